@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The README's Quick start. On a fresh Debian 12 / Ubuntu 24.04 machine:
+#   packaging/dev.sh run    install what is missing, build, start Berth
+#   packaging/dev.sh test   install what is missing, build, run the whole test suite
+# (the CI preset with -Werror and every test, then the unit tests under ASan/UBSan)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+usage() {
+    echo "usage: packaging/dev.sh run|test" >&2
+    exit 2
+}
+
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+
+install_missing() {
+    local wanted=() missing=() pkg
+    mapfile -t wanted < <(grep -vE '^\s*(#|$)' packaging/debian/build-deps.txt)
+    for pkg in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "Installing: ${missing[*]}"
+        "${sudo[@]}" apt-get update -q
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -q --no-install-recommends "${missing[@]}"
+    elif ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null; then
+        # The test guest's kernel is fetched with apt-get download, which needs the lists.
+        "${sudo[@]}" apt-get update -q
+    fi
+}
+
+build() {
+    cmake --preset "$1"
+    cmake --build --preset "$1"
+}
+
+case "${1:-}" in
+run)
+    install_missing
+    build dev
+    exec build/dev/bin/berth "${@:2}"
+    ;;
+test)
+    install_missing
+    build ci
+    ctest --preset ci
+    build asan
+    ctest --preset asan
+    ;;
+*)
+    usage
+    ;;
+esac

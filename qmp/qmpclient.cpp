@@ -1,0 +1,475 @@
+#include "qmpclient.h"
+
+#include "qmpmessage.h"
+
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcQmp, "berth.qmp", QtInfoMsg)
+
+namespace {
+
+constexpr qsizetype kLoggedJsonLimit = 2000;
+
+QByteArray forLog(const QByteArray &json)
+{
+    if (json.size() <= kLoggedJsonLimit)
+        return json;
+    return json.left(kLoggedJsonLimit) + "… (" + QByteArray::number(json.size()) + " bytes)";
+}
+
+// One table from QMP event name to the typed signal that carries it (libvirt's
+// eventHandlers[]). Kept sorted by name; a static_assert below checks that.
+using EventDispatch = void (*)(QmpClient *, const QJsonObject &);
+
+struct EventEntry
+{
+    std::string_view name;
+    EventDispatch dispatch;
+};
+
+constexpr std::array kEventTable = {
+    EventEntry{"BALLOON_CHANGE",
+               [](QmpClient *c, const QJsonObject &d) {
+                   Q_EMIT c->eventBalloonChange(d.value("actual"_L1).toInteger());
+               }},
+    EventEntry{"DEVICE_TRAY_MOVED",
+               [](QmpClient *c, const QJsonObject &d) {
+                   Q_EMIT c->eventDeviceTrayMoved(d.value("device"_L1).toString(),
+                                                  d.value("id"_L1).toString(),
+                                                  d.value("tray-open"_L1).toBool());
+               }},
+    EventEntry{"GUEST_PANICKED",
+               [](QmpClient *c, const QJsonObject &d) {
+                   Q_EMIT c->eventGuestPanicked(d.value("action"_L1).toString(),
+                                                d.value("info"_L1).toObject());
+               }},
+    EventEntry{"JOB_STATUS_CHANGE",
+               [](QmpClient *c, const QJsonObject &d) {
+                   Q_EMIT c->eventJobStatusChange(d.value("id"_L1).toString(),
+                                                  d.value("status"_L1).toString());
+               }},
+    EventEntry{"POWERDOWN",
+               [](QmpClient *c, const QJsonObject &) {
+                   Q_EMIT c->eventPowerdown();
+               }},
+    EventEntry{"RESET",
+               [](QmpClient *c, const QJsonObject &d) {
+                   Q_EMIT c->eventReset(d.value("guest"_L1).toBool(),
+                                        d.value("reason"_L1).toString());
+               }},
+    EventEntry{"RESUME",
+               [](QmpClient *c, const QJsonObject &) {
+                   Q_EMIT c->eventResume();
+               }},
+    EventEntry{"SHUTDOWN",
+               [](QmpClient *c, const QJsonObject &d) {
+                   Q_EMIT c->eventShutdown(d.value("guest"_L1).toBool(),
+                                           d.value("reason"_L1).toString());
+               }},
+    EventEntry{"STOP",
+               [](QmpClient *c, const QJsonObject &) {
+                   Q_EMIT c->eventStop();
+               }},
+};
+
+static_assert(std::is_sorted(kEventTable.begin(), kEventTable.end(),
+                             [](const EventEntry &a, const EventEntry &b) {
+                                 return a.name < b.name;
+                             }),
+              "kEventTable must stay sorted by event name");
+
+} // namespace
+
+QmpClient::QmpClient(QObject *parent)
+    : QObject(parent)
+{
+    m_timeoutTimer.setSingleShot(true);
+    m_timeoutTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &QmpClient::onTimeoutTimer);
+
+    m_greetingTimer.setSingleShot(true);
+    connect(&m_greetingTimer, &QTimer::timeout, this, [this] {
+        finishSession(QmpError::connection(
+            tr("QEMU did not greet within %1 seconds; another program may be connected to "
+               "this monitor")
+                .arg(std::chrono::duration<double>(m_greetingTimeout).count())));
+    });
+    qRegisterMetaType<QmpError>();
+}
+
+QmpClient::~QmpClient()
+{
+    // Pending replies are children and die with us; nobody is told, by design: an owner
+    // that destroys its client has stopped caring about the answers.
+    if (m_device)
+        m_device->disconnect(this);
+}
+
+QString QmpClient::stateName(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return tr("disconnected");
+    case State::Connecting:
+        return tr("connecting");
+    case State::Negotiating:
+        return tr("negotiating");
+    case State::Ready:
+        return tr("ready");
+    case State::Closing:
+        return tr("closing");
+    }
+    return {};
+}
+
+void QmpClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    qCDebug(lcQmp) << "state" << stateName(m_state) << "->" << stateName(state);
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void QmpClient::connectToUnixSocket(const QString &path)
+{
+    if (m_state != State::Disconnected)
+        finishSession(QmpError{});
+    auto *socket = new QLocalSocket(this);
+    m_localSocket = socket;
+    attachDevice(socket);
+    connect(socket, &QLocalSocket::connected, this, &QmpClient::onConnected);
+    connect(socket, &QLocalSocket::disconnected, this, &QmpClient::onSocketClosed);
+    connect(socket, &QLocalSocket::errorOccurred, this,
+            [this, socket, path](QLocalSocket::LocalSocketError error) {
+                if (error == QLocalSocket::PeerClosedError)
+                    return; // disconnected() tells the rest
+                onSocketError(
+                    tr("cannot talk to QEMU's monitor at %1: %2").arg(path, socket->errorString()));
+            });
+    setState(State::Connecting);
+    socket->connectToServer(path);
+}
+
+void QmpClient::connectToHost(const QString &host, quint16 port)
+{
+    if (m_state != State::Disconnected)
+        finishSession(QmpError{});
+    auto *socket = new QTcpSocket(this);
+    m_tcpSocket = socket;
+    attachDevice(socket);
+    connect(socket, &QTcpSocket::connected, this, [this, socket] {
+        // QMP is a request/reply protocol of small messages: Nagle would add latency.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        onConnected();
+    });
+    connect(socket, &QTcpSocket::disconnected, this, &QmpClient::onSocketClosed);
+    connect(socket, &QTcpSocket::errorOccurred, this,
+            [this, socket, host, port](QAbstractSocket::SocketError error) {
+                if (error == QAbstractSocket::RemoteHostClosedError)
+                    return;
+                onSocketError(tr("cannot talk to QEMU's monitor at %1:%2: %3")
+                                  .arg(host)
+                                  .arg(port)
+                                  .arg(socket->errorString()));
+            });
+    setState(State::Connecting);
+    socket->connectToHost(host, port);
+}
+
+void QmpClient::attachDevice(QIODevice *device)
+{
+    m_device = device;
+    m_parser.reset();
+    m_greeting = {};
+    m_lastError = {};
+    m_capabilitiesId = 0;
+    connect(device, &QIODevice::readyRead, this, &QmpClient::onReadyRead);
+}
+
+void QmpClient::disconnectFromServer()
+{
+    if (m_state == State::Disconnected || m_state == State::Closing)
+        return;
+    setState(State::Closing);
+    failAllPending(QmpError::Kind::Interrupted);
+    if (m_state != State::Closing)
+        return; // a reply's handler already ended the session
+    // Let queued writes (a final "quit", say) go out, but do not wait on the peer for long.
+    QTimer::singleShot(1000, m_device, [this] {
+        if (m_state == State::Closing)
+            finishSession(QmpError{});
+    });
+    if (m_localSocket)
+        m_localSocket->disconnectFromServer();
+    else if (m_tcpSocket)
+        m_tcpSocket->disconnectFromHost();
+}
+
+void QmpClient::onConnected()
+{
+    setState(State::Negotiating);
+    m_greetingTimer.start(m_greetingTimeout);
+}
+
+void QmpClient::onSocketError(const QString &description)
+{
+    finishSession(QmpError::connection(description));
+}
+
+void QmpClient::onSocketClosed()
+{
+    if (m_state == State::Disconnected)
+        return;
+    if (m_device && m_device->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_state == State::Disconnected)
+        return;
+    if (m_state == State::Closing) {
+        finishSession(QmpError{});
+    } else if (m_parser.hasPartialMessage()) {
+        finishSession(QmpError::connection(
+            tr("QEMU closed the monitor connection in the middle of a message")));
+    } else if (m_state != State::Ready) {
+        finishSession(QmpError::connection(
+            tr("QEMU closed the monitor connection before the session was ready")));
+    } else {
+        finishSession(QmpError{});
+    }
+}
+
+void QmpClient::onReadyRead()
+{
+    if (!m_device)
+        return;
+    m_parser.feed(m_device->readAll());
+    // A handler below may end the session or even destroy this client.
+    const QPointer<QmpClient> self(this);
+    QByteArray json;
+    QString error;
+    while (self && m_state != State::Disconnected) {
+        const auto status = m_parser.next(json, error);
+        if (status == QmpStreamParser::Status::NeedMore)
+            break;
+        if (status == QmpStreamParser::Status::Error) {
+            qCWarning(lcQmp) << "protocol violation:" << error;
+            finishSession(QmpError::protocol({}, error));
+            break;
+        }
+        handleMessage(json);
+    }
+}
+
+void QmpClient::handleMessage(const QByteArray &json)
+{
+    QmpMessage message;
+    QString error;
+    if (!QmpMessage::fromJson(json, message, error)) {
+        qCWarning(lcQmp).noquote() << "protocol violation:" << error << forLog(json);
+        finishSession(QmpError::protocol({}, error));
+        return;
+    }
+    qCDebug(lcQmp).noquote() << "<-" << forLog(json);
+
+    switch (message.type) {
+    case QmpMessage::Type::Greeting:
+        if (m_state != State::Negotiating || !m_greeting.isEmpty()) {
+            finishSession(QmpError::protocol({}, tr("QEMU sent a second greeting")));
+            return;
+        }
+        handleGreeting(message.value.toObject());
+        return;
+    case QmpMessage::Type::Event:
+        handleEvent(message.name, message.data, message.timestamp);
+        return;
+    case QmpMessage::Type::Return:
+    case QmpMessage::Type::Error:
+        break;
+    }
+
+    if (message.id.isUndefined()) {
+        // QEMU answers without an id only when it could not parse what we sent: the
+        // stream is out of step and nothing after this can be trusted (QEMU's own client
+        // ends the session too).
+        qCWarning(lcQmp).noquote() << "reply without id:" << forLog(json);
+        const QString why =
+            message.type == QmpMessage::Type::Error
+                ? tr("QEMU rejected a command it could not parse: %1").arg(message.errorDescription)
+                : tr("QEMU sent a reply without an id");
+        finishSession(QmpError::protocol({}, why));
+        return;
+    }
+
+    const qint64 id = message.id.toInteger(-1);
+    const auto it = m_pending.find(id);
+    if (id < 0 || it == m_pending.end()) {
+        qCWarning(lcQmp).noquote() << "dropping reply with unknown id:" << forLog(json);
+        return;
+    }
+    const QPointer<QmpReply> reply = it->reply;
+    m_pending.erase(it);
+    rearmTimeoutTimer();
+    if (!reply)
+        return;
+    if (message.type == QmpMessage::Type::Return) {
+        reply->succeed(message.value);
+    } else {
+        qCInfo(lcQmp).noquote() << reply->command() << "failed:" << forLog(json);
+        reply->fail(QmpError::commandFailed(reply->command(), message.errorClass,
+                                            message.errorDescription));
+    }
+}
+
+void QmpClient::handleGreeting(const QJsonObject &greeting)
+{
+    m_greetingTimer.stop();
+    m_greeting = greeting;
+    const qint64 id = m_nextId++;
+    m_capabilitiesId = id;
+    auto *reply = new QmpReply(u"qmp_capabilities"_s, this);
+    connect(reply, &QmpReply::finished, this, [this, reply] {
+        if (m_state != State::Negotiating)
+            return;
+        if (reply->hasError()) {
+            finishSession(reply->error());
+            return;
+        }
+        setState(State::Ready);
+        Q_EMIT ready();
+    });
+    m_pending.insert(id, {reply, QDeadlineTimer(ShortTimeout), int(ShortTimeout.count())});
+    rearmTimeoutTimer();
+    send(reply->command(), {}, id);
+}
+
+void QmpClient::handleEvent(const QString &name, const QJsonObject &data,
+                            const QDateTime &timestamp)
+{
+    Q_EMIT eventReceived(name, data, timestamp);
+    const QByteArray key = name.toLatin1();
+    const std::string_view wanted(key.constData(), size_t(key.size()));
+    const auto it = std::lower_bound(
+        kEventTable.begin(), kEventTable.end(), wanted,
+        [](const EventEntry &entry, std::string_view n) { return entry.name < n; });
+    if (it != kEventTable.end() && it->name == wanted)
+        it->dispatch(this, data);
+}
+
+QmpReply *QmpClient::execute(const QString &command, const QJsonObject &arguments,
+                             std::chrono::milliseconds timeout)
+{
+    auto *reply = new QmpReply(command, this);
+    if (m_state != State::Ready) {
+        // Delivered from the event loop, so the caller can connect first.
+        QMetaObject::invokeMethod(
+            reply,
+            [reply, error = QmpError::notReady(command, stateName(m_state))] {
+                reply->fail(error);
+            },
+            Qt::QueuedConnection);
+        return reply;
+    }
+    const qint64 id = m_nextId++;
+    m_pending.insert(id, {reply, QDeadlineTimer(timeout), int(timeout.count())});
+    rearmTimeoutTimer();
+    send(command, arguments, id);
+    return reply;
+}
+
+void QmpClient::send(const QString &command, const QJsonObject &arguments, qint64 id)
+{
+    QJsonObject message{{u"execute"_s, command}, {u"id"_s, id}};
+    if (!arguments.isEmpty())
+        message.insert(u"arguments"_s, arguments);
+    QByteArray bytes = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    qCDebug(lcQmp).noquote() << "->" << forLog(bytes);
+    bytes.append("\r\n");
+    m_device->write(bytes);
+    // Sockets otherwise write on the next event loop pass, which adds a wakeup to every call.
+    if (m_localSocket)
+        m_localSocket->flush();
+    else if (m_tcpSocket)
+        m_tcpSocket->flush();
+}
+
+void QmpClient::rearmTimeoutTimer()
+{
+    if (m_pending.isEmpty()) {
+        m_timeoutTimer.stop();
+        return;
+    }
+    qint64 soonest = std::numeric_limits<qint64>::max();
+    for (const Pending &p : std::as_const(m_pending))
+        soonest = std::min(soonest, p.deadline.remainingTime());
+    m_timeoutTimer.start(int(std::clamp<qint64>(soonest, 0, std::numeric_limits<int>::max())));
+}
+
+void QmpClient::onTimeoutTimer()
+{
+    QList<std::pair<QPointer<QmpReply>, int>> expired;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->deadline.hasExpired()) {
+            expired.append({it->reply, it->timeoutMs});
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    rearmTimeoutTimer();
+    for (const auto &[reply, ms] : std::as_const(expired)) {
+        if (!reply)
+            continue;
+        qCWarning(lcQmp) << reply->command() << "timed out after" << ms << "ms";
+        reply->fail(QmpError::timeout(reply->command(), ms));
+    }
+}
+
+void QmpClient::failAllPending(const QmpError::Kind kind, const QString &description)
+{
+    const auto pending = std::exchange(m_pending, {});
+    m_timeoutTimer.stop();
+    for (const Pending &p : pending) {
+        if (!p.reply)
+            continue;
+        p.reply->fail(kind == QmpError::Kind::Interrupted
+                          ? QmpError::interrupted(p.reply->command())
+                          : QmpError::protocol(p.reply->command(), description));
+    }
+}
+
+void QmpClient::finishSession(const QmpError &error)
+{
+    if (m_state == State::Disconnected)
+        return;
+    m_greetingTimer.stop();
+    m_lastError = error;
+    if (error.isError())
+        qCInfo(lcQmp).noquote() << "session ended:" << error.message();
+    if (m_device) {
+        m_device->disconnect(this);
+        if (m_localSocket)
+            m_localSocket->abort();
+        else if (m_tcpSocket)
+            m_tcpSocket->abort();
+        m_device->deleteLater();
+        m_device = nullptr;
+        m_localSocket = nullptr;
+        m_tcpSocket = nullptr;
+    }
+    m_parser.reset();
+    setState(State::Disconnected);
+    if (error.kind() == QmpError::Kind::Protocol)
+        failAllPending(QmpError::Kind::Protocol, error.description());
+    else
+        failAllPending(QmpError::Kind::Interrupted);
+    Q_EMIT disconnected(error);
+}

@@ -1,0 +1,110 @@
+#include "qmpstreamparser.h"
+
+#include <QCoreApplication>
+
+QmpStreamParser::QmpStreamParser(qsizetype maxMessageBytes)
+    : m_maxMessageBytes(maxMessageBytes)
+{}
+
+void QmpStreamParser::feed(QByteArrayView bytes)
+{
+    if (!m_failed)
+        m_buffer.append(bytes);
+}
+
+void QmpStreamParser::reset()
+{
+    m_buffer.clear();
+    m_start = m_scan = 0;
+    m_depth = 0;
+    m_inString = m_escape = m_failed = false;
+}
+
+void QmpStreamParser::compact()
+{
+    // Drop consumed bytes once they dominate the buffer, so a long session does not
+    // grow it without bound and a big message is not copied once per small read.
+    if (m_start > 0 && m_start >= m_buffer.size() / 2) {
+        m_buffer.remove(0, m_start);
+        m_scan -= m_start;
+        m_start = 0;
+    }
+}
+
+QmpStreamParser::Status QmpStreamParser::next(QByteArray &json, QString &error)
+{
+    if (m_failed)
+        return Status::NeedMore;
+
+    const char *data = m_buffer.constData();
+    const qsizetype size = m_buffer.size();
+    for (; m_scan < size; ++m_scan) {
+        const char c = data[m_scan];
+        if (m_depth == 0) {
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                m_start = m_scan + 1;
+                continue;
+            }
+            if (c != '{') {
+                m_failed = true;
+                error = QCoreApplication::translate(
+                            "QmpStreamParser",
+                            "QEMU sent unexpected data outside a JSON object (byte 0x%1)")
+                            .arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'));
+                return Status::Error;
+            }
+            m_start = m_scan;
+            m_depth = 1;
+            continue;
+        }
+        if (m_inString) {
+            if (m_escape)
+                m_escape = false;
+            else if (c == '\\')
+                m_escape = true;
+            else if (c == '"')
+                m_inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            m_inString = true;
+            break;
+        case '{':
+        case '[':
+            if (++m_depth > MaxNesting) {
+                m_failed = true;
+                error = QCoreApplication::translate(
+                            "QmpStreamParser", "QEMU sent JSON nested more than %1 levels deep")
+                            .arg(MaxNesting);
+                return Status::Error;
+            }
+            break;
+        case '}':
+        case ']':
+            if (--m_depth == 0) {
+                json = m_buffer.sliced(m_start, m_scan + 1 - m_start);
+                m_start = ++m_scan;
+                compact();
+                return Status::Message;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+
+    if (m_depth > 0 && m_scan - m_start > m_maxMessageBytes) {
+        m_failed = true;
+        error = QCoreApplication::translate("QmpStreamParser", "a message from QEMU exceeds %1 MiB")
+                    .arg(m_maxMessageBytes / (1024 * 1024));
+        return Status::Error;
+    }
+    if (m_depth == 0) {
+        m_buffer.clear();
+        m_start = m_scan = 0;
+    } else {
+        compact();
+    }
+    return Status::NeedMore;
+}
