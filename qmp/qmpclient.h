@@ -63,6 +63,9 @@ public:
     explicit QmpClient(QObject *parent = nullptr);
     ~QmpClient() override;
 
+    /// QMP command names: letters, digits, '_', '-' and '.' (vendor prefixes).
+    static bool isValidCommandName(QStringView name);
+
     State state() const { return m_state; }
     static QString stateName(State state);
     bool isReady() const { return m_state == State::Ready; }

@@ -378,6 +378,17 @@ private Q_SLOTS:
         QVERIFY(m_server->received().isEmpty());
     }
 
+    void invalidCommandNameIsRefusedWithoutSending()
+    {
+        QVERIFY(connectReady());
+        const Outcome o = waitFor(m_client->execute(u"query-status\",\"x\":\"1"_s));
+        QCOMPARE(o.error.kind(), QmpError::Kind::Command);
+        QCOMPARE(o.error.errorClass(), u"CommandNotFound"_s);
+        QCOMPARE(m_server->received(), QStringList{u"qmp_capabilities"_s});
+        QVERIFY(QmpClient::isValidCommandName(u"__com.redhat_drive-add"_s));
+        QVERIFY(!QmpClient::isValidCommandName(u""_s));
+    }
+
     void disconnectInterruptsPendingCalls()
     {
         QVERIFY(connectReady());
