@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUuid>
+
+/// Where a running VM's sockets and pidfile live: a folder only this user can enter.
+///
+///   $XDG_RUNTIME_DIR/berth/<uuid>   normally (the session's private tmpfs)
+///   /tmp/berth-<uid>/<uuid>         when XDG_RUNTIME_DIR is unset
+///
+/// Every folder Berth creates on that path has mode 0700. An existing one must be a
+/// real folder (not a symbolic link) owned by this user; a shared /tmp is where someone
+/// else could have made it first.
+class RuntimeFolder final
+{
+    Q_DECLARE_TR_FUNCTIONS(RuntimeFolder)
+
+public:
+    /// $XDG_RUNTIME_DIR/berth, or /tmp/berth-<uid>.
+    static QString root();
+    /// root()/<uuid>.
+    static QString forVm(const QUuid &uuid);
+
+    /// Creates root() and @p path (a folder directly inside it) when missing, with mode
+    /// 0700, and checks both. Returns false with one sentence for the user in @p error.
+    static bool ensure(const QString &path, QString *error);
+
+    /// Removes the files QEMU and Berth keep in @p path, then the folder if it is empty.
+    static void clean(const QString &path);
+};
