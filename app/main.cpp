@@ -1,24 +1,60 @@
+#include "commandline.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(u"berth"_s);
+    QCoreApplication::setOrganizationName(u"berth"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"berth"_s);
-    QApplication::setApplicationDisplayName(u"Berth"_s);
-    QApplication::setOrganizationName(u"berth"_s);
-    QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
-    QApplication::setDesktopFileName(u"berth"_s);
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
 
+    // Commands, --help and --version work without any display.
+    const bool headless = CommandLine::isCommand(arguments) || arguments.contains(u"--version"_s) ||
+                          arguments.contains(u"-v"_s) || arguments.contains(u"--help"_s) ||
+                          arguments.contains(u"-h"_s);
+    if (headless) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        if (CommandLine::isCommand(arguments))
+            return CommandLine::run(arguments);
+        QCommandLineParser parser;
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "A desktop manager for QEMU/KVM virtual machines.\n\n"
+                    "Without a command, opens the window. Commands: create, "
+                    "list, status, start, pause, resume, reset, stop, delete, "
+                    "log (berth COMMAND --help)."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.process(app);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(u"Berth"_s);
+    QApplication::setDesktopFileName(u"berth"_s);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "A desktop manager for QEMU/KVM virtual machines."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(
+        {u"library"_s, QApplication::translate("main", "The VM library folder."), u"DIR"_s});
     parser.process(app);
 
     MainWindow window;
