@@ -1,5 +1,7 @@
 #include "commandline.h"
 #include "mainwindow.h"
+#include "startupprobe.h"
+#include "vmlibrary.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,7 +59,11 @@ int main(int argc, char *argv[])
         {u"library"_s, QApplication::translate("main", "The VM library folder."), u"DIR"_s});
     parser.process(app);
 
-    MainWindow window;
+    VmLibrary library(parser.isSet(u"library"_s) ? parser.value(u"library"_s)
+                                                 : VmLibrary::defaultRoot());
+    MainWindow window(&library);
     window.show();
+    if (qEnvironmentVariableIsSet("BERTH_STARTUP_PROBE"))
+        StartupProbe::install(&window);
     return QApplication::exec();
 }

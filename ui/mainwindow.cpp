@@ -12,9 +12,10 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     : QMainWindow(parent)
 {
+    Q_UNUSED(library); // the VM list arrives with the next change
     setWindowTitle(tr("Berth"));
     setObjectName(u"MainWindow"_s);
 
