@@ -71,15 +71,23 @@ QString RuntimeFolder::forVm(const QUuid &uuid)
     return root() + u'/' + uuid.toString(QUuid::WithoutBraces);
 }
 
-bool RuntimeFolder::ensure(const QString &path, QString *error)
+bool RuntimeFolder::ensureRoot(QString *error)
 {
-    const QString base = QFileInfo(path).path();
     const QString xdg = qEnvironmentVariable("XDG_RUNTIME_DIR");
     if (!xdg.isEmpty() && !QFileInfo(xdg).isDir()) {
         *error = tr("XDG_RUNTIME_DIR names %1, which is not a folder").arg(xdg);
         return false;
     }
-    return ensurePrivateFolder(base, error) && ensurePrivateFolder(path, error);
+    return ensurePrivateFolder(root(), error);
+}
+
+bool RuntimeFolder::ensure(const QString &path, QString *error)
+{
+    if (QFileInfo(path).path() != root()) {
+        *error = tr("%1 is not inside Berth's runtime folder %2").arg(path, root());
+        return false;
+    }
+    return ensureRoot(error) && ensurePrivateFolder(path, error);
 }
 
 void RuntimeFolder::clean(const QString &path)

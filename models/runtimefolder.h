@@ -22,6 +22,9 @@ public:
     /// root()/<uuid>.
     static QString forVm(const QUuid &uuid);
 
+    /// Creates root() when missing, with mode 0700, and checks it (as ensure() does).
+    static bool ensureRoot(QString *error);
+
     /// Creates root() and @p path (a folder directly inside it) when missing, with mode
     /// 0700, and checks both. Returns false with one sentence for the user in @p error.
     static bool ensure(const QString &path, QString *error);

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "vmlibrary.h"
+#include "vmstate.h"
+
+#include <QAbstractTableModel>
+#include <QFileSystemWatcher>
+#include <QSet>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+#include <vector>
+
+class VmInstance;
+
+/// The VMs of one library with their live state: one row per VM folder, broken ones
+/// included (with the reason).
+///
+/// Each readable VM gets a VmInstance (the window's monitor role) that is attached to
+/// its QEMU when one runs. The model follows what other Berth processes do, without
+/// polling: the library root and the runtime folders are watched, so a VM created,
+/// deleted or started from the CLI appears here within a moment, and state changes
+/// arrive as QMP events. Changes of many rows are batched into one dataChanged per
+/// event-loop pass.
+class VmListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VmListModel)
+
+public:
+    enum Column
+    {
+        NameColumn,
+        StateColumn,
+        AcceleratorColumn,
+        MemoryColumn,
+        CpusColumn,
+        NotesColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        StateRole = Qt::UserRole + 1, ///< VmState as int; -1 for a broken entry
+        UuidRole,                     ///< QUuid
+        BrokenReasonRole,             ///< QString, empty when readable
+        FolderRole,                   ///< QString
+    };
+
+    /// @p library must outlive the model; the model reloads it when the disk changes.
+    explicit VmListModel(VmLibrary *library, QObject *parent = nullptr);
+    ~VmListModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    VmLibrary *library() const { return m_library; }
+    /// Null for broken entries and invalid indexes.
+    VmInstance *instance(const QModelIndex &index) const;
+    const VmEntry *entry(const QModelIndex &index) const;
+    QModelIndex indexOf(const QUuid &uuid, int column = 0) const;
+
+    /// Re-reads the library now and brings the rows in line with it.
+    void reload();
+
+private:
+    struct Row
+    {
+        VmEntry entry;
+        std::unique_ptr<VmInstance> instance;
+    };
+
+    void syncRows();
+    std::unique_ptr<VmInstance> makeInstance(const VmEntry &entry);
+    void markDirty(const QUuid &uuid);
+    void flushDirty();
+    void updateWatches();
+    void onRuntimeChanged();
+
+    VmLibrary *m_library;
+    std::vector<Row> m_rows;
+    QFileSystemWatcher m_watcher;
+    QTimer m_reloadTimer;
+    QTimer m_dirtyTimer;
+    QSet<QUuid> m_dirty;
+};
