@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,8 +91,26 @@ bool RuntimeFolder::ensure(const QString &path, QString *error)
     return ensureRoot(error) && ensurePrivateFolder(path, error);
 }
 
+bool RuntimeFolder::isPidFileLocked(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    const bool locked = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return locked;
+}
+
 void RuntimeFolder::clean(const QString &path)
 {
+    // QEMU creates and locks its pidfile before it writes its pid, and holds the lock
+    // for as long as it runs: a locked pidfile, even an empty one, belongs to a live or
+    // starting QEMU (perhaps launched by another Berth process a moment ago).
+    if (isPidFileLocked(QemuCommandLine::pidFilePath(path)))
+        return;
     for (const QString &file :
          {QemuCommandLine::guiMonitorPath(path), QemuCommandLine::cliMonitorPath(path),
           QemuCommandLine::vncSocketPath(path), QemuCommandLine::pidFilePath(path)}) {

@@ -29,6 +29,11 @@ public:
     /// 0700, and checks both. Returns false with one sentence for the user in @p error.
     static bool ensure(const QString &path, QString *error);
 
-    /// Removes the files QEMU and Berth keep in @p path, then the folder if it is empty.
+    /// Whether a process holds the lock QEMU takes on its pidfile (it does from before it
+    /// writes its pid until it exits).
+    static bool isPidFileLocked(const QString &path);
+
+    /// Removes the files QEMU and Berth keep in @p path, then the folder if it is empty;
+    /// does nothing while a QEMU holds the pidfile's lock.
     static void clean(const QString &path);
 };

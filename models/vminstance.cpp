@@ -346,7 +346,11 @@ void VmInstance::Private::attach()
     watcher.stop();
 
     bool crashed = CrashReport::exists(vmFolder);
-    if (found > 0) {
+    // Only what is provably stale is cleaned. No pidfile, or one without a pid yet, may
+    // be a QEMU that another Berth process is starting right now (it creates the folder,
+    // then QEMU creates, locks and writes the pidfile): touching the folder would break
+    // that start. A locked pidfile belongs to a live QEMU whatever it says.
+    if (found > 0 && !RuntimeFolder::isPidFileLocked(pidFilePath())) {
         // QEMU deletes its pidfile when it exits in an orderly way (a shutdown, quit,
         // SIGTERM); one left behind means it was killed or crashed while nobody watched.
         const QString tail = QemuLog::tail(vmFolder);
@@ -356,10 +360,10 @@ void VmInstance::Private::attach()
             lastError += u":\n"_s + tail;
         writeCrashReport(found, lastError, tail);
         crashed = true;
+        RuntimeFolder::clean(runtimeFolder);
     } else if (crashed) {
         lastError = CrashReport::read(vmFolder).value_or(CrashReport{}).message;
     }
-    RuntimeFolder::clean(runtimeFolder);
     setState(crashed ? VmState::Crashed : VmState::Stopped);
     QMetaObject::invokeMethod(
         q, [this] { Q_EMIT q->attached(); }, Qt::QueuedConnection);
@@ -606,6 +610,11 @@ void VmInstance::Private::finishRun()
                           : VmInstance::tr("QEMU could not start %1:\n%2").arg(vmName(), tail);
         else if (!tail.isEmpty())
             message += u'\n' + tail;
+        if (resolvedAccelerator == Accelerator::Kvm)
+            message +=
+                u'\n' + VmInstance::tr("QEMU was using KVM. If KVM does not work on this host, "
+                                       "set the VM's accelerator to TCG: slower, but it needs no "
+                                       "hardware support.");
         lastError = message;
         endRun();
         setState(VmState::Stopped);
@@ -671,9 +680,11 @@ void VmInstance::Private::endRun()
         qmp = nullptr;
     }
     // Unless someone has started this VM again meanwhile, its runtime files are stale.
+    // A pidfile that exists without a pid is a QEMU being started elsewhere (see attach()).
     const qint64 current = readPidFile();
-    if (current == 0 || current == endedPid ||
-        !QemuProcessWatcher::isQemuFor(current, definition.uuid))
+    const bool someoneStarting = current == 0 && QFileInfo::exists(pidFilePath());
+    if (!someoneStarting && (current == 0 || current == endedPid ||
+                             !QemuProcessWatcher::isQemuFor(current, definition.uuid)))
         RuntimeFolder::clean(runtimeFolder);
     resolvedAccelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
 }
