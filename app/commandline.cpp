@@ -51,6 +51,22 @@ void printLine(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+/// The CLI's error contract is one line: QEMU's multi-line messages are folded into it.
+QString oneLine(const QString &text)
+{
+    QString out;
+    const QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        if (!out.isEmpty())
+            out += out.endsWith(u':') ? u" "_s : u"; "_s;
+        out += line;
+    }
+    return out;
+}
+
 void printJson(const QJsonValue &value)
 {
     const QByteArray bytes = value.isArray()
@@ -618,7 +634,7 @@ int CommandLine::run(const QStringList &arguments)
     try {
         return spec.run(session);
     } catch (const CliError &error) {
-        printLine(stderr, u"berth: "_s + error.message);
+        printLine(stderr, u"berth: "_s + oneLine(error.message));
         return error.code;
     }
 }

@@ -15,7 +15,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcQmp, "berth.qmp", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcQmp, "berth.qmp", QtWarningMsg)
 
 namespace {
 
