@@ -109,7 +109,7 @@ void RuntimeFolder::clean(const QString &path)
     // QEMU creates and locks its pidfile before it writes its pid, and holds the lock
     // for as long as it runs: a locked pidfile, even an empty one, belongs to a live or
     // starting QEMU (perhaps launched by another Berth process a moment ago).
-    if (isPidFileLocked(QemuCommandLine::pidFilePath(path)))
+    if (!QFileInfo(path).isDir() || isPidFileLocked(QemuCommandLine::pidFilePath(path)))
         return;
     for (const QString &file :
          {QemuCommandLine::guiMonitorPath(path), QemuCommandLine::cliMonitorPath(path),
