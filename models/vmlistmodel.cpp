@@ -34,6 +34,12 @@ VmListModel::VmListModel(VmLibrary *library, QObject *parent)
     QString error;
     if (!RuntimeFolder::ensureRoot(&error))
         qWarning("%s", qPrintable(error));
+    // Whoever changes the library through this object (the window's dialogs) is followed
+    // at once; changes made by other processes arrive through the watcher and reload().
+    connect(m_library, &VmLibrary::changed, this, [this] {
+        syncRows();
+        updateWatches();
+    });
     reload();
 }
 
@@ -42,9 +48,8 @@ VmListModel::~VmListModel() = default;
 void VmListModel::reload()
 {
     QString error;
-    m_library->reload(&error); // a failure leaves the library empty; rows follow
-    syncRows();
-    updateWatches();
+    if (!m_library->reload(&error)) // emits changed() on success, which syncs the rows
+        qWarning("%s", qPrintable(error));
 }
 
 std::unique_ptr<VmInstance> VmListModel::makeInstance(const VmEntry &entry)
@@ -81,7 +86,7 @@ void VmListModel::syncRows()
             if (!(it->entry.definition == e.definition) ||
                 it->entry.brokenReason != e.brokenReason) {
                 it->entry = e;
-                if (it->instance && it->instance->state() == VmState::Stopped)
+                if (it->instance && it->instance->pid() == 0) // the next start uses it
                     it->instance->setDefinition(e.definition);
                 const int row = int(it - m_rows.begin());
                 Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -159,16 +164,21 @@ int VmListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+bool VmListModel::isRow(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == this && index.row() < int(m_rows.size());
+}
+
 VmInstance *VmListModel::instance(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!isRow(index))
         return nullptr;
     return m_rows[size_t(index.row())].instance.get();
 }
 
 const VmEntry *VmListModel::entry(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!isRow(index))
         return nullptr;
     return &m_rows[size_t(index.row())].entry;
 }
@@ -234,9 +244,7 @@ QVariant VmListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     case MemoryColumn:
-        return broken ? QVariant()
-                      : QVariant(QLocale().formattedDataSize(qint64(d.memoryMiB) * 1024 * 1024, 1,
-                                                             QLocale::DataSizeTraditionalFormat));
+        return broken ? QVariant() : QVariant(formatMemory(d.memoryMiB));
     case CpusColumn:
         return broken ? QVariant() : QVariant(d.cpus);
     case NotesColumn:
@@ -244,6 +252,19 @@ QVariant VmListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString VmListModel::formatMemory(int mib)
+{
+    // Exact binary units, as the VM gets them: "512 MiB", "2 GiB", "1.5 GiB".
+    const QLocale locale;
+    if (mib < 1024)
+        return tr("%1 MiB").arg(locale.toString(mib));
+    if (mib % 1024 == 0)
+        return tr("%1 GiB").arg(locale.toString(mib / 1024));
+    if (mib % 512 == 0)
+        return tr("%1 GiB").arg(locale.toString(mib / 1024.0, 'f', 1));
+    return tr("%1 MiB").arg(locale.toString(mib));
 }
 
 QVariant VmListModel::headerData(int section, Qt::Orientation orientation, int role) const

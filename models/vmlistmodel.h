@@ -63,8 +63,11 @@ public:
     const VmEntry *entry(const QModelIndex &index) const;
     QModelIndex indexOf(const QUuid &uuid, int column = 0) const;
 
-    /// Re-reads the library now and brings the rows in line with it.
+    /// Re-reads the library now; the rows follow through VmLibrary::changed().
     void reload();
+
+    /// Memory as the list shows it: "512 MiB", "2 GiB", "1.5 GiB".
+    static QString formatMemory(int mib);
 
 private:
     struct Row
@@ -73,6 +76,7 @@ private:
         std::unique_ptr<VmInstance> instance;
     };
 
+    bool isRow(const QModelIndex &index) const;
     void syncRows();
     std::unique_ptr<VmInstance> makeInstance(const VmEntry &entry);
     void markDirty(const QUuid &uuid);
