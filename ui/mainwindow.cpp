@@ -1,46 +1,198 @@
 #include "mainwindow.h"
 
+#include "definitioneditor.h"
+#include "messagebar.h"
+#include "newvmdialog.h"
+#include "vmactions.h"
+#include "vmdetailspane.h"
+#include "vminstance.h"
+#include "vmlibrary.h"
+#include "vmlistmodel.h"
+#include "vmlistproxymodel.h"
+#include "vmlistview.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+QWidget *makePlaceholder(QWidget *parent, QAction *newVm)
+{
+    auto *page = new QWidget(parent);
+    page->setObjectName(u"emptyLibraryPage"_s);
+    auto *label = new QLabel(MainWindow::tr("<h3>No virtual machines yet</h3>"
+                                            "<p>Create one to install an operating system from "
+                                            "an ISO image, or to boot a Linux kernel directly."
+                                            "</p>"),
+                             page);
+    label->setObjectName(u"emptyLibraryLabel"_s);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText); // a hint, not content
+    auto *button = new QPushButton(newVm->icon(), MainWindow::tr("&New VM…"), page);
+    button->setObjectName(u"emptyLibraryNewVmButton"_s);
+    QObject::connect(button, &QPushButton::clicked, newVm, &QAction::trigger);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(2);
+    layout->addWidget(label);
+    layout->addSpacing(12);
+    layout->addWidget(button, 0, Qt::AlignHCenter);
+    layout->addStretch(3);
+    page->setFocusProxy(button);
+    return page;
+}
+
+} // namespace
+
 MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     : QMainWindow(parent)
+    , m_library(library)
+    , m_model(new VmListModel(library, this))
+    , m_proxy(new VmListProxyModel(m_model, this))
+    , m_actions(new VmActions(m_model, this))
+    , m_messageBar(new MessageBar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(makePlaceholder(m_stack, m_actions->newVm()))
+    , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
+    , m_list(new VmListView(m_splitter))
+    , m_details(new VmDetailsPane(library, m_splitter))
+    , m_contextMenu(new QMenu(this))
+    , m_summary(new QLabel(this))
 {
-    Q_UNUSED(library); // the VM list arrives with the next change
     setWindowTitle(tr("Berth"));
     setObjectName(u"MainWindow"_s);
 
-    auto *placeholder = new QLabel(tr("<h3>No virtual machines yet</h3>"
-                                      "<p>Virtual machines you create will be listed here.</p>"),
-                                   this);
-    placeholder->setObjectName(u"emptyLibraryLabel"_s);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    placeholder->setEnabled(false); // greyed: it is a hint, not content
-    setCentralWidget(placeholder);
+    m_list->setModel(m_proxy);
+    m_list->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
+    m_list->setContextMenu(m_contextMenu);
+    m_list->addAction(m_actions->remove()); // Del acts only while the list has focus
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_splitter);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
 
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrent);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                watchInstances(first, last);
+                updatePlaceholder();
+                if (!m_list->currentIndex().isValid())
+                    m_list->setCurrentIndex(m_proxy->index(0, 0));
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        updatePlaceholder();
+        updateCurrent();
+    });
+    connect(m_actions, &VmActions::failed, this, [this](const QString &message) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, message);
+        statusBar()->clearMessage(); // "Starting…" no longer holds
+        updateCurrent();             // a failed start changes lastError(), not the state
+    });
+    connect(m_actions, &VmActions::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_actions, &VmActions::newVmRequested, this, &MainWindow::showNewVmDialog);
+    connect(m_details->editor(), &DefinitionEditor::applied, this,
+            [this](const QString &, const VmDefinition &definition) {
+                // The model follows the library's changed() and hands the definition to
+                // the stopped VM's instance.
+                statusBar()->showMessage(tr("Saved the settings of “%1”.").arg(definition.name),
+                                         5000);
+            });
+
+    watchInstances(0, m_model->rowCount() - 1);
     restoreWindowState();
+    if (m_proxy->rowCount() > 0)
+        m_list->setCurrentIndex(m_proxy->index(0, 0));
+    updatePlaceholder();
+    updateCurrent();
+    m_summary->setObjectName(u"librarySummary"_s);
+    statusBar()->addPermanentWidget(m_summary);
+    statusBar()->showMessage(tr("Ready"));
+    // The list has the focus at start (the placeholder's button when there is no VM).
+    if (m_stack->currentWidget() == m_splitter)
+        m_list->setFocus();
+    else
+        m_placeholder->setFocus();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
+    VmActions *a = m_actions;
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(a->newVm());
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *vmMenu = menuBar()->addMenu(tr("&Virtual Machine"));
+    vmMenu->setObjectName(u"vmMenu"_s);
+    vmMenu->addActions({a->start(), a->pause(), a->resume(), a->reset()});
+    vmMenu->addSeparator();
+    vmMenu->addActions({a->shutdown(), a->forceOff()});
+    vmMenu->addSeparator();
+    vmMenu->addAction(a->remove());
+
+    m_contextMenu->setObjectName(u"vmContextMenu"_s);
+    m_contextMenu->addActions({a->start(), a->pause(), a->resume(), a->reset()});
+    m_contextMenu->addSeparator();
+    m_contextMenu->addActions({a->shutdown(), a->forceOff()});
+    m_contextMenu->addSeparator();
+    m_contextMenu->addAction(a->remove());
+    m_contextMenu->addSeparator();
+    m_contextMenu->addAction(a->newVm());
+
+    QToolBar *toolBar = addToolBar(tr("Virtual Machine"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(a->newVm());
+    toolBar->addSeparator();
+    toolBar->addActions({a->start(), a->pause(), a->resume()});
+    toolBar->addSeparator();
+    toolBar->addActions({a->shutdown(), a->forceOff(), a->reset()});
+    toolBar->addSeparator();
+    toolBar->addAction(a->remove());
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("Vie&w"));
+    QAction *showToolBar = toolBar->toggleViewAction();
+    showToolBar->setText(tr("Show &Toolbar"));
+    viewMenu->addAction(showToolBar);
+    // No shortcut: Ctrl+W closes windows elsewhere. Alt+W, D reaches it.
+    viewMenu->addAction(tr("&Dismiss Message"), m_messageBar, &MessageBar::dismiss);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About Berth"), this, &MainWindow::showAbout);
@@ -48,6 +200,98 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::watchInstances(int firstRow, int lastRow)
+{
+    for (int row = firstRow; row <= lastRow; ++row) {
+        if (VmInstance *vm = m_model->instance(m_model->index(row, 0)))
+            m_actions->watch(vm);
+    }
+}
+
+void MainWindow::onCurrentChanged()
+{
+    updateCurrent();
+}
+
+void MainWindow::updateCurrent()
+{
+    updateSummary();
+    const QModelIndex source = m_proxy->mapToSource(m_list->currentIndex());
+    const VmEntry *entry = source.isValid() ? m_model->entry(source) : nullptr;
+    if (!entry) {
+        m_currentFolder.clear();
+        m_actions->clearCurrent();
+        m_details->clear();
+        return;
+    }
+    m_currentFolder = entry->folder;
+    VmInstance *vm = m_model->instance(source);
+    const VmEntry copy = *entry; // the model's rows move when others are added
+    m_actions->setCurrent(vm, copy);
+    m_details->setVm(vm, copy);
+}
+
+void MainWindow::updateSummary()
+{
+    int running = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (const VmInstance *i = m_model->instance(m_model->index(row, 0)); i && i->pid() != 0)
+            ++running;
+    }
+    // Whole sentences per count: without a loaded translation, "%n" plurals stay "(s)".
+    const int count = m_model->rowCount();
+    QString text = count == 1 ? tr("1 virtual machine") : tr("%1 virtual machines").arg(count);
+    if (running > 0)
+        text = tr("%1, %2 running").arg(text).arg(running);
+    m_summary->setText(text);
+}
+
+void MainWindow::updatePlaceholder()
+{
+    const bool empty = m_model->rowCount() == 0;
+    QWidget *want = empty ? m_placeholder : static_cast<QWidget *>(m_splitter);
+    if (m_stack->currentWidget() == want)
+        return;
+    const bool hadFocus = m_stack->isAncestorOf(QApplication::focusWidget());
+    m_stack->setCurrentWidget(want);
+    if (hadFocus || !QApplication::focusWidget())
+        (empty ? m_placeholder : static_cast<QWidget *>(m_list))->setFocus();
+}
+
+bool MainWindow::selectVm(const QUuid &uuid)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(uuid));
+    if (!index.isValid())
+        return false;
+    m_list->setCurrentIndex(index);
+    m_list->scrollTo(index);
+    return true;
+}
+
+void MainWindow::showNewVmDialog()
+{
+    if (auto *open = findChild<NewVmDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new NewVmDialog(m_library, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewVmDialog::vmCreated, this, &MainWindow::onVmCreated);
+    dialog->open();
+}
+
+void MainWindow::onVmCreated(const QUuid &uuid, bool start)
+{
+    if (!selectVm(uuid))
+        return;
+    m_list->setFocus();
+    statusBar()->showMessage(tr("Created “%1”.").arg(m_list->currentIndex().data().toString()),
+                             5000);
+    if (start)
+        m_actions->start()->trigger();
 }
 
 void MainWindow::showAbout()
@@ -80,8 +324,13 @@ void MainWindow::restoreWindowState()
 {
     const QSettings settings;
     if (!restoreGeometry(settings.value("MainWindow/geometry"_L1).toByteArray()))
-        resize(1024, 700);
+        resize(1100, 720);
     restoreState(settings.value("MainWindow/state"_L1).toByteArray());
+    if (!m_splitter->restoreState(settings.value("MainWindow/splitter"_L1).toByteArray()))
+        m_splitter->setSizes({width() / 2, width() / 2});
+    if (!m_list->header()->restoreState(settings.value("MainWindow/listHeader"_L1).toByteArray()))
+        m_list->resizeColumnsToContents();
+    m_details->tabs()->setCurrentIndex(settings.value("MainWindow/detailsTab"_L1, 0).toInt());
 }
 
 void MainWindow::saveWindowState() const
@@ -89,10 +338,41 @@ void MainWindow::saveWindowState() const
     QSettings settings;
     settings.setValue("MainWindow/geometry"_L1, saveGeometry());
     settings.setValue("MainWindow/state"_L1, saveState());
+    settings.setValue("MainWindow/splitter"_L1, m_splitter->saveState());
+    settings.setValue("MainWindow/listHeader"_L1, m_list->header()->saveState());
+    settings.setValue("MainWindow/detailsTab"_L1, m_details->tabs()->currentIndex());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        m_actions->updateIcons(); // the fallback glyphs follow the text colour
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const QStringList unapplied = m_details->editor()->unappliedVmNames();
+    if (!m_closeConfirmed && !unapplied.isEmpty()) {
+        event->ignore();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Unapplied Settings"),
+                                    tr("The settings of %1 have changes that were not applied.")
+                                        .arg(u"“"_s + unapplied.join(u"”, “"_s) + u"”"_s),
+                                    QMessageBox::Cancel, this);
+        box->setObjectName(u"unappliedChangesPrompt"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(tr("Close Berth and lose them?"));
+        QPushButton *discard =
+            box->addButton(tr("&Discard and Close"), QMessageBox::DestructiveRole);
+        box->setDefaultButton(QMessageBox::Cancel);
+        connect(discard, &QPushButton::clicked, this, [this] {
+            m_closeConfirmed = true;
+            m_details->editor()->discardAllDrafts();
+            close();
+        });
+        box->open();
+        return;
+    }
     saveWindowState();
     event->accept();
 }

@@ -1,10 +1,26 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUuid>
 
-/// Berth's main window: the menu bar, the status bar and (for now) an empty library.
+class MessageBar;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class VmActions;
+class VmDetailsPane;
 class VmLibrary;
+class VmListModel;
+class VmListProxyModel;
+class VmListView;
 
+/// Berth's main window: the VM list on the left, the selected VM's details on the right,
+/// the lifecycle actions in a toolbar, the "Virtual Machine" menu and the list's context
+/// menu, and a message bar for errors. An empty library shows a placeholder with a
+/// "New VM…" button instead of the list.
+///
+/// Remembers its geometry, the splitter's sizes and the list's columns (QSettings).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -17,12 +33,45 @@ public:
 
     /// Shows the About dialog (non-modal, one at a time).
     void showAbout();
+    /// Opens the New VM dialog (window-modal, one at a time).
+    void showNewVmDialog();
+
+    VmListModel *model() const { return m_model; }
+    VmListView *listView() const { return m_list; }
+    VmDetailsPane *detailsPane() const { return m_details; }
+    VmActions *actions() const { return m_actions; }
+    MessageBar *messageBar() const { return m_messageBar; }
+
+    /// Makes the VM with @p uuid the current one; false when it is not in the list.
+    bool selectVm(const QUuid &uuid);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createMenus();
+    void watchInstances(int firstRow, int lastRow);
+    void onCurrentChanged();
+    void updateCurrent();
+    void updatePlaceholder();
+    void updateSummary();
+    void onVmCreated(const QUuid &uuid, bool start);
     void restoreWindowState();
     void saveWindowState() const;
+
+    VmLibrary *m_library;
+    VmListModel *m_model;
+    VmListProxyModel *m_proxy;
+    VmActions *m_actions;
+    MessageBar *m_messageBar;
+    QStackedWidget *m_stack;
+    QWidget *m_placeholder;
+    QSplitter *m_splitter;
+    VmListView *m_list;
+    VmDetailsPane *m_details;
+    QMenu *m_contextMenu;
+    QLabel *m_summary;
+    QString m_currentFolder;
+    bool m_closeConfirmed = false;
 };

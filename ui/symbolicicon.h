@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QIcon>
+#include <QPalette>
+#include <QStyle>
+
+/// An icon from the desktop's theme or, where the theme has none, a QStyle standard icon.
+///
+/// Some standard icons (the media ones) are black glyphs that vanish on a dark palette:
+/// those are redrawn in the palette's text colours (normal, selected, disabled), the
+/// way symbolic icons follow the text colour.
+class SymbolicIcon final
+{
+public:
+    static QIcon get(const QString &themeName, QStyle::StandardPixmap fallback, const QStyle *style,
+                     const QPalette &palette);
+};

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "vminstance.h"
+#include "vmlibrary.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class DefinitionEditor;
+class QFrame;
+class QLabel;
+class QTabWidget;
+class SerialConsoleView;
+
+/// The right side of the window: what the selected VM is doing and what it is.
+///
+///   header     name, state icon and a status line: state, QEMU's pid, the accelerator
+///              in effect ("KVM" / "TCG (emulated)"), or the one the next start will use
+///   problem    why the VM is broken (its definition cannot be read), why it crashed, or
+///              why its last start failed: VmInstance::lastError() in full
+///   tabs       Settings (DefinitionEditor, editable while stopped) and Serial Console
+class VmDetailsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VmDetailsPane)
+
+public:
+    /// @p library must outlive the pane.
+    explicit VmDetailsPane(VmLibrary *library, QWidget *parent = nullptr);
+    ~VmDetailsPane() override;
+
+    /// Shows @p entry; @p instance is null for a broken VM. Call again when its state or
+    /// definition may have changed.
+    void setVm(VmInstance *instance, const VmEntry &entry);
+    void clear();
+
+    DefinitionEditor *editor() const { return m_editor; }
+    SerialConsoleView *console() const { return m_console; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    /// The status line's text, e.g. "Running · QEMU process 1234 · TCG (emulated)".
+    QString statusText() const;
+    /// The problem shown, or empty.
+    QString problemText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refresh();
+
+    QPointer<VmInstance> m_instance;
+    VmEntry m_entry;
+    bool m_hasVm = false;
+
+    QLabel *m_icon;
+    QLabel *m_name;
+    QLabel *m_status;
+    QFrame *m_problemFrame;
+    QLabel *m_problemIcon;
+    QLabel *m_problem;
+    QTabWidget *m_tabs;
+    DefinitionEditor *m_editor;
+    SerialConsoleView *m_console;
+};
