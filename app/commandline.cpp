@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "clisession.h"
+#include "snapshotcommands.h"
 #include "vmcommands.h"
 
 #include <QCommandLineParser>
@@ -21,6 +22,7 @@ const CliCommandTable &commands()
     static const CliCommandTable table = [] {
         CliCommandTable t;
         addVmCommands(t);
+        addSnapshotCommands(t);
         return t;
     }();
     return table;
@@ -85,7 +87,9 @@ int CommandLine::run(const QStringList &arguments)
         printLine(stdout, parser.helpText());
         return CliSuccess;
     }
-    const int maxPositional = *spec.syntax ? 1 : 0;
+    // One positional argument per word of the syntax ("NAME" is one; "ACTION NAME [TAG]" three).
+    const qsizetype maxPositional =
+        QString::fromLatin1(spec.syntax).split(u' ', Qt::SkipEmptyParts).size();
     if (parser.positionalArguments().size() > maxPositional) {
         printLine(stderr,
                   u"berth: "_s + tr("unexpected argument \"%1\"")

@@ -85,6 +85,11 @@ QString QemuCommandLine::serialLogPath(const QString &vmFolder)
     return vmFolder + u"/serial.log"_s;
 }
 
+QString QemuCommandLine::diskNodeName(qsizetype index)
+{
+    return u"disk%1"_s.arg(index);
+}
+
 QString QemuCommandLine::findBinary(QString *error)
 {
     const QString requested = qEnvironmentVariable("BERTH_QEMU");
@@ -216,7 +221,7 @@ QStringList QemuCommandLine::arguments() const
 
     for (qsizetype i = 0; i < d.disks.size(); ++i) {
         const VmDisk &disk = d.disks[i];
-        const QString node = u"disk%1"_s.arg(i);
+        const QString node = diskNodeName(i);
         args << u"-blockdev"_s
              << u"driver=%1,node-name=%2,file.driver=%3,file.filename=%4"_s.arg(
                     disk.format, node, fileDriver(disk.path), esc(disk.path));

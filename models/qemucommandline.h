@@ -54,6 +54,9 @@ public:
     static QString vncSocketPath(const QString &runtimeFolder);
     static QString pidFilePath(const QString &runtimeFolder);
     static QString serialLogPath(const QString &vmFolder);
+    /// The block node name of disk @p index (its format node, "disk0", "disk1"...): what
+    /// QMP commands such as snapshot-save take in "vmstate" and "devices".
+    static QString diskNodeName(qsizetype index);
 
 private:
     bool isQ35() const;

@@ -3,6 +3,7 @@
 #include "definitioneditor.h"
 #include "qemucommandline.h"
 #include "serialconsoleview.h"
+#include "snapshotpage.h"
 #include "vminstance.h"
 #include "vmlistproxymodel.h"
 
@@ -37,6 +38,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_editor(new DefinitionEditor(library, this))
     , m_console(new SerialConsoleView(this))
+    , m_snapshots(new SnapshotPage(this))
 {
     setObjectName(u"vmDetails"_s);
     m_name->setObjectName(u"vmName"_s);
@@ -65,6 +67,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_editor, tr("Se&ttings"));
     m_tabs->addTab(m_console, tr("Serial &Console"));
+    m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
 
     auto *header = new QGridLayout;
     header->addWidget(m_icon, 0, 0, 2, 1, Qt::AlignTop);
@@ -197,4 +200,5 @@ void VmDetailsPane::refresh()
         m_editor->setVm(m_entry, editable, why.arg(m_entry.name()));
     }
     m_console->setLogFile(m_hasVm ? QemuCommandLine::serialLogPath(m_entry.folder) : QString());
+    m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
 }

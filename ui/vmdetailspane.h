@@ -11,6 +11,7 @@ class QFrame;
 class QLabel;
 class QTabWidget;
 class SerialConsoleView;
+class SnapshotPage;
 
 /// The right side of the window: what the selected VM is doing and what it is.
 ///
@@ -18,7 +19,8 @@ class SerialConsoleView;
 ///              in effect ("KVM" / "TCG (emulated)"), or the one the next start will use
 ///   problem    why the VM is broken (its definition cannot be read), why it crashed, or
 ///              why its last start failed: VmInstance::lastError() in full
-///   tabs       Settings (DefinitionEditor, editable while stopped) and Serial Console
+///   tabs       Settings (DefinitionEditor, editable while stopped), Serial Console and
+///              Snapshots (SnapshotPage)
 class VmDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ public:
 
     DefinitionEditor *editor() const { return m_editor; }
     SerialConsoleView *console() const { return m_console; }
+    SnapshotPage *snapshotPage() const { return m_snapshots; }
     QTabWidget *tabs() const { return m_tabs; }
 
     /// The status line's text, e.g. "Running · QEMU process 1234 · TCG (emulated)".
@@ -62,4 +65,5 @@ private:
     QTabWidget *m_tabs;
     DefinitionEditor *m_editor;
     SerialConsoleView *m_console;
+    SnapshotPage *m_snapshots;
 };
