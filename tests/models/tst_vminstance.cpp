@@ -6,6 +6,7 @@
 #include "qemucommandline.h"
 #include "qemuprocesswatcher.h"
 #include "qmpclient.h"
+#include "testguest.h"
 #include "vminstance.h"
 
 #include <QDir>
@@ -68,17 +69,7 @@ private:
 
     VmDefinition guestVm(const QString &name = u"tiny"_s) const
     {
-        VmDefinition d;
-        d.name = name;
-        d.uuid = QUuid::createUuid();
-        d.cpus = 1;
-        d.memoryMiB = 256;
-        d.machine = u"pc"_s;
-        d.accelerator = Accelerator::Tcg;
-        d.kernel = m_guestDir + u"/vmlinuz"_s;
-        d.initrd = m_guestDir + u"/initrd.img"_s;
-        d.kernelArgs = u"console=ttyS0 quiet"_s;
-        return d;
+        return TestGuest::definition(name);
     }
 
     QString vmFolder() const { return m_vmDir->path(); }

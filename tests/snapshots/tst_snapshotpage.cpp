@@ -3,6 +3,7 @@
 #include "snapshotoperation.h"
 #include "snapshotpage.h"
 #include "snapshottreemodel.h"
+#include "testguest.h"
 #include "vminstance.h"
 
 #include <QAbstractItemModelTester>
@@ -108,16 +109,8 @@ private Q_SLOTS:
         QCOMPARE(QProcess::execute(u"qemu-img"_s,
                                    {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, disk, u"16M"_s}),
                  0);
-        VmDefinition d;
-        d.name = u"live-page"_s;
-        d.uuid = QUuid::createUuid();
-        d.memoryMiB = 256;
-        d.machine = u"pc"_s;
-        d.accelerator = Accelerator::Tcg;
+        VmDefinition d = TestGuest::definition(u"live-page"_s);
         d.disks = {{disk, u"qcow2"_s, u"virtio"_s}};
-        d.kernel = guest + u"/vmlinuz"_s;
-        d.initrd = guest + u"/initrd.img"_s;
-        d.kernelArgs = u"console=ttyS0 quiet"_s;
         VmInstance vm(d, dir.path(), VmInstance::MonitorRole::Gui);
         QSignalSpy started(&vm, &VmInstance::started);
         vm.start();

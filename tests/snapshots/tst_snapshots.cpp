@@ -6,6 +6,7 @@
 #include "qmpclient.h"
 #include "snapshotoperation.h"
 #include "snapshotstore.h"
+#include "testguest.h"
 #include "vminstance.h"
 
 #include <QDir>
@@ -123,17 +124,8 @@ private:
 
     VmDefinition definition(const QList<VmDisk> &disks) const
     {
-        VmDefinition d;
-        d.name = u"snappy"_s;
-        d.uuid = QUuid::createUuid();
-        d.memoryMiB = 256;
-        d.machine = u"pc"_s;
-        d.accelerator = Accelerator::Tcg;
+        VmDefinition d = TestGuest::definition(u"snappy"_s);
         d.disks = disks;
-        const QString guest = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
-        d.kernel = guest + u"/vmlinuz"_s;
-        d.initrd = guest + u"/initrd.img"_s;
-        d.kernelArgs = u"console=ttyS0 quiet"_s;
         return d;
     }
 

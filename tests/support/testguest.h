@@ -1,0 +1,20 @@
+#pragma once
+
+#include "vmdefinition.h"
+
+#include <QString>
+
+/// The tiny Linux test guest (built by tests/guest, passed in $BERTH_TEST_GUEST_DIR), as
+/// the tests and benchmarks boot it.
+namespace TestGuest {
+
+/// $BERTH_TEST_GUEST_DIR, or empty when it is not set.
+QString directory();
+/// Whether the guest has been built there.
+bool isAvailable();
+/// A VM that boots it directly under TCG: one CPU, pc machine, a fresh uuid, no disks.
+VmDefinition definition(const QString &name,
+                        const QString &kernelArgs = QStringLiteral("console=ttyS0 quiet"),
+                        int memoryMiB = 256);
+
+} // namespace TestGuest
