@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "clisession.h"
+#include "displaycommands.h"
 #include "snapshotcommands.h"
 #include "vmcommands.h"
 
@@ -23,6 +24,7 @@ const CliCommandTable &commands()
         CliCommandTable t;
         addVmCommands(t);
         addSnapshotCommands(t);
+        addDisplayCommands(t);
         return t;
     }();
     return table;

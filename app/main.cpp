@@ -31,8 +31,28 @@ int main(int argc, char *argv[])
     const bool headless = CommandLine::isCommand(arguments) || arguments.contains(u"--version"_s) ||
                           arguments.contains(u"-v"_s) || arguments.contains(u"--help"_s) ||
                           arguments.contains(u"-h"_s);
+    // `berth view NAME` is a command with a window.
+    QString commandWord;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--library"_L1) {
+            ++i; // its value
+        } else if (!arguments[i].startsWith(u'-')) {
+            commandWord = arguments[i];
+            break;
+        }
+    }
+    // Without any display it stays headless and says so (instead of Qt aborting).
+    const bool viewCommand =
+        commandWord == "view"_L1 &&
+        (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+         qEnvironmentVariableIsSet("QT_QPA_PLATFORM"));
     if (headless) {
-        QCoreApplication app(argc, argv);
+        std::unique_ptr<QCoreApplication> application;
+        if (viewCommand)
+            application = std::make_unique<QApplication>(argc, argv);
+        else
+            application = std::make_unique<QCoreApplication>(argc, argv);
+        QCoreApplication &app = *application;
         describeApplication();
         if (CommandLine::isCommand(arguments))
             return CommandLine::run(arguments);
@@ -41,7 +61,7 @@ int main(int argc, char *argv[])
             "main", "A desktop manager for QEMU/KVM virtual machines.\n\n"
                     "Without a command, opens the window. Commands: create, "
                     "list, status, start, pause, resume, reset, stop, delete, "
-                    "log (berth COMMAND --help)."));
+                    "log, screenshot, view (berth COMMAND --help)."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.process(app);

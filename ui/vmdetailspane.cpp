@@ -1,12 +1,15 @@
 #include "vmdetailspane.h"
 
 #include "definitioneditor.h"
+#include "displaypage.h"
+#include "displaywindow.h"
 #include "qemucommandline.h"
 #include "serialconsoleview.h"
 #include "snapshotpage.h"
 #include "vminstance.h"
 #include "vmlistproxymodel.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -38,6 +41,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_editor(new DefinitionEditor(library, this))
     , m_console(new SerialConsoleView(this))
+    , m_display(new DisplayPage(this))
     , m_snapshots(new SnapshotPage(this))
 {
     setObjectName(u"vmDetails"_s);
@@ -65,6 +69,19 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
 
     m_tabs->setObjectName(u"vmDetailsTabs"_s);
     m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_display, tr("&Display"));
+    // The screen in a window of its own; full screen is that window, full screen.
+    connect(m_display, &DisplayPage::detachRequested, this, [this] {
+        if (m_instance)
+            DisplayWindow::openFor(m_instance);
+    });
+    connect(m_display, &DisplayPage::fullScreenRequested, this, [this](bool on) {
+        if (on && m_instance)
+            DisplayWindow::openFor(m_instance)->setFullScreen(true);
+        const QSignalBlocker block(m_display);
+        if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
+            a->setChecked(false);
+    });
     m_tabs->addTab(m_editor, tr("Se&ttings"));
     m_tabs->addTab(m_console, tr("Serial &Console"));
     m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
@@ -200,5 +217,6 @@ void VmDetailsPane::refresh()
         m_editor->setVm(m_entry, editable, why.arg(m_entry.name()));
     }
     m_console->setLogFile(m_hasVm ? QemuCommandLine::serialLogPath(m_entry.folder) : QString());
+    m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
 }

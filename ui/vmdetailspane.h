@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class DefinitionEditor;
+class DisplayPage;
 class QFrame;
 class QLabel;
 class QTabWidget;
@@ -19,8 +20,8 @@ class SnapshotPage;
 ///              in effect ("KVM" / "TCG (emulated)"), or the one the next start will use
 ///   problem    why the VM is broken (its definition cannot be read), why it crashed, or
 ///              why its last start failed: VmInstance::lastError() in full
-///   tabs       Settings (DefinitionEditor, editable while stopped), Serial Console and
-///              Snapshots (SnapshotPage)
+///   tabs       Display (the VM's screen), Settings (DefinitionEditor, editable while
+///              stopped), Serial Console and Snapshots (SnapshotPage)
 class VmDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
 
     DefinitionEditor *editor() const { return m_editor; }
     SerialConsoleView *console() const { return m_console; }
+    DisplayPage *displayPage() const { return m_display; }
     SnapshotPage *snapshotPage() const { return m_snapshots; }
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -65,5 +67,6 @@ private:
     QTabWidget *m_tabs;
     DefinitionEditor *m_editor;
     SerialConsoleView *m_console;
+    DisplayPage *m_display;
     SnapshotPage *m_snapshots;
 };

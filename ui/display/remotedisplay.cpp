@@ -1,0 +1,7 @@
+#include "remotedisplay.h"
+
+RemoteDisplay::RemoteDisplay(QObject *parent)
+    : QObject(parent)
+{}
+
+RemoteDisplay::~RemoteDisplay() = default;
