@@ -1,3 +1,4 @@
+#include "testguest.h"
 #include "vminstance.h"
 #include "vmlibrary.h"
 #include "vmlistmodel.h"

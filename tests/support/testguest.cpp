@@ -1,6 +1,11 @@
 #include "testguest.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
+
+#include <csignal>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -29,4 +34,21 @@ VmDefinition TestGuest::definition(const QString &name, const QString &kernelArg
     d.initrd = directory() + u"/initrd.img"_s;
     d.kernelArgs = kernelArgs;
     return d;
+}
+
+void TestGuest::killLeftoverQemus(const QString &runtimeDir)
+{
+    if (runtimeDir.isEmpty())
+        return;
+    QDirIterator it(runtimeDir, {u"qemu.pid"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const qint64 pid = file.readAll().trimmed().toLongLong();
+        // Only a QEMU: a pidfile may be stale and its pid reused by something else.
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+        if (pid > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("qemu"))
+            ::kill(pid_t(pid), SIGKILL);
+    }
 }

@@ -18,3 +18,10 @@ VmDefinition definition(const QString &name,
                         int memoryMiB = 256);
 
 } // namespace TestGuest
+
+namespace TestGuest {
+/// Kills every QEMU whose pidfile lies under @p runtimeDir (a test's private
+/// XDG_RUNTIME_DIR): VMs run detached by design, so a test that fails half-way would
+/// otherwise leave its QEMU running after it.
+void killLeftoverQemus(const QString &runtimeDir);
+} // namespace TestGuest

@@ -1,6 +1,7 @@
 #include "windowdriver.h"
 
 #include "newvmdialog.h"
+#include "testguest.h"
 #include "vminstance.h"
 #include "vmlistmodel.h"
 #include "vmlistview.h"
@@ -80,6 +81,7 @@ WindowDriver::WindowDriver()
 WindowDriver::~WindowDriver()
 {
     closeWindow();
+    TestGuest::killLeftoverQemus(m_runtimeRoot); // a test that failed half-way
 }
 
 bool WindowDriver::createVm(VmDefinition &definition)
