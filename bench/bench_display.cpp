@@ -12,10 +12,21 @@
 // Beside them, the machine's memcpy time for one 1080p frame (8 MB) is printed as the
 // physical limit of any client that copies a frame once.
 //
+// Client CPU per frame is also given per frame the server sent (the server counts its
+// FramebufferUpdate messages), which is how TigerVNC's vncviewer is measured when it is
+// installed (Debian tigervnc-viewer) and Xvfb is too: a second synthetic server, the same
+// stream on the same kind of endpoint (a unix socket, which vncviewer 1.11+ accepts as the
+// server name), vncviewer on a private Xvfb (-displayfd) with raw encoding, full colour and
+// no security, and its CPU (utime+stime from /proc/<pid>/stat) over kFrames frames sent after
+// a warm-up. Its X server's CPU is printed beside it (vncviewer draws through XShm; Berth's
+// run above draws into its own backing store, offscreen unless DISPLAY is set).
+//
 // The last line is machine-readable:
+//     RESULT display_cpu_per_frame_ms <Berth client CPU per frame sent> ms
+//            ratio=<Berth/vncviewer> baseline=tigervnc-vncviewer
+// or, when vncviewer could not be measured (the reason is printed):
 //     RESULT display_present_1080p_ms <median present ms> ms ratio=<present/memcpy>
 //            baseline=memcpy_1080p
-// TigerVNC's vncviewer is not measured here (not installed on the build machines).
 
 #include "displayview.h"
 #include "qemucommandline.h"
@@ -29,23 +40,35 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <rfb/rfb.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -124,6 +147,8 @@ public:
 
     double stamp(quint32 frame) const { return m_stamps[frame % kMaxStamps].load(); }
     double cpuMs() const { return m_cpuMs.load(); }
+    /// FramebufferUpdate messages sent to the client so far.
+    int sent() const { return m_sent.load(); }
 
 private:
     void run()
@@ -144,7 +169,7 @@ private:
         screen->autoPort = FALSE;
         screen->deferUpdateTime = 0;
         rfbInitServer(screen);
-        rfbNewClient(screen, fd);
+        rfbClientPtr client = rfbNewClient(screen, fd);
         quint32 frame = 0;
         while (!m_stop && rfbIsActive(screen)) {
             ++frame;
@@ -156,6 +181,10 @@ private:
             // Sends once the client has asked; waits for its next request otherwise.
             rfbProcessEvents(screen, 20'000);
             m_cpuMs = ::cpuMs(CLOCK_THREAD_CPUTIME_ID);
+            if (client && screen->clientHead == client) {
+                if (const rfbStatList *s = rfbStatLookupMessage(client, rfbFramebufferUpdate))
+                    m_sent = s->sentCount;
+            }
         }
         rfbShutdownServer(screen, TRUE);
         screen->frameBuffer = nullptr;
@@ -167,6 +196,7 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<double> m_cpuMs{0};
+    std::atomic<int> m_sent{0};
     std::array<std::atomic<double>, kMaxStamps> m_stamps{};
 };
 
@@ -288,6 +318,211 @@ void benchQemu()
                 gui / frames, process / elapsed * 100);
 }
 
+// --- TigerVNC's vncviewer on the same synthetic stream -----------------------------------
+
+/// utime+stime of @p pid from /proc/<pid>/stat, in ms; negative if it cannot be read.
+double procCpuMs(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat;
+    std::getline(in, stat);
+    const auto paren = stat.rfind(')');
+    if (paren == std::string::npos)
+        return -1;
+    std::istringstream fields(stat.substr(paren + 2));
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    // Fields 3 (state) to 13, then utime (14) and stime (15).
+    for (int i = 3; i <= 13 && fields >> field; ++i) {
+    }
+    if (!(fields >> utime >> stime))
+        return -1;
+    return double(utime + stime) * 1e3 / double(::sysconf(_SC_CLK_TCK));
+}
+
+/// fork + exec of @p args (the environment plus @p extraEnv), stdin from /dev/null, stdout
+/// and stderr into @p logPath, @p keepFd inherited; dies with this process. -1 on failure.
+pid_t spawn(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv,
+            const std::string &logPath, int keepFd = -1)
+{
+    std::vector<std::string> env;
+    for (char **e = environ; *e; ++e) {
+        const std::string entry(*e);
+        const bool replaced = std::any_of(extraEnv.begin(), extraEnv.end(), [&](const auto &x) {
+            return entry.compare(0, x.find('=') + 1, x, 0, x.find('=') + 1) == 0;
+        });
+        if (!replaced)
+            env.push_back(entry);
+    }
+    env.insert(env.end(), extraEnv.begin(), extraEnv.end());
+    std::vector<char *> argv, envp;
+    for (const std::string &a : args)
+        argv.push_back(const_cast<char *>(a.c_str()));
+    argv.push_back(nullptr);
+    for (std::string &e : env)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+    const pid_t parent = ::getpid();
+    const pid_t child = ::fork();
+    if (child != 0)
+        return child;
+    // Only async-signal-safe calls from here to exec.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent)
+        ::_exit(127);
+    const int in = ::open("/dev/null", O_RDONLY);
+    const int log = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (in < 0 || log < 0 || ::dup2(in, STDIN_FILENO) < 0 || ::dup2(log, STDOUT_FILENO) < 0 ||
+        ::dup2(log, STDERR_FILENO) < 0)
+        ::_exit(127);
+    if (keepFd >= 0)
+        ::fcntl(keepFd, F_SETFD, ::fcntl(keepFd, F_GETFD) & ~FD_CLOEXEC);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+}
+
+bool exited(pid_t pid)
+{
+    return ::waitpid(pid, nullptr, WNOHANG) == pid;
+}
+
+/// SIGTERM, SIGKILL after 2 s, and reap.
+void stopChild(pid_t pid)
+{
+    if (pid <= 0)
+        return;
+    ::kill(pid, SIGTERM);
+    for (int i = 0; i < 200; ++i) {
+        if (exited(pid))
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+}
+
+QString logTail(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    if (f.size() > 600)
+        f.seek(f.size() - 600);
+    return QString::fromLocal8Bit(f.readAll()).trimmed().replace(u'\n', u" | "_s);
+}
+
+/// A private Xvfb on the first free display (-displayfd, as in bench_gui_start); its pid in
+/// @p pid and its display number, or -1.
+int startXvfb(const QString &binary, const std::string &logPath, pid_t *pid)
+{
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return -1;
+    *pid = spawn({binary.toStdString(), "-displayfd", std::to_string(fds[1]), "-screen", "0",
+                  "2560x1440x24", "-nolisten", "tcp"},
+                 {}, logPath, fds[1]);
+    ::close(fds[1]);
+    std::string buffer;
+    int display = -1;
+    const double deadline = nowMs() + 10'000;
+    while (*pid > 0) {
+        if (const auto end = buffer.find('\n'); end != std::string::npos) {
+            display = std::atoi(buffer.substr(0, end).c_str());
+            break;
+        }
+        pollfd pfd{fds[0], POLLIN, 0};
+        const int left = int(deadline - nowMs());
+        if (left <= 0 || ::poll(&pfd, 1, left) <= 0)
+            break;
+        std::array<char, 64> chunk{};
+        const ssize_t n = ::read(fds[0], chunk.data(), chunk.size());
+        if (n <= 0)
+            break;
+        buffer.append(chunk.data(), size_t(n));
+    }
+    ::close(fds[0]);
+    if (display < 0) {
+        stopChild(*pid);
+        *pid = -1;
+    }
+    return display;
+}
+
+struct ViewerResult
+{
+    bool ok = false;
+    QString why; // when not ok
+    int frames = 0;
+    double seconds = 0;
+    double viewerCpuMs = 0;
+    double xCpuMs = 0;
+};
+
+/// TigerVNC's vncviewer on a private Xvfb against a synthetic server on a unix socket in
+/// @p dir: CPU over kFrames frames sent after a warm-up of 30.
+ViewerResult benchVncviewer(const QString &dir)
+{
+    ViewerResult r;
+    const QString viewer = QStandardPaths::findExecutable(u"vncviewer"_s);
+    const QString xvfb = QStandardPaths::findExecutable(u"Xvfb"_s);
+    if (viewer.isEmpty() || xvfb.isEmpty()) {
+        r.why = viewer.isEmpty() ? u"vncviewer not on PATH (Debian: tigervnc-viewer)"_s
+                                 : u"Xvfb not on PATH (Debian: xvfb)"_s;
+        return r;
+    }
+    const QString xlog = dir + u"/xvfb.log"_s;
+    const QString vlog = dir + u"/vncviewer.log"_s;
+    pid_t xpid = -1;
+    const int display = startXvfb(xvfb, xlog.toStdString(), &xpid);
+    if (display < 0) {
+        r.why = u"Xvfb did not start: %1"_s.arg(logTail(xlog));
+        return r;
+    }
+    const QString socket = dir + u"/tigervnc.sock"_s;
+    SyntheticServer server(socket);
+    server.start();
+    // Raw encoding and full colour as Berth asks for; no security, as the server offers.
+    const pid_t vpid = spawn({viewer.toStdString(), "-PreferredEncoding=raw", "-AutoSelect=0",
+                              "-FullColor", "-SecurityTypes=None", "-Shared=1",
+                              "-AlertOnFatalError=0", "-ReconnectOnError=0", socket.toStdString()},
+                             {"DISPLAY=:" + std::to_string(display)}, vlog.toStdString());
+    bool gone = vpid <= 0;
+    const double warmDeadline = nowMs() + 20'000;
+    while (!gone && server.sent() < 30 && nowMs() < warmDeadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        gone = exited(vpid);
+    }
+    if (!gone && server.sent() >= 30) {
+        const int sent0 = server.sent();
+        const double t0 = nowMs();
+        const double cpu0 = procCpuMs(vpid);
+        const double x0 = procCpuMs(xpid);
+        const double deadline = t0 + 30'000;
+        while (!gone && server.sent() - sent0 < kFrames && nowMs() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            gone = exited(vpid);
+        }
+        if (!gone) {
+            r.frames = server.sent() - sent0;
+            r.seconds = (nowMs() - t0) / 1e3;
+            r.viewerCpuMs = procCpuMs(vpid) - cpu0;
+            r.xCpuMs = procCpuMs(xpid) - x0;
+            r.ok = cpu0 >= 0 && r.viewerCpuMs >= 0 && r.frames > 0;
+            if (!r.ok)
+                r.why = u"could not read /proc/%1/stat"_s.arg(vpid);
+        }
+    }
+    if (gone)
+        r.why = u"vncviewer exited: %1"_s.arg(logTail(vlog));
+    else if (!r.ok && r.why.isEmpty())
+        r.why = u"vncviewer received %1 frames in 20 s: %2"_s.arg(server.sent()).arg(logTail(vlog));
+    if (!gone)
+        stopChild(vpid);
+    server.stop();
+    stopChild(xpid);
+    return r;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -295,6 +530,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    std::signal(SIGPIPE, SIG_IGN); // a viewer that goes away while the server writes
     QTemporaryDir dir;
     const QString path = dir.filePath(u"vnc.sock"_s);
 
@@ -319,6 +555,7 @@ int main(int argc, char *argv[])
     double mainCpuStart = 0;
     double processCpuStart = 0;
     double serverCpuStart = 0;
+    int sentStart = 0;
     QObject::connect(&display, &RemoteDisplay::frameUpdated, &app, [&](QRect rect) {
         if (rect.width() < kWidth || rect.height() < kHeight)
             return;
@@ -331,6 +568,7 @@ int main(int argc, char *argv[])
             mainCpuStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
             processCpuStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
             serverCpuStart = server.cpuMs();
+            sentStart = server.sent();
         } else {
             present.push_back(t1 - t0);
             latency.push_back(t1 - server.stamp(frame));
@@ -351,6 +589,7 @@ int main(int argc, char *argv[])
     const double mainCpu = cpuMs(CLOCK_THREAD_CPUTIME_ID) - mainCpuStart;
     const double processCpu = cpuMs(CLOCK_PROCESS_CPUTIME_ID) - processCpuStart;
     const double serverCpu = server.cpuMs() - serverCpuStart;
+    const int sent = server.sent() - sentStart;
     display.close();
     server.stop();
     if (rc != 0 || present.empty()) {
@@ -368,11 +607,34 @@ int main(int argc, char *argv[])
     std::printf("latency server change -> repainted median %.2f ms\n", median(latency));
     std::printf("client CPU at %.1f fps: %.0f%% of one core\n", fps,
                 (processCpu - serverCpu) / elapsed * 100);
+    // Per frame the server sent (the worker may fold several into one repaint), as for
+    // vncviewer below.
+    const double berthPerSent = sent > 0 ? (processCpu - serverCpu) / sent : 0;
+    std::printf("Berth client CPU per frame sent: %.2f ms (%d frames sent in %.2f s)\n",
+                berthPerSent, sent, elapsed / 1e3);
+
+    const ViewerResult tiger = benchVncviewer(dir.path());
+    if (tiger.ok)
+        std::printf("TigerVNC vncviewer (raw, full colour, Xvfb): %.1f frames/s, CPU per frame "
+                    "sent %.2f ms (%d frames in %.2f s); its Xvfb %.2f ms per frame\n",
+                    tiger.frames / tiger.seconds, tiger.viewerCpuMs / tiger.frames, tiger.frames,
+                    tiger.seconds, tiger.xCpuMs / tiger.frames);
+    else
+        std::printf("tigervnc: skipped (%s)\n", qPrintable(tiger.why));
     if (TestGuest::isAvailable())
         benchQemu();
     else
         std::printf("qemu: skipped (set BERTH_TEST_GUEST_DIR to the test guest)\n");
-    std::printf("RESULT display_present_1080p_ms %.3f ms ratio=%.2f baseline=memcpy_1080p\n",
-                median(present), median(present) / copyMs);
+    const bool tigerMeasured = tiger.ok && tiger.viewerCpuMs > 0 && berthPerSent > 0;
+    std::printf("%sdisplay_present_1080p_ms %.3f ms ratio=%.2f baseline=memcpy_1080p\n",
+                tigerMeasured ? "" : "RESULT ", median(present), median(present) / copyMs);
+    if (tigerMeasured) {
+        const double tigerPerFrame = tiger.viewerCpuMs / tiger.frames;
+        std::printf("client CPU per frame sent: Berth %.3f ms, TigerVNC vncviewer %.3f ms\n",
+                    berthPerSent, tigerPerFrame);
+        std::printf("RESULT display_cpu_per_frame_ms %.3f ms ratio=%.2f "
+                    "baseline=tigervnc-vncviewer\n",
+                    berthPerSent, berthPerSent / tigerPerFrame);
+    }
     return 0;
 }
