@@ -28,6 +28,7 @@
 //     RESULT display_present_1080p_ms <median present ms> ms ratio=<present/memcpy>
 //            baseline=memcpy_1080p
 
+#include "benchsupport.h"
 #include "displayview.h"
 #include "qemucommandline.h"
 #include "testguest.h"
@@ -340,112 +341,15 @@ double procCpuMs(pid_t pid)
     return double(utime + stime) * 1e3 / double(::sysconf(_SC_CLK_TCK));
 }
 
-/// fork + exec of @p args (the environment plus @p extraEnv), stdin from /dev/null, stdout
-/// and stderr into @p logPath, @p keepFd inherited; dies with this process. -1 on failure.
-pid_t spawn(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv,
-            const std::string &logPath, int keepFd = -1)
-{
-    std::vector<std::string> env;
-    for (char **e = environ; *e; ++e) {
-        const std::string entry(*e);
-        const bool replaced = std::any_of(extraEnv.begin(), extraEnv.end(), [&](const auto &x) {
-            return entry.compare(0, x.find('=') + 1, x, 0, x.find('=') + 1) == 0;
-        });
-        if (!replaced)
-            env.push_back(entry);
-    }
-    env.insert(env.end(), extraEnv.begin(), extraEnv.end());
-    std::vector<char *> argv, envp;
-    for (const std::string &a : args)
-        argv.push_back(const_cast<char *>(a.c_str()));
-    argv.push_back(nullptr);
-    for (std::string &e : env)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
-    const pid_t parent = ::getpid();
-    const pid_t child = ::fork();
-    if (child != 0)
-        return child;
-    // Only async-signal-safe calls from here to exec.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-        ::_exit(127);
-    const int in = ::open("/dev/null", O_RDONLY);
-    const int log = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (in < 0 || log < 0 || ::dup2(in, STDIN_FILENO) < 0 || ::dup2(log, STDOUT_FILENO) < 0 ||
-        ::dup2(log, STDERR_FILENO) < 0)
-        ::_exit(127);
-    if (keepFd >= 0)
-        ::fcntl(keepFd, F_SETFD, ::fcntl(keepFd, F_GETFD) & ~FD_CLOEXEC);
-    ::execve(argv[0], argv.data(), envp.data());
-    ::_exit(127);
-}
-
 bool exited(pid_t pid)
 {
     return ::waitpid(pid, nullptr, WNOHANG) == pid;
 }
 
-/// SIGTERM, SIGKILL after 2 s, and reap.
-void stopChild(pid_t pid)
-{
-    if (pid <= 0)
-        return;
-    ::kill(pid, SIGTERM);
-    for (int i = 0; i < 200; ++i) {
-        if (exited(pid))
-            return;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, nullptr, 0);
-}
-
+/// The end of a log as one line, for a "skipped" reason.
 QString logTail(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    if (f.size() > 600)
-        f.seek(f.size() - 600);
-    return QString::fromLocal8Bit(f.readAll()).trimmed().replace(u'\n', u" | "_s);
-}
-
-/// A private Xvfb on the first free display (-displayfd, as in bench_gui_start); its pid in
-/// @p pid and its display number, or -1.
-int startXvfb(const QString &binary, const std::string &logPath, pid_t *pid)
-{
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
-        return -1;
-    *pid = spawn({binary.toStdString(), "-displayfd", std::to_string(fds[1]), "-screen", "0",
-                  "2560x1440x24", "-nolisten", "tcp"},
-                 {}, logPath, fds[1]);
-    ::close(fds[1]);
-    std::string buffer;
-    int display = -1;
-    const double deadline = nowMs() + 10'000;
-    while (*pid > 0) {
-        if (const auto end = buffer.find('\n'); end != std::string::npos) {
-            display = std::atoi(buffer.substr(0, end).c_str());
-            break;
-        }
-        pollfd pfd{fds[0], POLLIN, 0};
-        const int left = int(deadline - nowMs());
-        if (left <= 0 || ::poll(&pfd, 1, left) <= 0)
-            break;
-        std::array<char, 64> chunk{};
-        const ssize_t n = ::read(fds[0], chunk.data(), chunk.size());
-        if (n <= 0)
-            break;
-        buffer.append(chunk.data(), size_t(n));
-    }
-    ::close(fds[0]);
-    if (display < 0) {
-        stopChild(*pid);
-        *pid = -1;
-    }
-    return display;
+    return Bench::fileTail(path, 600).replace(u'\n', u" | "_s);
 }
 
 struct ViewerResult
@@ -472,20 +376,23 @@ ViewerResult benchVncviewer(const QString &dir)
     }
     const QString xlog = dir + u"/xvfb.log"_s;
     const QString vlog = dir + u"/vncviewer.log"_s;
-    pid_t xpid = -1;
-    const int display = startXvfb(xvfb, xlog.toStdString(), &xpid);
+    std::atomic<pid_t> xpid{0};
+    QString error;
+    const int display = Bench::startXvfb(xvfb.toStdString(), "2560x1440x24", {}, xlog.toStdString(),
+                                         &xpid, std::chrono::seconds(10), &error);
     if (display < 0) {
-        r.why = u"Xvfb did not start: %1"_s.arg(logTail(xlog));
+        r.why = error.replace(u'\n', u" | "_s);
         return r;
     }
     const QString socket = dir + u"/tigervnc.sock"_s;
     SyntheticServer server(socket);
     server.start();
     // Raw encoding and full colour as Berth asks for; no security, as the server offers.
-    const pid_t vpid = spawn({viewer.toStdString(), "-PreferredEncoding=raw", "-AutoSelect=0",
-                              "-FullColor", "-SecurityTypes=None", "-Shared=1",
-                              "-AlertOnFatalError=0", "-ReconnectOnError=0", socket.toStdString()},
-                             {"DISPLAY=:" + std::to_string(display)}, vlog.toStdString());
+    const pid_t vpid = Bench::spawnChild(
+        {viewer.toStdString(), "-PreferredEncoding=raw", "-AutoSelect=0", "-FullColor",
+         "-SecurityTypes=None", "-Shared=1", "-AlertOnFatalError=0", "-ReconnectOnError=0",
+         socket.toStdString()},
+        Bench::environmentWith({"DISPLAY=:" + std::to_string(display)}), vlog.toStdString());
     bool gone = vpid <= 0;
     const double warmDeadline = nowMs() + 20'000;
     while (!gone && server.sent() < 30 && nowMs() < warmDeadline) {
@@ -517,9 +424,9 @@ ViewerResult benchVncviewer(const QString &dir)
     else if (!r.ok && r.why.isEmpty())
         r.why = u"vncviewer received %1 frames in 20 s: %2"_s.arg(server.sent()).arg(logTail(vlog));
     if (!gone)
-        stopChild(vpid);
+        Bench::stopChild(vpid, std::chrono::seconds(2));
     server.stop();
-    stopChild(xpid);
+    Bench::stopChild(xpid.exchange(0), std::chrono::seconds(2));
     return r;
 }
 

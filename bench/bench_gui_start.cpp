@@ -18,6 +18,7 @@
 //     rss_mib berth=<x> baseline=<y>
 //     RESULT gui_start_ms <berth median> ms ratio=<berth / empty window> baseline=empty-qt-window
 
+#include "benchsupport.h"
 #include "vmdefinition.h"
 #include "vmlibrary.h"
 
@@ -99,93 +100,13 @@ extern "C" void onInterrupt(int signal)
     std::signal(signal, SIG_DFL);
 }
 
-double milliseconds(Clock::duration d)
-{
-    return std::chrono::duration<double, std::milli>(d).count();
-}
+using Bench::fileTail;
+using Bench::milliseconds;
+using Bench::summarize;
+using Bench::Summary;
+using Bench::systemError;
 
-QString systemError()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
-
-// Nearest-rank percentile of sorted samples.
-double percentile(const std::vector<double> &sorted, double p)
-{
-    const auto rank = size_t(std::ceil(p / 100.0 * double(sorted.size())));
-    return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
-}
-
-struct Summary
-{
-    double p50 = 0;
-    double p90 = 0;
-    double min = 0;
-    double max = 0;
-};
-
-Summary summarize(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return {percentile(samples, 50), percentile(samples, 90), samples.front(), samples.back()};
-}
-
-/// The last lines of a log file, for error messages.
-QString fileTail(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.size() > 2048)
-        file.seek(file.size() - 2048);
-    return QString::fromLocal8Bit(file.readAll()).trimmed();
-}
-
-/// Kills @p pid (SIGTERM, then SIGKILL after @p grace) and reaps it.
-void stopChild(std::atomic<pid_t> *slot, std::chrono::milliseconds grace)
-{
-    const pid_t pid = slot->load();
-    if (pid <= 0)
-        return;
-    ::kill(pid, grace.count() > 0 ? SIGTERM : SIGKILL);
-    const Clock::time_point deadline = Clock::now() + grace;
-    for (;;) {
-        const pid_t ended = ::waitpid(pid, nullptr, WNOHANG);
-        if (ended == pid || (ended < 0 && errno != EINTR))
-            break;
-        if (Clock::now() > deadline) {
-            ::kill(pid, SIGKILL);
-            while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
-            }
-            break;
-        }
-        std::this_thread::sleep_for(1ms);
-    }
-    slot->store(0);
-}
-
-/// A program and its arguments as exec wants them, prepared before fork().
-class Command final
-{
-public:
-    Command(const QString &program, const QStringList &arguments)
-    {
-        m_storage.push_back(QFile::encodeName(program));
-        for (const QString &argument : arguments)
-            m_storage.push_back(QFile::encodeName(argument));
-        for (QByteArray &item : m_storage)
-            m_argv.push_back(item.data());
-        m_argv.push_back(nullptr);
-    }
-    char *const *argv() const { return m_argv.data(); }
-    const char *program() const { return m_argv.front(); }
-
-private:
-    std::vector<QByteArray> m_storage;
-    std::vector<char *> m_argv;
-};
-
-/// An environment for execve(): this process's, with some variables set or removed.
+/// An environment for the children: this process's, with some variables set or removed.
 class Environment final
 {
 public:
@@ -193,7 +114,6 @@ public:
     {
         for (char **entry = environ; *entry; ++entry)
             m_entries.emplace_back(*entry);
-        rebuild();
     }
     Environment(const Environment &) = delete;
     Environment &operator=(const Environment &) = delete;
@@ -202,7 +122,6 @@ public:
     {
         unset(name);
         m_entries.push_back(name + '=' + value);
-        rebuild();
     }
 
     void unset(const std::string &name)
@@ -211,49 +130,13 @@ public:
             return entry.size() > name.size() && entry.compare(0, name.size(), name) == 0 &&
                    entry[name.size()] == '=';
         });
-        rebuild();
     }
 
-    char *const *envp() const { return m_pointers.data(); }
+    const std::vector<std::string> &entries() const { return m_entries; }
 
 private:
-    void rebuild()
-    {
-        m_pointers.clear();
-        for (std::string &entry : m_entries)
-            m_pointers.push_back(entry.data());
-        m_pointers.push_back(nullptr);
-    }
-
     std::vector<std::string> m_entries;
-    std::vector<char *> m_pointers;
 };
-
-/// fork + exec with stdin from /dev/null, stdout into @p stdoutFd (or the log), stderr into
-/// @p logPath; the child dies with this process. Returns the pid, or -1 with errno set.
-pid_t spawn(const Command &command, const Environment &env, int stdoutFd, const QByteArray &logPath,
-            int keepFd = -1)
-{
-    const pid_t parent = ::getpid();
-    const pid_t child = ::fork();
-    if (child != 0)
-        return child;
-    // Only async-signal-safe calls from here to exec.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-        ::_exit(127);
-    const int in = ::open("/dev/null", O_RDONLY);
-    const int log = ::open(logPath.constData(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (in < 0 || log < 0 || ::dup2(in, STDIN_FILENO) < 0 ||
-        ::dup2(stdoutFd >= 0 ? stdoutFd : log, STDOUT_FILENO) < 0 || ::dup2(log, STDERR_FILENO) < 0)
-        ::_exit(127);
-    if (keepFd >= 0) {
-        const int flags = ::fcntl(keepFd, F_GETFD);
-        ::fcntl(keepFd, F_SETFD, flags & ~FD_CLOEXEC);
-    }
-    ::execve(command.program(), command.argv(), env.envp());
-    ::_exit(127);
-}
 
 /// Reads from @p fd until a line equal to @p wanted, end of stream or @p deadline.
 enum class LineWait
@@ -323,7 +206,7 @@ struct Sample
 };
 
 /// One start of @p command to its first shown window; kills it afterwards.
-bool measureOnce(const char *label, const Command &command, const Environment &env,
+bool measureOnce(const char *label, const std::vector<std::string> &command, const Environment &env,
                  const QByteArray &logPath, Sample *sample, QString *error)
 {
     int pipeFds[2];
@@ -332,7 +215,7 @@ bool measureOnce(const char *label, const Command &command, const Environment &e
         return false;
     }
     const Clock::time_point begin = Clock::now();
-    const pid_t pid = spawn(command, env, pipeFds[1], logPath);
+    const pid_t pid = Bench::spawnChild(command, env.entries(), logPath.toStdString(), pipeFds[1]);
     ::close(pipeFds[1]);
     if (pid < 0) {
         *error = u"fork(): %1"_s.arg(systemError());
@@ -345,7 +228,7 @@ bool measureOnce(const char *label, const Command &command, const Environment &e
     const LineWait result = waitForLine(pipeFds[0], kProbeLine, begin + kShownTimeout, &buffer);
     const Clock::time_point shown = Clock::now();
     const double rss = result == LineWait::Found ? residentMiB(pid) : -1;
-    stopChild(&g_clientPid, 0ms);
+    Bench::stopChild(g_clientPid.exchange(0), 0ms);
     ::close(pipeFds[0]);
 
     if (result != LineWait::Found) {
@@ -355,7 +238,7 @@ bool measureOnce(const char *label, const Command &command, const Environment &e
                                                         : u"could not be read"_s;
         *error = u"%1 (%2) was to print \"%3\" after its first paint, but %4 (is the startup "
                  "probe still installed?). Its stderr:\n%5"_s.arg(
-                     QLatin1StringView(label), QFile::decodeName(command.program()),
+                     QLatin1StringView(label), QString::fromStdString(command.front()),
                      QLatin1StringView(kProbeLine.data(), qsizetype(kProbeLine.size())), why,
                      fileTail(QFile::decodeName(logPath)));
         return false;
@@ -367,54 +250,6 @@ bool measureOnce(const char *label, const Command &command, const Environment &e
     sample->ms = milliseconds(shown - begin);
     sample->rssMiB = rss;
     return true;
-}
-
-/// Starts a private Xvfb; returns its display number, or -1 with @p error set.
-int startXvfb(const QString &binary, const Environment &env, const QByteArray &logPath,
-              QString *error)
-{
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0) {
-        *error = u"pipe2(): %1"_s.arg(systemError());
-        return -1;
-    }
-    // -displayfd: Xvfb takes the first free display number itself (no race with other
-    // X servers starting now) and writes it once it accepts connections.
-    const Command command(binary, {u"-displayfd"_s, QString::number(pipeFds[1]), u"-screen"_s,
-                                   u"0"_s, QLatin1StringView(kScreen), u"-nolisten"_s, u"tcp"_s});
-    const pid_t pid = spawn(command, env, -1, logPath, pipeFds[1]);
-    ::close(pipeFds[1]);
-    if (pid < 0) {
-        *error = u"fork(): %1"_s.arg(systemError());
-        ::close(pipeFds[0]);
-        return -1;
-    }
-    g_xvfbPid = pid;
-    std::string buffer;
-    const Clock::time_point deadline = Clock::now() + kXvfbTimeout;
-    int display = -1;
-    for (;;) {
-        if (const auto end = buffer.find('\n'); end != std::string::npos) {
-            display = std::atoi(buffer.substr(0, end).c_str());
-            break;
-        }
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        pollfd pfd{pipeFds[0], POLLIN, 0};
-        if (left.count() <= 0 || ::poll(&pfd, 1, int(left.count())) <= 0)
-            break;
-        std::array<char, 64> chunk{};
-        const ssize_t n = ::read(pipeFds[0], chunk.data(), chunk.size());
-        if (n <= 0)
-            break;
-        buffer.append(chunk.data(), size_t(n));
-    }
-    ::close(pipeFds[0]);
-    if (display < 0) {
-        stopChild(&g_xvfbPid, 0ms);
-        *error = u"Xvfb did not start: %1"_s.arg(fileTail(QFile::decodeName(logPath)));
-    }
-    return display;
 }
 
 /// 200 (or @p count) VM definitions, varied like a real library.
@@ -491,8 +326,8 @@ public:
     {}
     ~Cleanup()
     {
-        stopChild(&g_clientPid, 0ms);
-        stopChild(&g_xvfbPid, 2000ms);
+        Bench::stopChild(g_clientPid.exchange(0), 0ms);
+        Bench::stopChild(g_xvfbPid.exchange(0), 2000ms);
         if (!m_folder.isEmpty())
             QDir(m_folder).removeRecursively();
     }
@@ -597,7 +432,10 @@ int main(int argc, char *argv[])
     const QString xvfb =
         parser.isSet(u"offscreen"_s) ? QString() : QStandardPaths::findExecutable(u"Xvfb"_s);
     if (!xvfb.isEmpty()) {
-        const int display = startXvfb(xvfb, env, scratchTemplate + "/xvfb.log", &error);
+        const int display =
+            Bench::startXvfb(xvfb.toStdString(), kScreen, env.entries(),
+                             QByteArray(scratchTemplate + "/xvfb.log").toStdString(), &g_xvfbPid,
+                             kXvfbTimeout, &error);
         if (display < 0)
             return fail(error);
         env.set("DISPLAY", ':' + std::to_string(display));
@@ -611,8 +449,9 @@ int main(int argc, char *argv[])
                     parser.isSet(u"offscreen"_s) ? "--offscreen" : "Xvfb not found");
     }
 
-    const Command berth(QStringLiteral(BERTH_EXECUTABLE), {u"--library"_s, library});
-    const Command empty(QStringLiteral(EMPTY_WINDOW_EXECUTABLE), {});
+    const std::vector<std::string> berth{BERTH_EXECUTABLE, "--library",
+                                         QFile::encodeName(library).toStdString()};
+    const std::vector<std::string> empty{EMPTY_WINDOW_EXECUTABLE};
     const QByteArray berthLog = scratchTemplate + "/berth.log";
     const QByteArray emptyLog = scratchTemplate + "/empty-window.log";
 

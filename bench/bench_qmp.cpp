@@ -9,6 +9,7 @@
 // The last line of the output is machine-readable:
 //     RESULT qmp_rtt_p50 <berth p50 µs> us ratio=<berth p50 / raw p50> baseline=raw-socket
 
+#include "benchsupport.h"
 #include "qmpclient.h"
 #include "qmpreply.h"
 #include "testqemu.h"
@@ -67,11 +68,6 @@ void failRun(const QString &message)
 QLatin1StringView latin1(std::string_view text)
 {
     return QLatin1StringView(text.data(), qsizetype(text.size()));
-}
-
-double microseconds(Clock::duration d)
-{
-    return std::chrono::duration<double, std::micro>(d).count();
 }
 
 /// The baseline: a plain blocking client on a POSIX unix socket, doing as little as a
@@ -236,33 +232,9 @@ private:
     size_t m_consumed = 0;
 };
 
-struct Summary
-{
-    double p50 = 0;
-    double p99 = 0;
-    double mean = 0;
-    double min = 0;
-    double max = 0;
-};
-
-// Nearest-rank percentile of sorted samples.
-double percentile(const std::vector<double> &sorted, double p)
-{
-    const auto rank = size_t(std::ceil(p / 100.0 * double(sorted.size())));
-    return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
-}
-
-Summary summarize(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    Summary s;
-    s.p50 = percentile(samples, 50);
-    s.p99 = percentile(samples, 99);
-    s.mean = std::accumulate(samples.begin(), samples.end(), 0.0) / double(samples.size());
-    s.min = samples.front();
-    s.max = samples.back();
-    return s;
-}
+using Bench::microseconds;
+using Bench::summarize;
+using Bench::Summary;
 
 void printSummary(const char *label, const Summary &s)
 {

@@ -17,6 +17,7 @@
 // The last line of the output is machine-readable:
 //     RESULT start_to_ready_ms <berth median> ms ratio=<berth / baseline> baseline=qemu-by-hand
 
+#include "benchsupport.h"
 #include "qemucommandline.h"
 #include "qmpclient.h"
 #include "vmdefinition.h"
@@ -101,36 +102,11 @@ extern "C" void onInterrupt(int signal)
     std::signal(signal, SIG_DFL);
 }
 
-double milliseconds(Clock::duration d)
-{
-    return std::chrono::duration<double, std::milli>(d).count();
-}
-
-QString systemError()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
-
-// Nearest-rank percentile of sorted samples.
-double percentile(const std::vector<double> &sorted, double p)
-{
-    const auto rank = size_t(std::ceil(p / 100.0 * double(sorted.size())));
-    return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
-}
-
-struct Summary
-{
-    double p50 = 0;
-    double p90 = 0;
-    double min = 0;
-    double max = 0;
-};
-
-Summary summarize(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return {percentile(samples, 50), percentile(samples, 90), samples.front(), samples.back()};
-}
+using Bench::fileTail;
+using Bench::milliseconds;
+using Bench::summarize;
+using Bench::Summary;
+using Bench::systemError;
 
 void printSummary(const char *label, const std::vector<double> &samples)
 {
@@ -146,17 +122,6 @@ void settle(std::chrono::milliseconds duration)
     QTimer::singleShot(duration, &loop, &QEventLoop::quit);
     loop.exec();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-}
-
-/// The last lines of a log file, for error messages.
-QString fileTail(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.size() > 2048)
-        file.seek(file.size() - 2048);
-    return QString::fromLocal8Bit(file.readAll()).trimmed();
 }
 
 // --- the Berth side ----------------------------------------------------------------------
