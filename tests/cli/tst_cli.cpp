@@ -1,3 +1,5 @@
+#include "berthrun.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -10,19 +12,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-};
-
-} // namespace
-
 class TestCli final : public QObject
 {
     Q_OBJECT
@@ -33,22 +22,11 @@ private:
     QString m_runtime;
     QProcessEnvironment m_env;
 
-    Run berth(const QStringList &args, const QProcessEnvironment &env = {}, int timeoutMs = 120'000)
+    BerthRun berth(const QStringList &args, const QProcessEnvironment &env = {},
+                   int timeoutMs = 120'000)
     {
-        QProcess p;
-        p.setProcessEnvironment(env.isEmpty() ? m_env : env);
-        p.start(QStringLiteral(BERTH_BINARY), args);
-        Run r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            r.err = "timed out";
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return BerthRun::run(QStringLiteral(BERTH_BINARY), args, env.isEmpty() ? m_env : env,
+                             timeoutMs);
     }
 
     static QString guestFile(const char *name)
@@ -68,12 +46,6 @@ private:
         return berth({u"status"_s, vm, u"--json"_s}).object().value("state"_L1).toString();
     }
 
-#define VERIFY_RUN(run, code)                                                                      \
-    QVERIFY2(                                                                                      \
-        (run).exitCode == (code),                                                                  \
-        qPrintable(                                                                                \
-            u"exit %1, stderr: %2"_s.arg((run).exitCode).arg(QString::fromLocal8Bit((run).err))))
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -92,22 +64,22 @@ private Q_SLOTS:
 
     void versionAndHelpNeedNoDisplay()
     {
-        const Run v = berth({u"--version"_s});
+        const BerthRun v = berth({u"--version"_s});
         VERIFY_RUN(v, 0);
         QVERIFY(v.out.contains("berth"));
-        const Run h = berth({u"stop"_s, u"--help"_s});
+        const BerthRun h = berth({u"stop"_s, u"--help"_s});
         VERIFY_RUN(h, 0);
         QVERIFY(h.out.contains("--force"));
     }
 
     void createListStatusDelete()
     {
-        const Run c = berth(
+        const BerthRun c = berth(
             {u"create"_s, u"alpha"_s, u"--memory"_s, u"768"_s, u"--cpus"_s, u"2"_s, u"--json"_s});
         VERIFY_RUN(c, 0);
         QCOMPARE(c.object().value("name"_L1).toString(), u"alpha"_s);
 
-        const Run l = berth({u"list"_s, u"--json"_s});
+        const BerthRun l = berth({u"list"_s, u"--json"_s});
         VERIFY_RUN(l, 0);
         QCOMPARE(l.array().size(), 1);
         const QJsonObject o = l.array().at(0).toObject();
@@ -117,7 +89,7 @@ private Q_SLOTS:
         QCOMPARE(o.value("cpus"_L1).toInt(), 2);
         QCOMPARE(o.value("accel"_L1).toString(), u"auto"_s);
 
-        const Run s = berth({u"status"_s, u"alpha"_s});
+        const BerthRun s = berth({u"status"_s, u"alpha"_s});
         VERIFY_RUN(s, 0);
         QVERIFY(s.out.startsWith("alpha\tstopped"));
 
@@ -127,7 +99,7 @@ private Q_SLOTS:
 
     void createWithNewDisk()
     {
-        const Run c = berth({u"create"_s, u"disky"_s, u"--disk-size"_s, u"64M"_s});
+        const BerthRun c = berth({u"create"_s, u"disky"_s, u"--disk-size"_s, u"64M"_s});
         VERIFY_RUN(c, 0);
         const QString disk = m_library + u"/disky/disk.qcow2"_s;
         QProcess info;
@@ -165,7 +137,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QFETCH(QString, mentions);
-        const Run r = berth(args);
+        const BerthRun r = berth(args);
         VERIFY_RUN(r, code);
         const QString err = QString::fromLocal8Bit(r.err).trimmed();
         QVERIFY2(!err.contains(u'\n'), qPrintable(err));
@@ -181,13 +153,13 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{ this is not json");
         f.close();
-        const Run l = berth({u"list"_s, u"--json"_s});
+        const BerthRun l = berth({u"list"_s, u"--json"_s});
         VERIFY_RUN(l, 0);
         QCOMPARE(l.array().size(), 2);
-        const Run s = berth({u"status"_s, u"mangled"_s, u"--json"_s});
+        const BerthRun s = berth({u"status"_s, u"mangled"_s, u"--json"_s});
         VERIFY_RUN(s, 0);
         QVERIFY(s.object().value("broken"_L1).toString().contains("not valid JSON"_L1));
-        const Run start = berth({u"start"_s, u"mangled"_s});
+        const BerthRun start = berth({u"start"_s, u"mangled"_s});
         VERIFY_RUN(start, 1);
         QVERIFY(start.err.contains("cannot be used"));
         QCOMPARE(state(u"fine"_s), u"stopped"_s);
@@ -206,7 +178,7 @@ private Q_SLOTS:
                    0);
         QProcessEnvironment env = m_env;
         env.insert(u"BERTH_QEMU"_s, u"/nonexistent/qemu-system-x86_64"_s);
-        const Run r = berth({u"start"_s, u"noqemu"_s}, env);
+        const BerthRun r = berth({u"start"_s, u"noqemu"_s}, env);
         VERIFY_RUN(r, 1);
         QVERIFY2(r.err.contains("qemu"), r.err.constData());
         QCOMPARE(state(u"noqemu"_s), u"stopped"_s);
@@ -215,12 +187,13 @@ private Q_SLOTS:
 
     void lifecycleWithRealGuest()
     {
-        const Run c = berth({u"create"_s, u"guest"_s, u"--memory"_s, u"256"_s, u"--accel"_s,
-                             u"tcg"_s, u"--kernel"_s, guestFile("vmlinuz"), u"--initrd"_s,
-                             guestFile("initrd.img"), u"--append"_s, u"console=ttyS0 quiet"_s});
+        const BerthRun c =
+            berth({u"create"_s, u"guest"_s, u"--memory"_s, u"256"_s, u"--accel"_s, u"tcg"_s,
+                   u"--kernel"_s, guestFile("vmlinuz"), u"--initrd"_s, guestFile("initrd.img"),
+                   u"--append"_s, u"console=ttyS0 quiet"_s});
         VERIFY_RUN(c, 0);
 
-        const Run start = berth({u"start"_s, u"guest"_s, u"--json"_s});
+        const BerthRun start = berth({u"start"_s, u"guest"_s, u"--json"_s});
         VERIFY_RUN(start, 0);
         QCOMPARE(start.object().value("state"_L1).toString(), u"running"_s);
         QVERIFY(start.object().value("pid"_L1).toInteger() > 0);
@@ -237,10 +210,10 @@ private Q_SLOTS:
         QCOMPARE(state(u"guest"_s), u"running"_s);
 
         // ACPI shutdown: the guest sees the power button and powers off.
-        const Run stop = berth({u"stop"_s, u"guest"_s, u"--timeout"_s, u"60"_s});
+        const BerthRun stop = berth({u"stop"_s, u"guest"_s, u"--timeout"_s, u"60"_s});
         VERIFY_RUN(stop, 0);
         QVERIFY(serialLog(u"guest"_s).contains("BERTH-POWER-BUTTON"));
-        const Run after = berth({u"status"_s, u"guest"_s, u"--json"_s});
+        const BerthRun after = berth({u"status"_s, u"guest"_s, u"--json"_s});
         QCOMPARE(after.object().value("state"_L1).toString(), u"stopped"_s);
         QVERIFY(after.object().value("pid"_L1).isNull());
         QDirIterator leftovers(m_runtime, QDir::Files | QDir::System | QDir::Hidden,

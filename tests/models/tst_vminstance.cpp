@@ -65,7 +65,6 @@ private:
     QString m_guestDir;
     std::unique_ptr<QTemporaryDir> m_runtimeDir; // this test's XDG_RUNTIME_DIR
     std::unique_ptr<QTemporaryDir> m_vmDir;
-    QList<std::pair<qint64, QUuid>> m_launched; // killed in cleanup() if still running
 
     VmDefinition guestVm(const QString &name = u"tiny"_s) const
     {
@@ -95,7 +94,6 @@ private:
             qWarning("start failed: %s", qPrintable(failed[0][1].toString()));
             return false;
         }
-        m_launched.append({vm.pid(), vm.definition().uuid});
         return true;
     }
 
@@ -144,13 +142,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        for (const auto &[pid, uuid] : std::as_const(m_launched)) {
-            if (QemuProcessWatcher::isQemuFor(pid, uuid)) {
-                qWarning("killing QEMU %lld left running by the test", pid);
-                ::kill(pid_t(pid), SIGKILL);
-            }
-        }
-        m_launched.clear();
+        // VMs run detached: one a failed check left running would outlive the test.
+        TestGuest::killLeftoverQemus(m_runtimeDir->path());
         qunsetenv("BERTH_QEMU");
     }
 

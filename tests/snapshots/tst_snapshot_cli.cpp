@@ -1,5 +1,7 @@
 // `berth snapshot ...` through the real berth binary: a private library and runtime folder,
 // no display; offline on a stopped VM, live (with memory) on the tiny guest under TCG.
+#include "berthrun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,14 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-};
-
 QJsonObject byName(const QJsonArray &list, const QString &name)
 {
     for (const QJsonValue &v : list) {
@@ -33,12 +27,6 @@ QJsonObject byName(const QJsonArray &list, const QString &name)
 
 } // namespace
 
-#define VERIFY_RUN(run, code)                                                                      \
-    QVERIFY2(                                                                                      \
-        (run).exitCode == (code),                                                                  \
-        qPrintable(                                                                                \
-            u"exit %1, stderr: %2"_s.arg((run).exitCode).arg(QString::fromLocal8Bit((run).err))))
-
 class TestSnapshotCli final : public QObject
 {
     Q_OBJECT
@@ -48,22 +36,9 @@ private:
     QString m_library;
     QProcessEnvironment m_env;
 
-    Run berth(const QStringList &args, int timeoutMs = 180'000)
+    BerthRun berth(const QStringList &args, int timeoutMs = 180'000)
     {
-        QProcess p;
-        p.setProcessEnvironment(m_env);
-        p.start(QStringLiteral(BERTH_BINARY), args);
-        Run r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            r.err = "timed out";
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return BerthRun::run(QStringLiteral(BERTH_BINARY), args, m_env, timeoutMs);
     }
 
     int lastTick(const QString &vm)
@@ -98,11 +73,11 @@ private Q_SLOTS:
         VERIFY_RUN(berth({u"snapshot"_s, u"create"_s, u"off"_s, u"clean"_s, u"--description"_s,
                           u"fresh disk"_s}),
                    0);
-        const Run dup = berth({u"snapshot"_s, u"create"_s, u"off"_s, u"clean"_s});
+        const BerthRun dup = berth({u"snapshot"_s, u"create"_s, u"off"_s, u"clean"_s});
         VERIFY_RUN(dup, 1);
         QCOMPARE(dup.err, QByteArray("berth: off already has a snapshot named \"clean\"\n"));
 
-        const Run list = berth({u"snapshot"_s, u"list"_s, u"off"_s, u"--json"_s});
+        const BerthRun list = berth({u"snapshot"_s, u"list"_s, u"off"_s, u"--json"_s});
         VERIFY_RUN(list, 0);
         QCOMPARE(list.array().size(), 1);
         const QJsonObject clean = byName(list.array(), u"clean"_s);
@@ -112,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(QDateTime::fromString(clean.value("created"_L1).toString(), Qt::ISODate).isValid());
 
         VERIFY_RUN(berth({u"snapshot"_s, u"revert"_s, u"off"_s, u"clean"_s}), 0);
-        const Run missing = berth({u"snapshot"_s, u"revert"_s, u"off"_s, u"nope"_s});
+        const BerthRun missing = berth({u"snapshot"_s, u"revert"_s, u"off"_s, u"nope"_s});
         VERIFY_RUN(missing, 1);
         QVERIFY(missing.err.contains("no snapshot named \"nope\""));
         VERIFY_RUN(berth({u"snapshot"_s, u"delete"_s, u"off"_s, u"clean"_s}), 0);
@@ -128,7 +103,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(1024 * 1024));
         f.close();
         VERIFY_RUN(berth({u"create"_s, u"rawvm"_s, u"--disk"_s, raw}), 0);
-        const Run refused = berth({u"snapshot"_s, u"create"_s, u"rawvm"_s, u"x"_s});
+        const BerthRun refused = berth({u"snapshot"_s, u"create"_s, u"rawvm"_s, u"x"_s});
         VERIFY_RUN(refused, 1);
         QVERIFY2(refused.err.contains("is raw, not qcow2"), refused.err.constData());
         QCOMPARE(refused.err.count('\n'), 1);
@@ -149,7 +124,7 @@ private Q_SLOTS:
 
         VERIFY_RUN(berth({u"snapshot"_s, u"create"_s, u"live"_s, u"warm"_s}), 0);
         const int n = lastTick(u"live"_s);
-        const Run list = berth({u"snapshot"_s, u"list"_s, u"live"_s, u"--json"_s});
+        const BerthRun list = berth({u"snapshot"_s, u"list"_s, u"live"_s, u"--json"_s});
         VERIFY_RUN(list, 0);
         QCOMPARE(byName(list.array(), u"warm"_s).value("vm_state"_L1), QJsonValue(true));
 

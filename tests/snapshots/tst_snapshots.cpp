@@ -110,7 +110,6 @@ class TestSnapshots final : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_runtimeDir;
     std::unique_ptr<QTemporaryDir> m_vmDir;
-    QList<std::pair<qint64, QUuid>> m_launched;
 
     QString vmFolder() const { return m_vmDir->path(); }
 
@@ -171,13 +170,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        for (const auto &[pid, uuid] : std::as_const(m_launched)) {
-            if (QemuProcessWatcher::isQemuFor(pid, uuid)) {
-                qWarning("killing QEMU %lld left running by the test", pid);
-                ::kill(pid_t(pid), SIGKILL);
-            }
-        }
-        m_launched.clear();
+        // VMs run detached: one a failed check left running would outlive the test.
+        TestGuest::killLeftoverQemus(m_runtimeDir->path());
     }
 
     void refusesWhatCannotBeSnapshotted()
@@ -317,7 +311,6 @@ private Q_SLOTS:
         QSignalSpy started(&vm, &VmInstance::started);
         vm.start();
         QVERIFY2(started.wait(30'000), qPrintable(vm.lastError()));
-        m_launched.append({vm.pid(), vm.definition().uuid});
         QVERIFY2(waitForTick(3), serial().right(400).constData());
 
         SnapshotOperation op(&vm);
