@@ -304,18 +304,7 @@ bool makeLibrary(const QString &root, int count, QString *error)
     return true;
 }
 
-int positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, bool *ok)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    const int value = parser.value(name).toInt(ok);
-    if (!*ok || value <= 0) {
-        *ok = false;
-        std::fprintf(stderr, "bench_gui_start: --%s needs a positive integer, got \"%s\"\n",
-                     qPrintable(name), qPrintable(parser.value(name)));
-    }
-    return value;
-}
+using Bench::positiveOption;
 
 /// Stops Xvfb and removes the temporary folder, however main() ends.
 class Cleanup final

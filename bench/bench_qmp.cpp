@@ -386,18 +386,7 @@ private:
     std::vector<double> m_receiveSide;
 };
 
-int positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, bool *ok)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    const int value = parser.value(name).toInt(ok);
-    if (!*ok || value <= 0) {
-        *ok = false;
-        std::fprintf(stderr, "bench_qmp: --%s needs a positive integer, got \"%s\"\n",
-                     qPrintable(name), qPrintable(parser.value(name)));
-    }
-    return value;
-}
+using Bench::positiveOption;
 
 } // namespace
 

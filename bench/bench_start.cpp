@@ -576,18 +576,7 @@ QString qemuVersion(const QByteArray &greeting)
         .arg(qemu.value("micro"_L1).toInt());
 }
 
-int positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, bool *ok)
-{
-    if (!parser.isSet(name))
-        return fallback;
-    const int value = parser.value(name).toInt(ok);
-    if (!*ok || value <= 0) {
-        *ok = false;
-        std::fprintf(stderr, "bench_start: --%s needs a positive integer, got \"%s\"\n",
-                     qPrintable(name), qPrintable(parser.value(name)));
-    }
-    return value;
-}
+using Bench::positiveOption;
 
 /// Removes the temporary folder and kills what is still running, however main() ends.
 class Cleanup final

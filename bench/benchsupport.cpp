@@ -1,11 +1,14 @@
 #include "benchsupport.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <numeric>
 #include <thread>
@@ -59,6 +62,21 @@ double Bench::milliseconds(std::chrono::steady_clock::duration d)
 double Bench::microseconds(std::chrono::steady_clock::duration d)
 {
     return std::chrono::duration<double, std::micro>(d).count();
+}
+
+int Bench::positiveOption(const QCommandLineParser &parser, const QString &name, int fallback,
+                          bool *ok)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    const int value = parser.value(name).toInt(ok);
+    if (!*ok || value <= 0) {
+        *ok = false;
+        std::fprintf(stderr, "%s: --%s needs a positive integer, got \"%s\"\n",
+                     qPrintable(QCoreApplication::applicationName()), qPrintable(name),
+                     qPrintable(parser.value(name)));
+    }
+    return value;
 }
 
 QString Bench::systemError()

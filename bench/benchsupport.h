@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QCommandLineParser;
+
 #include <atomic>
 #include <chrono>
 #include <string>
@@ -29,6 +31,10 @@ Summary summarize(std::vector<double> samples);
 
 double milliseconds(std::chrono::steady_clock::duration d);
 double microseconds(std::chrono::steady_clock::duration d);
+
+/// The value of option --@p name, a positive integer, or @p fallback when it is not given.
+/// A bad value clears @p ok and says so on stderr.
+int positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, bool *ok);
 
 /// strerror(errno), as text.
 QString systemError();
