@@ -59,35 +59,48 @@ private:
         return true;
     }
 
-    /// Serves one client: the RFB 3.8 handshake (no security) announcing a @p w x @p h
-    /// screen, then @p payload; closes the connection afterwards when @p close is set.
-    /// Returns the display's final status.
-    RemoteDisplay::Status serve(VncDisplay &display, quint16 w, quint16 h,
-                                const QByteArray &payload, bool close)
+    /// Listens, lets @p display connect and plays the server's side of the RFB 3.8
+    /// handshake (no security) up to ServerInit announcing a @p w x @p h screen called
+    /// @p name. Returns the connection, owned by @p server, or null when the client stopped
+    /// answering.
+    QLocalSocket *acceptClient(QLocalServer &server, VncDisplay &display, quint16 w, quint16 h,
+                               const QByteArray &name)
     {
-        QLocalServer server;
         QLocalServer::removeServer(socketPath());
         if (!server.listen(socketPath()))
             qFatal("cannot listen on %s", qPrintable(socketPath()));
         display.open(socketPath());
         if (!server.waitForNewConnection(5000))
-            return display.status();
+            return nullptr;
         QLocalSocket *s = server.nextPendingConnection();
         s->write("RFB 003.008\n");
         s->flush();
         if (!readExactly(s, 12))
-            return display.status();
+            return nullptr;
         s->write(QByteArray("\x01\x01", 2)); // one security type: None
         s->flush();
         if (!readExactly(s, 1))
-            return display.status();
+            return nullptr;
         s->write(be32(0)); // SecurityResult OK
         s->flush();
         if (!readExactly(s, 1)) // ClientInit
-            return display.status();
+            return nullptr;
         const QByteArray pixelFormat(
             "\x20\x18\x00\x01\x00\xff\x00\xff\x00\xff\x10\x08\x00\x00\x00\x00", 16);
-        s->write(be16(w) + be16(h) + pixelFormat + be32(4) + "evil");
+        s->write(be16(w) + be16(h) + pixelFormat + be32(quint32(name.size())) + name);
+        return s;
+    }
+
+    /// Serves one client: the handshake announcing a @p w x @p h screen, then @p payload;
+    /// closes the connection afterwards when @p close is set. Returns the display's final
+    /// status.
+    RemoteDisplay::Status serve(VncDisplay &display, quint16 w, quint16 h,
+                                const QByteArray &payload, bool close)
+    {
+        QLocalServer server;
+        QLocalSocket *s = acceptClient(server, display, w, h, "evil");
+        if (!s)
+            return display.status();
         s->write(payload);
         s->flush();
         if (close) {
@@ -96,9 +109,7 @@ private:
         }
         [[maybe_unused]] const bool failed = QTest::qWaitFor(
             [&] { return display.status() == RemoteDisplay::Status::Failed; }, 10000);
-        const RemoteDisplay::Status result = display.status();
-        delete s;
-        return result;
+        return display.status();
     }
 
 private Q_SLOTS:
@@ -113,21 +124,8 @@ private Q_SLOTS:
         for (int i = 0; i < 8; ++i)
             pixels += QByteArray("\x00\x00\xff\x00", 4); // little-endian 0x00ff0000: red
         QLocalServer server;
-        QLocalServer::removeServer(socketPath());
-        QVERIFY(server.listen(socketPath()));
-        display.open(socketPath());
-        QVERIFY(server.waitForNewConnection(5000));
-        QLocalSocket *s = server.nextPendingConnection();
-        s->write("RFB 003.008\n");
-        QVERIFY(readExactly(s, 12));
-        s->write(QByteArray("\x01\x01", 2));
-        QVERIFY(readExactly(s, 1));
-        s->write(be32(0));
-        QVERIFY(readExactly(s, 1));
-        s->write(
-            be16(8) + be16(4) +
-            QByteArray("\x20\x18\x00\x01\x00\xff\x00\xff\x00\xff\x10\x08\x00\x00\x00\x00", 16) +
-            be32(2) + "ok");
+        QLocalSocket *s = acceptClient(server, display, 8, 4, "ok");
+        QVERIFY(s);
         s->write(updateHeader(1) + rectHeader(2, 1, 4, 2, 0) + pixels);
         s->flush();
         QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 5000);
@@ -139,7 +137,6 @@ private Q_SLOTS:
         QCOMPARE(frame.pixel(0, 0), qRgb(0, 0, 0));
         QCOMPARE(display.status(), RemoteDisplay::Status::Connected);
         display.close();
-        delete s;
     }
 
     void followsNewDesktopSize()
@@ -149,21 +146,8 @@ private Q_SLOTS:
         QSignalSpy resized(&display, &RemoteDisplay::frameResized);
         QSignalSpy updated(&display, &RemoteDisplay::frameUpdated);
         QLocalServer server;
-        QLocalServer::removeServer(socketPath());
-        QVERIFY(server.listen(socketPath()));
-        display.open(socketPath());
-        QVERIFY(server.waitForNewConnection(5000));
-        QLocalSocket *s = server.nextPendingConnection();
-        s->write("RFB 003.008\n");
-        QVERIFY(readExactly(s, 12));
-        s->write(QByteArray("\x01\x01", 2));
-        QVERIFY(readExactly(s, 1));
-        s->write(be32(0));
-        QVERIFY(readExactly(s, 1));
-        s->write(
-            be16(8) + be16(4) +
-            QByteArray("\x20\x18\x00\x01\x00\xff\x00\xff\x00\xff\x10\x08\x00\x00\x00\x00", 16) +
-            be32(2) + "ok");
+        QLocalSocket *s = acceptClient(server, display, 8, 4, "ok");
+        QVERIFY(s);
         QByteArray pixels;
         for (int i = 0; i < 16 * 8; ++i)
             pixels += QByteArray("\xff\x00\x00\x00", 4); // blue
@@ -175,7 +159,6 @@ private Q_SLOTS:
         QCOMPARE(display.frame().size(), QSize(16, 8));
         QCOMPARE(display.frame().pixel(15, 7), qRgb(0, 0, 255));
         display.close();
-        delete s;
     }
 
     void hostile_data()
