@@ -600,12 +600,7 @@ private:
 
 int fail(const QString &message)
 {
-    if (const int signal = g_interruptedBy; signal != 0) {
-        std::fprintf(stderr, "bench_start: interrupted (signal %d)\n", signal);
-        return 128 + signal;
-    }
-    std::fprintf(stderr, "bench_start: %s\n", qPrintable(message));
-    return 1;
+    return Bench::fail(message, g_interruptedBy);
 }
 
 } // namespace

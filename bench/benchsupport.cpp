@@ -79,6 +79,17 @@ int Bench::positiveOption(const QCommandLineParser &parser, const QString &name,
     return value;
 }
 
+int Bench::fail(const QString &message, int interruptedBy)
+{
+    const QByteArray program = QCoreApplication::applicationName().toLocal8Bit();
+    if (interruptedBy != 0) {
+        std::fprintf(stderr, "%s: interrupted (signal %d)\n", program.constData(), interruptedBy);
+        return 128 + interruptedBy;
+    }
+    std::fprintf(stderr, "%s: %s\n", program.constData(), qPrintable(message));
+    return 1;
+}
+
 QString Bench::systemError()
 {
     return QString::fromLocal8Bit(std::strerror(errno));

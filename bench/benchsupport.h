@@ -36,6 +36,10 @@ double microseconds(std::chrono::steady_clock::duration d);
 /// A bad value clears @p ok and says so on stderr.
 int positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, bool *ok);
 
+/// Says on stderr why the benchmark stops ("interrupted (signal N)" when @p interruptedBy
+/// is a signal number) and returns the exit code for it: 128 + signal, or 1.
+int fail(const QString &message, int interruptedBy);
+
 /// strerror(errno), as text.
 QString systemError();
 

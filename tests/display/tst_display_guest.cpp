@@ -90,7 +90,6 @@ class TestDisplayGuest final : public QObject
     Q_OBJECT
 
 private:
-    QString m_guestDir;
     std::unique_ptr<WindowDriver> m_driver;
 
     VmDefinition guestVm(const QString &name) { return TestGuest::definition(name); }
@@ -164,8 +163,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_guestDir = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
-        if (m_guestDir.isEmpty() || !QFile::exists(m_guestDir + u"/vmlinuz"_s))
+        if (!TestGuest::isAvailable())
             QSKIP("the test guest is not built (BERTH_TEST_GUEST_DIR)");
         QVERIFY(WindowDriver::isolateSettings());
     }

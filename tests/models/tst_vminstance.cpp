@@ -62,7 +62,6 @@ class TestVmInstance final : public QObject
     Q_OBJECT
 
 private:
-    QString m_guestDir;
     std::unique_ptr<QTemporaryDir> m_runtimeDir; // this test's XDG_RUNTIME_DIR
     std::unique_ptr<QTemporaryDir> m_vmDir;
 
@@ -123,10 +122,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<VmState>();
-        m_guestDir = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
-        QVERIFY2(!m_guestDir.isEmpty(), "BERTH_TEST_GUEST_DIR is not set (run through ctest)");
-        QVERIFY2(QFileInfo::exists(m_guestDir + u"/vmlinuz"_s),
-                 "the test guest is not built (ctest runs the guest_build fixture)");
+        QVERIFY2(TestGuest::isAvailable(),
+                 "the test guest is not built (BERTH_TEST_GUEST_DIR; run through ctest)");
         qunsetenv("BERTH_QEMU");
         QString error;
         QVERIFY2(!QemuCommandLine::findBinary(&error).isEmpty(), qPrintable(error));

@@ -35,7 +35,6 @@ class TestMainWindowGuest final : public QObject
     Q_OBJECT
 
 private:
-    QString m_guestDir;
     std::unique_ptr<WindowDriver> m_driver;
 
     WindowDriver &driver() const { return *m_driver; }
@@ -73,8 +72,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_guestDir = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
-        if (m_guestDir.isEmpty() || !QFile::exists(m_guestDir + u"/vmlinuz"_s))
+        if (!TestGuest::isAvailable())
             QSKIP("the test guest is not built (BERTH_TEST_GUEST_DIR)");
         QVERIFY(WindowDriver::isolateSettings());
     }
