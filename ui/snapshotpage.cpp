@@ -45,6 +45,7 @@ SnapshotPage::SnapshotPage(QWidget *parent)
     : QWidget(parent)
     , m_view(new QTreeView(this))
     , m_thumbnail(new QLabel(this))
+    , m_details(new QLabel(this))
     , m_status(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_take(new QPushButton(tr("Ta&ke Snapshot…"), this))
@@ -58,9 +59,15 @@ SnapshotPage::SnapshotPage(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAccessibleName(tr("Snapshots"));
     m_thumbnail->setObjectName(u"snapshotThumbnail"_s);
-    m_thumbnail->setFixedSize(240, 180);
+    m_thumbnail->setFixedSize(160, 120);
     m_thumbnail->setAlignment(Qt::AlignCenter);
     m_thumbnail->setFrameShape(QFrame::StyledPanel);
+    m_thumbnail->hide(); // only snapshots with memory state have a picture
+    m_details->setObjectName(u"snapshotDetails"_s);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_status->setObjectName(u"snapshotStatus"_s);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -78,15 +85,14 @@ SnapshotPage::SnapshotPage(QWidget *parent)
     buttons->addWidget(m_delete);
     buttons->addStretch(1);
     buttons->addWidget(m_busy);
-    auto *side = new QVBoxLayout;
-    side->addWidget(m_thumbnail);
-    side->addStretch(1);
-    auto *middle = new QHBoxLayout;
-    middle->addWidget(m_view, 1);
-    middle->addLayout(side);
+    // The list takes the width (four columns); what the selected snapshot is comes below it.
+    auto *selected = new QHBoxLayout;
+    selected->addWidget(m_thumbnail, 0, Qt::AlignTop);
+    selected->addWidget(m_details, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addLayout(middle, 1);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(selected);
     layout->addWidget(m_status);
 
     connect(m_take, &QPushButton::clicked, this, &SnapshotPage::askTake);
@@ -144,7 +150,7 @@ void SnapshotPage::setVm(VmInstance *instance)
         });
         connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
             updateButtons();
-            updateThumbnail();
+            updateSelection();
         });
         m_view->expandAll();
         refreshList();
@@ -152,7 +158,7 @@ void SnapshotPage::setVm(VmInstance *instance)
         m_status->clear();
     }
     updateButtons();
-    updateThumbnail();
+    updateSelection();
 }
 
 void SnapshotPage::refreshList()
@@ -188,20 +194,31 @@ void SnapshotPage::updateButtons()
         m_status->setText(SnapshotOperation::checkSnapshottable(m_instance->definition()));
 }
 
-void SnapshotPage::updateThumbnail()
+void SnapshotPage::updateSelection()
 {
-    const QString path =
-        m_model
-            ? m_model->data(m_view->currentIndex(), SnapshotTreeModel::ThumbnailPathRole).toString()
-            : QString();
-    const QPixmap pixmap(path);
-    if (pixmap.isNull()) {
-        m_thumbnail->setPixmap({});
-        m_thumbnail->setText(path.isEmpty() && m_model ? tr("No picture") : QString());
-    } else {
+    const QModelIndex current = m_model ? m_view->currentIndex() : QModelIndex();
+    if (!current.isValid()) {
+        m_thumbnail->hide();
+        m_details->clear();
+        return;
+    }
+    const auto text = [&](int column) {
+        return m_model->index(current.row(), column, current.parent()).data().toString();
+    };
+    QString details =
+        tr("%1 — taken %2, %3")
+            .arg(text(SnapshotTreeModel::NameColumn), text(SnapshotTreeModel::CreatedColumn),
+                 text(SnapshotTreeModel::ContentsColumn));
+    if (const QString description = text(SnapshotTreeModel::DescriptionColumn);
+        !description.isEmpty())
+        details += u'\n' + description;
+    m_details->setText(details);
+
+    const QPixmap pixmap(m_model->data(current, SnapshotTreeModel::ThumbnailPathRole).toString());
+    m_thumbnail->setVisible(!pixmap.isNull());
+    if (!pixmap.isNull())
         m_thumbnail->setPixmap(
             pixmap.scaled(m_thumbnail->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    }
 }
 
 void SnapshotPage::onFinished(bool ok, const QString &error)
@@ -220,7 +237,7 @@ void SnapshotPage::onFinished(bool ok, const QString &error)
                        : tr("Snapshots: %1. Select one to revert to it or delete it.").arg(count));
     }
     updateButtons();
-    updateThumbnail();
+    updateSelection();
 }
 
 void SnapshotPage::takeSnapshot(const QString &name, const QString &description)

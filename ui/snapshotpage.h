@@ -49,7 +49,7 @@ private:
     void askDelete();
     void refreshList();
     void updateButtons();
-    void updateThumbnail();
+    void updateSelection();
     QString selectedName() const;
     void onFinished(bool ok, const QString &error);
 
@@ -62,6 +62,7 @@ private:
 
     QTreeView *m_view;
     QLabel *m_thumbnail;
+    QLabel *m_details; ///< what the selected snapshot is
     QLabel *m_status;
     QProgressBar *m_busy;
     QPushButton *m_take;
