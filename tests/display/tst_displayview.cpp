@@ -204,6 +204,33 @@ private Q_SLOTS:
         QCOMPARE(display->input()[0].qnum, 0xb7u);
     }
 
+    void actionsOnlyWhenTheyCanAct()
+    {
+        auto *display = new FakeDisplay;
+        DisplayPage page(nullptr, display);
+        const auto action = [&](const char *name) {
+            return page.findChild<QAction *>(QLatin1StringView(name));
+        };
+        // Nothing runs: no keys to send, no picture to save, nothing to show full screen.
+        QVERIFY(!action("displaySendKeyAction")->isEnabled());
+        QVERIFY(!action("displayScreenshotAction")->isEnabled());
+        QVERIFY(!action("displayFullScreenAction")->isEnabled());
+        QVERIFY(action("displayFitAction")->isEnabled());
+
+        page.setSocket(u"/nonexistent/vnc.sock"_s, u"vm"_s); // a screen to follow
+        QVERIFY(action("displayFullScreenAction")->isEnabled());
+        QVERIFY(!action("displaySendKeyAction")->isEnabled()); // not connected yet
+        display->setConnected();
+        QVERIFY(action("displaySendKeyAction")->isEnabled());
+        QVERIFY(!action("displayScreenshotAction")->isEnabled()); // no picture yet
+        QImage frame(64, 48, QImage::Format_RGB32);
+        frame.fill(Qt::darkCyan);
+        display->setFrame(frame);
+        QVERIFY(action("displayScreenshotAction")->isEnabled());
+        display->fail(u"gone"_s);
+        QVERIFY(!action("displaySendKeyAction")->isEnabled());
+    }
+
     void customCombination()
     {
         const auto combo = DisplayPage::combinationFor(

@@ -165,13 +165,34 @@ void DisplayPage::hideEvent(QHideEvent *event)
     updateText();
 }
 
+bool DisplayPage::isLive() const
+{
+    if (!m_socketPath.isEmpty())
+        return true;
+    const VmState state = m_vm ? m_vm->state() : VmState::Stopped;
+    return m_vm && m_vm->pid() > 0 &&
+           (state == VmState::Running || state == VmState::Paused ||
+            state == VmState::ShuttingDown || state == VmState::Starting);
+}
+
+void DisplayPage::updateActions()
+{
+    // Only what can act now is enabled; Fit, Detach and Shortcut also make sense for a VM
+    // that is not running (a detached window or a launcher waits for it).
+    const bool live = isLive();
+    const bool connected = m_display->status() == RemoteDisplay::Status::Connected;
+    const auto enable = [this](const char *name, bool on) {
+        if (QAction *a = findChild<QAction *>(QLatin1StringView(name)))
+            a->setEnabled(on);
+    };
+    enable("displaySendKeyAction", live && connected);
+    enable("displayScreenshotAction", live && m_display->hasFrame());
+    enable("displayFullScreenAction", live);
+}
+
 void DisplayPage::followState()
 {
-    const VmState state = m_vm ? m_vm->state() : VmState::Stopped;
-    const bool live =
-        !m_socketPath.isEmpty() || (m_vm && m_vm->pid() > 0 &&
-                                    (state == VmState::Running || state == VmState::Paused ||
-                                     state == VmState::ShuttingDown || state == VmState::Starting));
+    const bool live = isLive();
     if (!live) {
         m_retry->stop();
         if (m_display->status() != RemoteDisplay::Status::Disconnected)
@@ -239,6 +260,7 @@ void DisplayPage::updateText()
     m_view->setOverlayText(overlay);
     if (!placeholder.isEmpty())
         m_view->releaseGuestKeyboard();
+    updateActions();
 }
 
 void DisplayPage::buildSendKeyMenu(QAction *action)

@@ -59,8 +59,10 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    bool isLive() const;
     void followState();
     void updateText();
+    void updateActions();
     void buildSendKeyMenu(QAction *action);
     void saveScreenshotInteractively();
     void createDesktopShortcut();
