@@ -1,7 +1,11 @@
 // The display with real QEMU and the tiny test guest under TCG: the screen Berth shows
 // (frame and painted widget) equals QEMU's own screendump of the same paused frame, as do
 // both `berth screenshot` variants; keys typed into the view reach the guest's shell
-// (it echoes to the serial port); the display reconnects by itself after a restart.
+// (it echoes to the serial port); the display reconnects by itself after a restart; it
+// follows the guest's change of resolution (the kernel's setup code, asked to with
+// vga=ask, switches from 720x400 text to a 1024x768 VESA mode that the test types); and
+// a click, a drag and the wheel arrive in the guest's own input layer through QEMU's
+// usb-tablet at the exact absolute position that was clicked.
 #include "displaypage.h"
 #include "displayview.h"
 #include "mainwindow.h"
@@ -17,6 +21,7 @@
 
 #include <QFile>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -77,6 +82,29 @@ void typeText(QWidget *w, const QString &text)
     }
 }
 
+/// What the usb-tablet reports for frame pixel @p pixel on a screen @p size pixels
+/// wide/high: QEMU's VNC server scales it to 0..0x7fff (qemu_input_scale_axis).
+int tabletAxis(int pixel, int size)
+{
+    return int(qint64(pixel) * 0x7fff / size);
+}
+
+/// The centre of frame pixel @p pixel in @p view's viewport coordinates (fit mode).
+QPointF viewportPointOf(DisplayView *view, QPoint pixel)
+{
+    const QRectF target = view->frameTarget();
+    const QSize frame = view->display()->frame().size();
+    return {target.x() + (pixel.x() + 0.5) * target.width() / frame.width(),
+            target.y() + (pixel.y() + 0.5) * target.height() / frame.height()};
+}
+
+void mouse(QWidget *viewport, QEvent::Type type, QPointF at, Qt::MouseButton button,
+           Qt::MouseButtons buttons)
+{
+    QMouseEvent e(type, at, viewport->mapToGlobal(at), button, buttons, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &e);
+}
+
 bool samePixels(const QImage &a, const QImage &b)
 {
     return a.size() == b.size() &&
@@ -123,6 +151,14 @@ private:
     DisplayPage *startAndShow(const QString &name)
     {
         VmDefinition d = guestVm(name);
+        return startAndShow(d, u"BERTH-GUEST-READY"_s);
+    }
+
+    /// Creates @p d and starts it from the window with the Display tab showing; returns
+    /// its page once the serial console has shown @p ready and the screen has pixels.
+    DisplayPage *startAndShow(VmDefinition &d, const QString &ready)
+    {
+        const QString name = d.name;
         if (!m_driver->createVm(d))
             return nullptr;
         MainWindow *w = m_driver->openWindow();
@@ -134,9 +170,11 @@ private:
         m_driver->action("actionStart")->trigger();
         if (!waitForState(name, VmState::Running))
             return nullptr;
-        if (!QTest::qWaitFor([&] { return serial(name).contains("BERTH-GUEST-READY"_L1); },
-                             kBootTimeoutMs))
+        if (!QTest::qWaitFor([&] { return serial(name).contains(ready); }, kBootTimeoutMs)) {
+            qWarning("no '%s' on the serial console: %s", qPrintable(ready),
+                     qPrintable(serial(name).right(300)));
             return nullptr;
+        }
         if (!QTest::qWaitFor(
                 [&] {
                     return page->display()->status() == RemoteDisplay::Status::Connected &&
@@ -258,6 +296,106 @@ private Q_SLOTS:
             },
             kBootTimeoutMs));
         QVERIFY(page->view()->placeholderText().isEmpty());
+    }
+
+    void followsTheGuestsResolutionChange()
+    {
+        // The setup code prints its prompts on the serial port too (earlyprintk) and
+        // waits 30 s for an answer, in 720x400 text mode.
+        VmDefinition d = TestGuest::definition(
+            u"modes"_s, u"console=ttyS0 quiet earlyprintk=serial,ttyS0,115200 vga=ask"_s);
+        DisplayPage *page = startAndShow(d, u"Press <ENTER> to see video modes"_s);
+        QVERIFY(page);
+        QCOMPARE(page->display()->frame().size(), QSize(720, 400));
+        QSignalSpy resized(page->display(), &RemoteDisplay::frameResized);
+
+        typeText(page->view(), u"\n"_s);
+        QVERIFY2(
+            QTest::qWaitFor([&] { return serial(u"modes"_s).contains("Enter a video mode"_L1); },
+                            kActionTimeoutMs),
+            qPrintable(serial(u"modes"_s).right(300)));
+        typeText(page->view(), u"317\n"_s); // VESA 0x317: 1024x768, 16 bpp
+
+        QTRY_COMPARE_WITH_TIMEOUT(page->display()->frame().size(), QSize(1024, 768),
+                                  kActionTimeoutMs);
+        QVERIFY(!resized.isEmpty());
+        QCOMPARE(resized.last().at(0).toSize(), QSize(1024, 768));
+        // Scaled to fit, the picture keeps the new 4:3 shape.
+        const QRectF target = page->view()->frameTarget();
+        QVERIFY2(qAbs(target.width() / target.height() - 4.0 / 3.0) < 0.01,
+                 qPrintable(u"%1x%2"_s.arg(target.width()).arg(target.height())));
+        // QEMU's own idea of the screen agrees.
+        const QImage dump =
+            screendump(instanceOf(u"modes"_s), m_driver->libraryRoot() + u"/modes.png"_s);
+        QCOMPARE(dump.size(), QSize(1024, 768));
+    }
+
+    void absolutePointerReachesTheGuest()
+    {
+        const QString usbGuest = qEnvironmentVariable("BERTH_TEST_GUEST_USB_DIR");
+        if (usbGuest.isEmpty() || !QFile::exists(usbGuest + u"/vmlinuz"_s))
+            QSKIP("the usb test guest is not built (BERTH_TEST_GUEST_USB_DIR)");
+        // The guest prints each evdev event of its usb-tablet on the serial console.
+        VmDefinition d =
+            TestGuest::definition(u"pointer"_s, u"console=ttyS0 quiet berth.pointer=1"_s);
+        d.kernel = usbGuest + u"/vmlinuz"_s;
+        d.initrd = usbGuest + u"/initrd.img"_s;
+        DisplayPage *page = startAndShow(d, u"BERTH-POINTER-READY"_s);
+        QVERIFY(page);
+        DisplayView *view = page->view();
+        QWidget *viewport = view->viewport();
+        const QSize screen = page->display()->frame().size();
+        QVERIFY(!screen.isEmpty());
+        // Scaled, so that the widget-to-guest mapping is part of what is checked.
+        QVERIFY(view->frameTarget().width() != screen.width());
+
+        const auto events = [&] {
+            QStringList lines;
+            const QStringList all = serial(u"pointer"_s).split(u'\n');
+            for (const QString &line : all) {
+                if (line.startsWith("BERTH-EV "_L1))
+                    lines << line.trimmed().mid(9);
+            }
+            return lines;
+        };
+        const auto waitFor = [&](const QString &event) {
+            const bool seen =
+                QTest::qWaitFor([&] { return events().contains(event); }, kActionTimeoutMs);
+            if (!seen)
+                qWarning("the guest saw: %s", qPrintable(events().join(u" | "_s)));
+            return seen;
+        };
+        // evdev: EV_KEY 1, EV_REL 2, EV_ABS 3; ABS_X 0, ABS_Y 1; BTN_LEFT 272,
+        // BTN_RIGHT 273; REL_WHEEL 8.
+        const QPoint click(180, 300);
+        const QPointF at = viewportPointOf(view, click);
+        mouse(viewport, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+        mouse(viewport, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        QVERIFY(waitFor(u"3 0 %1"_s.arg(tabletAxis(click.x(), screen.width()))));
+        QVERIFY(waitFor(u"3 1 %1"_s.arg(tabletAxis(click.y(), screen.height()))));
+        QVERIFY(waitFor(u"1 272 1"_s));
+        QVERIFY(waitFor(u"1 272 0"_s));
+
+        // A right-button drag to the bottom-right corner.
+        const QPoint corner(screen.width() - 1, screen.height() - 1);
+        mouse(viewport, QEvent::MouseButtonPress, at, Qt::RightButton, Qt::RightButton);
+        mouse(viewport, QEvent::MouseMove, viewportPointOf(view, corner), Qt::NoButton,
+              Qt::RightButton);
+        mouse(viewport, QEvent::MouseButtonRelease, viewportPointOf(view, corner), Qt::RightButton,
+              Qt::NoButton);
+        QVERIFY(waitFor(u"1 273 1"_s));
+        QVERIFY(waitFor(u"3 0 %1"_s.arg(tabletAxis(corner.x(), screen.width()))));
+        QVERIFY(waitFor(u"3 1 %1"_s.arg(tabletAxis(corner.y(), screen.height()))));
+        QVERIFY(waitFor(u"1 273 0"_s));
+
+        // One notch up, one down.
+        for (const int delta : {120, -120}) {
+            QWheelEvent wheel(at, viewport->mapToGlobal(at), QPoint(), QPoint(0, delta),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(viewport, &wheel);
+        }
+        QVERIFY(waitFor(u"2 8 1"_s));
+        QVERIFY(waitFor(u"2 8 -1"_s));
     }
 };
 

@@ -3,6 +3,9 @@
 #   OUTDIR/vmlinuz         the kernel of Debian's cloud flavour (Ubuntu: the generic one)
 #   OUTDIR/initrd.img      gzip'd newc cpio: busybox-static, a few modules, ./init
 #   OUTDIR/kernel-version  e.g. 6.1.0-56-cloud-amd64
+# FLAVOUR (optional): "cloud" (the default, 27 MB download) or "usb": Debian's generic
+# kernel (70 MB), whose USB and HID modules let the guest see QEMU's usb-tablet. The
+# cloud kernel has no USB at all.
 # Boot it with: -kernel OUTDIR/vmlinuz -initrd OUTDIR/initrd.img -append console=ttyS0
 #
 # Needs no root: the kernel package is fetched with `apt-get download` and unpacked
@@ -10,11 +13,18 @@
 # Does nothing when both files exist and are newer than this script and ./init.
 # Safe to run concurrently: it builds in a temporary folder and renames into place.
 set -euo pipefail
+PATH=$PATH:/usr/sbin:/sbin # modinfo
 
 die() { echo "build-guest.sh: error: $*" >&2; exit 1; }
 note() { echo "build-guest.sh: $*"; }
 
-[[ $# -eq 1 ]] || die "usage: build-guest.sh OUTDIR"
+[[ $# -eq 1 || $# -eq 2 ]] || die "usage: build-guest.sh OUTDIR [cloud|usb]"
+flavour=${2:-cloud}
+case $flavour in
+    cloud) metas=(linux-image-cloud-amd64 linux-image-virtual linux-image-generic) ;;
+    usb)   metas=(linux-image-amd64 linux-image-generic) ;;
+    *)     die "unknown flavour '$flavour': use cloud or usb" ;;
+esac
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 self="$here/build-guest.sh"
 init="$here/init"
@@ -45,7 +55,7 @@ if command -v flock >/dev/null; then
 fi
 
 # --- host tools -------------------------------------------------------------------
-for tool in apt-cache apt-get dpkg dpkg-query gzip; do
+for tool in apt-cache apt-get dpkg dpkg-query gzip modinfo; do
     command -v "$tool" >/dev/null || die "'$tool' not found: this needs a Debian or Ubuntu host"
 done
 command -v cpio >/dev/null || die "'cpio' not found: install cpio (apt-get install cpio)"
@@ -75,7 +85,7 @@ if ! compgen -G "${lists%/}/*_Packages*" >/dev/null; then
 fi
 
 kpkg=
-for meta in linux-image-cloud-amd64 linux-image-virtual linux-image-generic; do
+for meta in "${metas[@]}"; do
     kpkg=$(depends_on "$meta" '^linux-image-[0-9]')
     [[ -n $kpkg ]] && break
 done
@@ -117,27 +127,44 @@ cp "$busybox" "$root/bin/busybox"
 done
 install -m 0755 "$init" "$root/init"
 
-# Only the modules /init loads, flat, uncompressed. Built-in or missing ones are
-# reported and skipped; /init skips them too.
+# Only the modules /init loads, flat, uncompressed, each after the modules it needs
+# (modinfo reads that from the .ko file itself; the package has no modules.dep).
+# /lib/modules/order lists them in load order for /init. Built-in or missing ones are
+# reported and skipped.
 modules=(virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci
          virtio_balloon evdev button)
+[[ $flavour == usb ]] && modules+=(xhci_pci usbhid hid_generic)
 included=() builtin=() missing=()
-for m in "${modules[@]}"; do
+declare -A seen=()
+add_module() { # NAME: adds NAME after its dependencies
+    local m=${1//-/_} f dep
+    [[ -n ${seen[$m]:-} ]] && return 0
+    seen[$m]=1
     f=
     [[ -d $moddir ]] && f=$(find "$moddir" \( -name "$m.ko*" -o -name "${m//_/-}.ko*" \) \
                               -print -quit)
+    if [[ -z $f ]]; then
+        if grep -qE "/${m}\.ko|/${m//_/-}\.ko" "$moddir/modules.builtin" 2>/dev/null
+        then builtin+=("$m"); else missing+=("$m"); fi
+        return 0
+    fi
+    for dep in $(modinfo -F depends "$f" | tr ',' ' '); do
+        add_module "$dep"
+    done
     case $f in
         *.ko)     cp "$f" "$root/lib/modules/$m.ko" ;;
         *.ko.xz)  xz -dc "$f" >"$root/lib/modules/$m.ko" ;;
         *.ko.zst) command -v zstd >/dev/null || die "$f needs zstd: install zstd"
                   zstd -qdc "$f" >"$root/lib/modules/$m.ko" ;;
         *.ko.gz)  gzip -dc "$f" >"$root/lib/modules/$m.ko" ;;
-        "")       if grep -qE "/${m}\.ko|/${m//_/-}\.ko" "$moddir/modules.builtin" 2>/dev/null
-                  then builtin+=("$m"); else missing+=("$m"); fi
-                  continue ;;
         *)        die "unexpected module file $f" ;;
     esac
+    echo "$m" >>"$root/lib/modules/order"
     included+=("$m")
+}
+: >"$root/lib/modules/order"
+for m in "${modules[@]}"; do
+    add_module "$m"
 done
 
 (cd "$root" && find . -mindepth 1 | LC_ALL=C sort \
