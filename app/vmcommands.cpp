@@ -3,6 +3,7 @@
 
 #include "bytesize.h"
 #include "qemucommandline.h"
+#include "uefifirmware.h"
 #include "vminstance.h"
 
 #include <QEventLoop>
@@ -114,6 +115,17 @@ int cmdCreate(CliSession &s)
         !VmDefinition::acceleratorFromName(p.value(u"accel"_s), d.accelerator))
         throw CliError{tr("--accel takes auto, kvm or tcg, not \"%1\"").arg(p.value(u"accel"_s)),
                        CliUsage};
+    if (p.isSet(u"firmware"_s)) {
+        const QString firmware = p.value(u"firmware"_s);
+        if (firmware != VmDefinition::firmwareName(Firmware::Bios) &&
+            firmware != VmDefinition::firmwareName(Firmware::Uefi))
+            throw CliError{tr("--firmware takes bios or uefi, not \"%1\"").arg(firmware), CliUsage};
+        d.firmware = firmware == VmDefinition::firmwareName(Firmware::Uefi) ? Firmware::Uefi
+                                                                            : Firmware::Bios;
+        QString missing;
+        if (d.firmware == Firmware::Uefi && UefiFirmware::find(&missing).code.isEmpty())
+            throw CliError{missing};
+    }
     if (p.isSet(u"disk"_s) && p.isSet(u"disk-size"_s))
         throw CliError{tr("use either --disk or --disk-size, not both"), CliUsage};
     std::optional<qint64> diskSize;
@@ -162,6 +174,20 @@ int cmdCreate(CliSession &s)
         if (!lib.save(d, &error)) {
             lib.remove(d.name, true, nullptr);
             throw CliError{error};
+        }
+    }
+    if (d.firmware == Firmware::Uefi) {
+        // The VM's own UEFI variables (qcow2, so snapshots cover them).
+        QString why;
+        QEventLoop loop;
+        UefiFirmware::createVariables(lib.find(d.name)->folder, &loop, [&](const QString &failure) {
+            why = failure;
+            loop.quit();
+        });
+        loop.exec();
+        if (!why.isEmpty()) {
+            lib.remove(d.name, true, nullptr);
+            throw CliError{why};
         }
     }
     const VmEntry *e = lib.find(d.name);
@@ -363,7 +389,9 @@ void addVmCommands(CliCommandTable &t)
          {u"kernel"_s, tr("Boot this kernel directly."), u"FILE"_s},
          {u"initrd"_s, tr("Initrd for --kernel."), u"FILE"_s},
          {u"append"_s, tr("Kernel command line for --kernel."), u"TEXT"_s},
-         {u"accel"_s, tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s}},
+         {u"accel"_s, tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s},
+         {u"firmware"_s, tr("Firmware: bios (default) or uefi (needs the ovmf package)."),
+          u"FIRMWARE"_s}},
         cmdCreate};
     t[u"list"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "List the VMs and their state."), "", {}, cmdList};

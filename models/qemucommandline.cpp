@@ -1,6 +1,7 @@
 #include "qemucommandline.h"
 
 #include "hostcapabilities.h"
+#include "uefifirmware.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -129,8 +130,14 @@ QString QemuCommandLine::check() const
 {
     if (QString invalid = m_definition.validate(); !invalid.isEmpty())
         return invalid;
-    if (m_definition.firmware == Firmware::Uefi)
-        return tr("UEFI firmware is not supported yet; choose BIOS firmware for this VM");
+    if (m_definition.firmware == Firmware::Uefi) {
+        QString missing;
+        if (UefiFirmware::find(&missing).code.isEmpty())
+            return missing;
+        const QString vars = UefiFirmware::varsPath(m_vmFolder);
+        if (QString why = missingFile(vars); !why.isEmpty())
+            return tr("The UEFI variables file %1 %2").arg(vars, why);
+    }
     if (m_accelerator == Accelerator::Auto)
         return tr("no accelerator was chosen (kvm or tcg)");
 
@@ -197,7 +204,23 @@ QStringList QemuCommandLine::arguments() const
     QStringList args;
     args << u"-name"_s << u"guest=%1"_s.arg(esc(d.name));
     args << u"-uuid"_s << d.uuid.toString(QUuid::WithoutBraces);
-    args << u"-machine"_s << u"%1,accel=%2"_s.arg(d.machine, kvm ? u"kvm"_s : u"tcg"_s);
+    QString machine = u"%1,accel=%2"_s.arg(d.machine, kvm ? u"kvm"_s : u"tcg"_s);
+    if (d.firmware == Firmware::Uefi) {
+        // OVMF as two pflash drives: the shared code read-only, the VM's own variables
+        // (qcow2, so internal snapshots cover them) writable.
+        const UefiFirmware::Files ovmf = UefiFirmware::find(nullptr);
+        const QString vars = UefiFirmware::varsPath(m_vmFolder);
+        args << u"-blockdev"_s
+             << u"driver=raw,node-name=%1,read-only=on,file.driver=file,file.filename=%2,"
+                "file.read-only=on"_s.arg(UefiFirmware::CodeNodeName, esc(ovmf.code));
+        args << u"-blockdev"_s
+             << u"driver=%1,node-name=%2,file.driver=file,file.filename=%3"_s.arg(
+                    UefiFirmware::isQcow2(vars) ? u"qcow2"_s : u"raw"_s, UefiFirmware::VarsNodeName,
+                    esc(vars));
+        machine +=
+            u",pflash0=%1,pflash1=%2"_s.arg(UefiFirmware::CodeNodeName, UefiFirmware::VarsNodeName);
+    }
+    args << u"-machine"_s << machine;
     // -cpu host only with KVM: TCG cannot emulate the host CPU, its default model is safe.
     if (kvm)
         args << u"-cpu"_s << u"host"_s;

@@ -20,7 +20,9 @@
 /// virtio-scsi-pci controller), the CD-ROM as ide-cd after the disks in boot order, a
 /// VGA card shown only over VNC, a usb-tablet on qemu-xhci, virtio-balloon-pci
 /// (id balloon0), pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on
-/// virtio-net-pci with port forwards bound to 127.0.0.1.
+/// virtio-net-pci with port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two
+/// pflash drives (UefiFirmware::CodeNodeName read-only, UefiFirmware::VarsNodeName the
+/// VM's variables file).
 class QemuCommandLine final
 {
     Q_DECLARE_TR_FUNCTIONS(QemuCommandLine)
@@ -31,9 +33,10 @@ public:
                     Accelerator accelerator);
 
     /// Why this VM cannot be started as defined, in one sentence for the user, or empty:
-    /// an invalid definition, UEFI firmware (not supported yet), too many IDE/SATA
-    /// devices, a socket path too long for a unix socket, or a disk, CD-ROM image,
-    /// kernel or initrd that does not exist. Reads the file system.
+    /// an invalid definition, UEFI firmware that is not installed or a missing UEFI
+    /// variables file (see UefiFirmware), too many IDE/SATA devices, a socket path too
+    /// long for a unix socket, or a disk, CD-ROM image, kernel or initrd that does not
+    /// exist. Reads the file system.
     QString check() const;
 
     /// The arguments, without the program. Meaningful only when check() is empty.

@@ -2,6 +2,7 @@
 
 #include "qemucommandline.h"
 #include "qmpclient.h"
+#include "uefifirmware.h"
 #include "vminstance.h"
 
 #include <QDir>
@@ -47,7 +48,8 @@ SnapshotOperation::SnapshotOperation(VmInstance *vm, QObject *parent)
 
 SnapshotOperation::~SnapshotOperation() = default;
 
-QString SnapshotOperation::checkSnapshottable(const VmDefinition &definition)
+QString SnapshotOperation::checkSnapshottable(const VmDefinition &definition,
+                                              const QString &vmFolder)
 {
     if (definition.disks.isEmpty())
         return tr("%1 has no disk; snapshots need a qcow2 disk to hold the disk and memory state")
@@ -58,7 +60,8 @@ QString SnapshotOperation::checkSnapshottable(const VmDefinition &definition)
                       "(convert it with qemu-img convert -O qcow2)")
                 .arg(disk.path, disk.format);
     }
-    if (definition.firmware == Firmware::Uefi)
+    if (definition.firmware == Firmware::Uefi &&
+        !UefiFirmware::isQcow2(UefiFirmware::varsPath(vmFolder)))
         return tr("%1 uses UEFI firmware whose variables are not in a qcow2 image; they cannot "
                   "be snapshotted with the disks")
             .arg(definition.name);
@@ -72,6 +75,9 @@ QStringList SnapshotOperation::qcow2Disks() const
         if (disk.format == "qcow2"_L1)
             out.append(disk.path);
     }
+    // The UEFI variables are a writable drive too: snapshotted and reverted with the disks.
+    if (hasQcow2UefiVars())
+        out.append(UefiFirmware::varsPath(m_vm->vmFolder()));
     return out;
 }
 
@@ -83,7 +89,15 @@ QStringList SnapshotOperation::qcow2Nodes() const
         if (disks[i].format == "qcow2"_L1)
             out.append(QemuCommandLine::diskNodeName(i));
     }
+    if (hasQcow2UefiVars())
+        out.append(UefiFirmware::VarsNodeName);
     return out;
+}
+
+bool SnapshotOperation::hasQcow2UefiVars() const
+{
+    return m_vm->definition().firmware == Firmware::Uefi &&
+           UefiFirmware::isQcow2(UefiFirmware::varsPath(m_vm->vmFolder()));
 }
 
 void SnapshotOperation::refresh()
@@ -148,7 +162,7 @@ void SnapshotOperation::begin(Action action, const QString &tag, const QString &
     if (!m_storeLoaded)
         return refuse(error);
     if (action != Action::Refresh) {
-        if (QString why = checkSnapshottable(m_vm->definition()); !why.isEmpty())
+        if (QString why = checkSnapshottable(m_vm->definition(), m_vm->vmFolder()); !why.isEmpty())
             return refuse(why);
         if (QString why = SnapshotStore::validateTag(tag); !why.isEmpty())
             return refuse(why);

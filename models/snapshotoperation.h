@@ -49,9 +49,10 @@ public:
     ~SnapshotOperation() override;
 
     /// Why @p definition cannot be snapshotted, in one sentence, or empty: no disk (the
-    /// memory state needs a qcow2 disk), a disk that is not qcow2, UEFI firmware (its
-    /// variables are not in a qcow2 image).
-    static QString checkSnapshottable(const VmDefinition &definition);
+    /// memory state needs a qcow2 disk), a disk that is not qcow2, UEFI firmware whose
+    /// variables file in @p vmFolder is missing or not qcow2. A UEFI VM's qcow2
+    /// variables are snapshotted, reverted and deleted with its disks.
+    static QString checkSnapshottable(const VmDefinition &definition, const QString &vmFolder);
 
     /// The tree as of the last action (loaded from snapshots.json before the first one).
     const SnapshotStore &store() const { return m_store; }
@@ -94,6 +95,7 @@ private:
 
     QStringList qcow2Disks() const;
     QStringList qcow2Nodes() const;
+    bool hasQcow2UefiVars() const;
     QString spaceProblem() const;
 
     QPointer<VmInstance> m_vm;

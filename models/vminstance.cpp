@@ -6,6 +6,7 @@
 #include "qemuprocesswatcher.h"
 #include "qmpclient.h"
 #include "runtimefolder.h"
+#include "uefifirmware.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -130,6 +131,7 @@ public:
     QString shutdownReason;
     bool guestPanicked = false;
     bool forceStopRequested = false;
+    bool makingUefiVars = false; ///< start() waits for the VM's UEFI variables file
 
     QTimer retryTimer;
     QTimer connectDeadlineTimer;
@@ -261,7 +263,7 @@ void VmInstance::Private::writeCrashReport(qint64 endedPid, const QString &messa
 void VmInstance::Private::start()
 {
     const QString action = u"start"_s;
-    if (pid != 0 || connectPurpose != Connect::None) {
+    if (pid != 0 || connectPurpose != Connect::None || makingUefiVars) {
         failLater(action, VmInstance::tr("%1 is already running").arg(vmName()));
         return;
     }
@@ -269,6 +271,22 @@ void VmInstance::Private::start()
         lastError = message;
         failLater(action, message);
     };
+
+    // A VM switched to UEFI after it was created gets its variables file now.
+    if (definition.firmware == Firmware::Uefi &&
+        !QFileInfo::exists(UefiFirmware::varsPath(vmFolder))) {
+        makingUefiVars = true;
+        UefiFirmware::createVariables(vmFolder, q, [this, action](const QString &error) {
+            makingUefiVars = false;
+            if (!error.isEmpty()) {
+                lastError = error;
+                Q_EMIT q->actionFailed(action, error);
+                return;
+            }
+            start();
+        });
+        return;
+    }
 
     QString error;
     const QString binary = QemuCommandLine::findBinary(&error);

@@ -2,6 +2,7 @@
 
 #include "filepathedit.h"
 #include "hostcapabilities.h"
+#include "uefifirmware.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -142,10 +143,7 @@ QWidget *DefinitionEditor::buildForm()
     h->addRow(tr("Acce&lerator:"), m_accelerator);
     m_firmware = new QComboBox(hardware);
     m_firmware->setObjectName(u"firmwareCombo"_s);
-    m_firmware->addItem(tr("BIOS"), int(Firmware::Bios));
-    m_firmware->addItem(tr("UEFI (not supported yet)"), int(Firmware::Uefi));
-    if (auto *items = qobject_cast<QStandardItemModel *>(m_firmware->model()))
-        items->item(1)->setEnabled(false);
+    fillFirmwareChoices(m_firmware);
     h->addRow(tr("&Firmware:"), m_firmware);
     layout->addWidget(hardware);
 
@@ -215,6 +213,27 @@ QWidget *DefinitionEditor::buildForm()
     connect(m_kernelArgs, &QLineEdit::textChanged, this, changed);
     connect(m_network, &QCheckBox::toggled, this, changed);
     return form;
+}
+
+void DefinitionEditor::fillFirmwareChoices(QComboBox *combo)
+{
+    combo->clear();
+    combo->addItem(tr("BIOS (SeaBIOS)"), int(Firmware::Bios));
+    combo->addItem(tr("UEFI (OVMF)"), int(Firmware::Uefi));
+    combo->setItemData(0, tr("Legacy PC firmware: what most older systems expect"),
+                       Qt::ToolTipRole);
+    QString missing;
+    const bool installed = !UefiFirmware::find(&missing).code.isEmpty();
+    combo->setItemData(1,
+                       installed ? tr("Needed by Windows 11 and by systems installed for UEFI; "
+                                      "the VM gets its own UEFI variables file")
+                                 : missing,
+                       Qt::ToolTipRole);
+    if (!installed) {
+        if (auto *items = qobject_cast<QStandardItemModel *>(combo->model()))
+            items->item(1)->setEnabled(false);
+        combo->setItemText(1, tr("UEFI (OVMF is not installed)"));
+    }
 }
 
 void DefinitionEditor::fillAcceleratorChoices(QComboBox *combo)

@@ -56,6 +56,9 @@ public:
     /// Fills @p combo with Automatic / KVM / TCG (item data: Accelerator as int), saying
     /// which one Automatic picks on this host and why KVM cannot be used, if so.
     static void fillAcceleratorChoices(QComboBox *combo);
+    /// Fills @p combo with BIOS and UEFI (item data: Firmware); UEFI is disabled, with
+    /// the reason as its tooltip, when OVMF is not installed.
+    static void fillFirmwareChoices(QComboBox *combo);
 
     /// Saves the form; false (with the reason shown) when invalid or the write failed.
     bool apply();

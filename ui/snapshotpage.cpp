@@ -183,15 +183,17 @@ QString SnapshotPage::selectedName() const
 void SnapshotPage::updateButtons()
 {
     const bool busy = !m_operation || m_operation->isBusy();
-    const bool canSnapshot =
-        m_instance && SnapshotOperation::checkSnapshottable(m_instance->definition()).isEmpty();
+    const bool canSnapshot = m_instance && SnapshotOperation::checkSnapshottable(
+                                               m_instance->definition(), m_instance->vmFolder())
+                                               .isEmpty();
     const bool selected = !selectedName().isEmpty();
     m_take->setEnabled(!busy && canSnapshot);
     m_revert->setEnabled(!busy && canSnapshot && selected);
     m_delete->setEnabled(!busy && canSnapshot && selected);
     m_busy->setVisible(m_operation && m_operation->isBusy());
     if (m_instance && !canSnapshot)
-        m_status->setText(SnapshotOperation::checkSnapshottable(m_instance->definition()));
+        m_status->setText(SnapshotOperation::checkSnapshottable(m_instance->definition(),
+                                                                m_instance->vmFolder()));
 }
 
 void SnapshotPage::updateSelection()

@@ -112,6 +112,26 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(disk));
     }
 
+    void createWithUefiFirmware()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"efi"_s, u"--firmware"_s, u"uefi"_s}), 0);
+        QFile json(m_library + u"/efi/vm.json"_s);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value("firmware"_L1).toString(),
+                 u"uefi"_s);
+        // Its own UEFI variables, made at creation: qcow2, checked by qemu-img itself.
+        QProcess info;
+        info.start(u"qemu-img"_s,
+                   {u"info"_s, u"--output=json"_s, m_library + u"/efi/uefi-vars.qcow2"_s});
+        QVERIFY(info.waitForFinished(30'000));
+        QCOMPARE(QJsonDocument::fromJson(info.readAllStandardOutput())
+                     .object()
+                     .value("format"_L1)
+                     .toString(),
+                 u"qcow2"_s);
+        VERIFY_RUN(berth({u"delete"_s, u"efi"_s}), 0);
+    }
+
     void errorsAreOneClearLine_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -127,6 +147,9 @@ private Q_SLOTS:
             << QStringList{u"create"_s, u"x"_s, u"--memory"_s, u"lots"_s} << 2 << u"lots"_s;
         QTest::newRow("bad accel")
             << QStringList{u"create"_s, u"x"_s, u"--accel"_s, u"hvf"_s} << 2 << u"hvf"_s;
+        QTest::newRow("bad firmware")
+            << QStringList{u"create"_s, u"x"_s, u"--firmware"_s, u"coreboot"_s} << 2
+            << u"coreboot"_s;
         QTest::newRow("unknown vm") << QStringList{u"start"_s, u"ghost"_s} << 1 << u"ghost"_s;
         QTest::newRow("missing name") << QStringList{u"status"_s} << 2 << u"NAME"_s;
         QTest::newRow("unknown command") << QStringList{u"frob"_s} << 2 << u"frob"_s;

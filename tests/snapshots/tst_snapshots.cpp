@@ -7,6 +7,7 @@
 #include "snapshotoperation.h"
 #include "snapshotstore.h"
 #include "testguest.h"
+#include "uefifirmware.h"
 #include "vminstance.h"
 
 #include <QDir>
@@ -176,18 +177,29 @@ private Q_SLOTS:
 
     void refusesWhatCannotBeSnapshotted()
     {
+        const QString folder = m_vmDir->path();
         VmDefinition none = definition({});
-        QVERIFY(SnapshotOperation::checkSnapshottable(none).contains(u"has no disk"_s));
+        QVERIFY(SnapshotOperation::checkSnapshottable(none, folder).contains(u"has no disk"_s));
 
         const QString raw = makeDisk(u"raw.img"_s, u"raw"_s);
         QVERIFY(!raw.isEmpty());
         VmDefinition rawVm = definition({{raw, u"raw"_s, u"virtio"_s}});
-        const QString why = SnapshotOperation::checkSnapshottable(rawVm);
+        const QString why = SnapshotOperation::checkSnapshottable(rawVm, folder);
         QVERIFY2(why.contains(u"is raw, not qcow2"_s), qPrintable(why));
 
         VmDefinition uefi = definition({{makeDisk(u"u.qcow2"_s), u"qcow2"_s, u"virtio"_s}});
         uefi.firmware = Firmware::Uefi;
-        QVERIFY(SnapshotOperation::checkSnapshottable(uefi).contains(u"UEFI"_s));
+        // UEFI: refused while the variables file is missing or raw, allowed once qcow2.
+        QVERIFY(SnapshotOperation::checkSnapshottable(uefi, folder).contains(u"UEFI"_s));
+        QVERIFY(QFile::copy(u"/usr/share/OVMF/OVMF_VARS_4M.fd"_s, UefiFirmware::varsPath(folder)));
+        QVERIFY(SnapshotOperation::checkSnapshottable(uefi, folder).contains(u"UEFI"_s));
+        QVERIFY(QFile::remove(UefiFirmware::varsPath(folder)));
+        QString made = u"pending"_s;
+        QObject context;
+        UefiFirmware::createVariables(folder, &context, [&](const QString &e) { made = e; });
+        QTRY_COMPARE(made, QString());
+        QVERIFY(UefiFirmware::isQcow2(UefiFirmware::varsPath(folder)));
+        QCOMPARE(SnapshotOperation::checkSnapshottable(uefi, folder), QString());
 
         QVERIFY(!SnapshotStore::validateTag(u"12"_s).isEmpty());
         QVERIFY(!SnapshotStore::validateTag(u" x"_s).isEmpty());

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+class QObject;
+
+/// UEFI firmware for VMs: OVMF (Debian's `ovmf` package) as two pflash drives, the
+/// firmware code read-only and shared, the variables (boot entries, settings) per VM.
+///
+/// Each UEFI VM keeps its variables in `uefi-vars.qcow2` in its folder, made from OVMF's
+/// variables template with `qemu-img convert -O qcow2` when the VM is created (or, for a
+/// VM switched to UEFI later, before its first start). qcow2 because QEMU's internal
+/// snapshots need every writable drive to be qcow2: the variables are snapshotted with
+/// the disks.
+class UefiFirmware final
+{
+    Q_DECLARE_TR_FUNCTIONS(UefiFirmware)
+
+public:
+    /// One matching pair of OVMF files: the code and the template of its variables.
+    struct Files
+    {
+        QString code;
+        QString varsTemplate;
+    };
+
+    /// The block node names QEMU gets for the two pflash drives.
+    static constexpr QLatin1StringView CodeNodeName{"uefi-code"};
+    static constexpr QLatin1StringView VarsNodeName{"uefi-vars"};
+
+    /// The installed OVMF: in $BERTH_OVMF_DIR when set, else /usr/share/OVMF (Debian,
+    /// Ubuntu; the 4 MiB build first), /usr/share/edk2/ovmf (Fedora) or
+    /// /usr/share/edk2-ovmf/x64. Empty with @p error naming the package when missing.
+    static Files find(QString *error);
+
+    /// The VM's own variables image: @p vmFolder/uefi-vars.qcow2.
+    static QString varsPath(const QString &vmFolder);
+    /// Whether @p path starts with qcow2's magic.
+    static bool isQcow2(const QString &path);
+
+    /// Makes varsPath(@p vmFolder) from OVMF's template without blocking; @p done gets
+    /// an empty string on success or one sentence for the user, always from the event
+    /// loop (never inside this call), and not at all once @p context is gone. An
+    /// existing variables file is kept as it is. Nothing is left behind on failure.
+    static void createVariables(const QString &vmFolder, QObject *context,
+                                const std::function<void(const QString &error)> &done);
+};
