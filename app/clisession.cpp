@@ -11,11 +11,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-QString cliTr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 void printLine(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toLocal8Bit() + '\n';
@@ -52,9 +47,9 @@ QString requireFile(const QString &path, const QString &what)
 {
     const QFileInfo fi(path);
     if (!fi.exists())
-        throw CliError{cliTr("%1 %2 does not exist").arg(what, path)};
+        throw CliError{CliText::tr("%1 %2 does not exist").arg(what, path)};
     if (!fi.isReadable())
-        throw CliError{cliTr("%1 %2 cannot be read").arg(what, path)};
+        throw CliError{CliText::tr("%1 %2 cannot be read").arg(what, path)};
     return fi.absoluteFilePath();
 }
 
@@ -85,12 +80,13 @@ VmLibrary &CliSession::library()
 
 const VmEntry &CliSession::entry(bool allowBroken)
 {
-    const QString name = positional(0, cliTr("NAME"));
+    const QString name = positional(0, CliText::tr("NAME"));
     const VmEntry *e = library().find(name);
     if (!e)
-        throw CliError{cliTr("there is no VM named \"%1\" in %2").arg(name, library().root())};
+        throw CliError{
+            CliText::tr("there is no VM named \"%1\" in %2").arg(name, library().root())};
     if (e->isBroken() && !allowBroken)
-        throw CliError{cliTr("the VM \"%1\" cannot be used: %2").arg(name, e->brokenReason)};
+        throw CliError{CliText::tr("the VM \"%1\" cannot be used: %2").arg(name, e->brokenReason)};
     return *e;
 }
 
@@ -98,7 +94,8 @@ QString CliSession::positional(int index, const QString &what)
 {
     const QStringList args = m_parser.positionalArguments();
     if (index >= args.size())
-        throw CliError{cliTr("%1 needs %2 (see berth %1 --help)").arg(m_command, what), CliUsage};
+        throw CliError{CliText::tr("%1 needs %2 (see berth %1 --help)").arg(m_command, what),
+                       CliUsage};
     return args.at(index);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -77,5 +78,10 @@ struct CliCommand
 
 using CliCommandTable = std::map<QString, CliCommand>;
 
-/// Translation helper for the CLI's strings (context "CommandLine").
-QString cliTr(const char *text);
+/// The CLI's strings: `CliText::tr("...")` translates in the context "CommandLine".
+/// lupdate only finds tr() calls whose context it can see: a file-local `tr()` helper
+/// or a wrapper function hides the string from the translation (and its test).
+struct CliText final
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};

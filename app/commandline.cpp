@@ -12,11 +12,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return cliTr(text);
-}
-
 /// Every command, by name. Each family of commands registers itself here.
 const CliCommandTable &commands()
 {
@@ -62,7 +57,7 @@ int CommandLine::run(const QStringList &arguments)
     const QString command = arguments.value(commandIndex);
     const auto it = commands().find(command);
     if (it == commands().end()) {
-        printLine(stderr, u"berth: "_s + tr("unknown command \"%1\"").arg(command));
+        printLine(stderr, u"berth: "_s + CliText::tr("unknown command \"%1\"").arg(command));
         return CliUsage;
     }
     const CliCommand &spec = it->second;
@@ -70,10 +65,11 @@ int CommandLine::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("CommandLine", spec.summary));
     parser.addHelpOption();
-    parser.addOption({u"json"_s, tr("Print JSON on stdout.")});
+    parser.addOption({u"json"_s, CliText::tr("Print JSON on stdout.")});
     parser.addOption(
         {u"library"_s,
-         tr("The VM library folder (default: $BERTH_LIBRARY or ~/.local/share/berth)."), u"DIR"_s});
+         CliText::tr("The VM library folder (default: $BERTH_LIBRARY or ~/.local/share/berth)."),
+         u"DIR"_s});
     parser.addOptions(spec.options);
     if (*spec.syntax)
         parser.addPositionalArgument(QString::fromLatin1(spec.syntax), QString());
@@ -94,7 +90,7 @@ int CommandLine::run(const QStringList &arguments)
         QString::fromLatin1(spec.syntax).split(u' ', Qt::SkipEmptyParts).size();
     if (parser.positionalArguments().size() > maxPositional) {
         printLine(stderr,
-                  u"berth: "_s + tr("unexpected argument \"%1\"")
+                  u"berth: "_s + CliText::tr("unexpected argument \"%1\"")
                                      .arg(parser.positionalArguments().value(maxPositional)));
         return CliUsage;
     }

@@ -22,11 +22,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return cliTr(text);
-}
-
 constexpr int kFrameTimeoutMs = 20'000;
 
 /// The first complete frame from the VM's VNC server. QEMU answers the first
@@ -58,10 +53,10 @@ QImage grabFrame(const QString &socketPath)
     display.open(socketPath);
     loop.exec();
     if (display.status() == RemoteDisplay::Status::Failed)
-        throw CliError{tr("cannot read the screen: %1").arg(display.errorString())};
+        throw CliError{CliText::tr("cannot read the screen: %1").arg(display.errorString())};
     if (!complete)
-        throw CliError{
-            tr("no complete screen arrived within %1 seconds").arg(kFrameTimeoutMs / 1000)};
+        throw CliError{CliText::tr("no complete screen arrived within %1 seconds")
+                           .arg(kFrameTimeoutMs / 1000)};
     QImage frame = display.frame();
     display.close();
     return frame;
@@ -71,7 +66,7 @@ void screendump(VmInstance &instance, const QString &path)
 {
     QmpClient *qmp = instance.qmp();
     if (!qmp)
-        throw CliError{tr("%1 has no monitor connection").arg(instance.definition().name)};
+        throw CliError{CliText::tr("%1 has no monitor connection").arg(instance.definition().name)};
     QmpReply *reply =
         qmp->execute(u"screendump"_s, {{u"filename"_s, path}, {u"format"_s, u"png"_s}});
     QEventLoop loop;
@@ -88,18 +83,18 @@ void screendump(VmInstance &instance, const QString &path)
 int cmdScreenshot(CliSession &s)
 {
     const VmEntry &e = s.entry();
-    const QString file = s.positional(1, tr("FILE.png"));
+    const QString file = s.positional(1, CliText::tr("FILE.png"));
     // QEMU writes the file itself from its own working directory: give it an absolute path.
     const QString path = QFileInfo(file).absoluteFilePath();
     std::unique_ptr<VmInstance> instance = s.attached(e);
     if (instance->pid() <= 0)
-        throw CliError{tr("%1 is not running").arg(e.name())};
+        throw CliError{CliText::tr("%1 is not running").arg(e.name())};
     if (s.parser().isSet(u"qmp"_s)) {
         screendump(*instance, path);
     } else {
         const QImage frame = grabFrame(QemuCommandLine::vncSocketPath(instance->runtimeFolder()));
         if (!frame.save(path, "PNG"))
-            throw CliError{tr("cannot write %1").arg(path)};
+            throw CliError{CliText::tr("cannot write %1").arg(path)};
     }
     const QImage written(path);
     if (s.json()) {
@@ -108,7 +103,7 @@ int cmdScreenshot(CliSession &s)
                               {u"width"_s, written.width()},
                               {u"height"_s, written.height()}});
     } else {
-        printLine(stdout, tr("Saved the screen of %1 (%2×%3) to %4")
+        printLine(stdout, CliText::tr("Saved the screen of %1 (%2×%3) to %4")
                               .arg(e.name())
                               .arg(written.width())
                               .arg(written.height())
@@ -139,14 +134,15 @@ void startAndWait(VmInstance &instance)
     instance.start();
     loop.exec();
     if (!started)
-        throw CliError{failure.isEmpty() ? tr("%1 did not start").arg(instance.definition().name)
-                                         : failure};
+        throw CliError{failure.isEmpty()
+                           ? CliText::tr("%1 did not start").arg(instance.definition().name)
+                           : failure};
 }
 
 int cmdView(CliSession &s)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
-        throw CliError{tr("berth view needs a display")};
+        throw CliError{CliText::tr("berth view needs a display")};
     const VmEntry &e = s.entry();
     QString socketPath;
     {
@@ -158,7 +154,7 @@ int cmdView(CliSession &s)
         socketPath = QemuCommandLine::vncSocketPath(instance->runtimeFolder());
     }
     DisplayWindow window;
-    window.setWindowTitle(tr("%1 — Berth").arg(e.name()));
+    window.setWindowTitle(CliText::tr("%1 — Berth").arg(e.name()));
     window.page()->setSocket(socketPath, e.name());
     if (s.parser().isSet(u"fullscreen"_s))
         window.setFullScreen(true);
@@ -176,13 +172,13 @@ void addDisplayCommands(CliCommandTable &t)
                           "Save a running VM's screen as PNG, through Berth's VNC client (or "
                           "QEMU's screendump with --qmp)."),
         "NAME FILE.png",
-        {{u"qmp"_s, tr("Take it with QEMU's screendump instead of Berth's VNC client.")}},
+        {{u"qmp"_s, CliText::tr("Take it with QEMU's screendump instead of Berth's VNC client.")}},
         cmdScreenshot};
     t[u"view"_s] = {
         QT_TRANSLATE_NOOP("CommandLine",
                           "Open a window with only this VM's screen, starting the VM if it is "
                           "stopped."),
         "NAME",
-        {{u"fullscreen"_s, tr("Open the window full screen.")}},
+        {{u"fullscreen"_s, CliText::tr("Open the window full screen.")}},
         cmdView};
 }

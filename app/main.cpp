@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "mainwindow.h"
 #include "startupprobe.h"
+#include "uilanguage.h"
 #include "vmlibrary.h"
 
 #include <QApplication>
@@ -54,6 +55,7 @@ int main(int argc, char *argv[])
             application = std::make_unique<QCoreApplication>(argc, argv);
         QCoreApplication &app = *application;
         describeApplication();
+        UiLanguage::install(&app);
         if (CommandLine::isCommand(arguments))
             return CommandLine::run(arguments);
         QCommandLineParser parser;
@@ -70,8 +72,9 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     describeApplication();
+    UiLanguage::install(&app);
     QApplication::setApplicationDisplayName(u"Berth"_s);
-    QApplication::setDesktopFileName(u"berth"_s);
+    QApplication::setDesktopFileName(u"invalid.berth.Berth"_s); // packaging/linux
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();

@@ -12,19 +12,15 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return cliTr(text);
-}
-
 const VmEntry &namedVm(CliSession &s)
 {
-    const QString name = s.positional(1, tr("NAME"));
+    const QString name = s.positional(1, CliText::tr("NAME"));
     const VmEntry *e = s.library().find(name);
     if (!e)
-        throw CliError{tr("there is no VM named \"%1\" in %2").arg(name, s.library().root())};
+        throw CliError{
+            CliText::tr("there is no VM named \"%1\" in %2").arg(name, s.library().root())};
     if (e->isBroken())
-        throw CliError{tr("the VM \"%1\" cannot be used: %2").arg(name, e->brokenReason)};
+        throw CliError{CliText::tr("the VM \"%1\" cannot be used: %2").arg(name, e->brokenReason)};
     return *e;
 }
 
@@ -75,7 +71,8 @@ void printTree(const SnapshotStore &store, const QString &parent, int depth)
         if (i->name == store.current())
             line += u" *"_s;
         line += u"\t%1\t%2"_s.arg(i->created.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                                  i->hasMemoryState ? tr("memory and disks") : tr("disks only"));
+                                  i->hasMemoryState ? CliText::tr("memory and disks")
+                                                    : CliText::tr("disks only"));
         if (!i->description.isEmpty())
             line += u"\t"_s + i->description;
         printLine(stdout, line);
@@ -85,15 +82,16 @@ void printTree(const SnapshotStore &store, const QString &parent, int depth)
 
 int cmdSnapshot(CliSession &s)
 {
-    const QString action = s.positional(0, tr("an action (list, create, revert or delete)"));
+    const QString action =
+        s.positional(0, CliText::tr("an action (list, create, revert or delete)"));
     const int positionals = int(s.parser().positionalArguments().size());
     if (action == "list"_L1) {
         if (positionals > 2)
-            throw CliError{
-                tr("unexpected argument \"%1\"").arg(s.parser().positionalArguments().at(2)),
-                CliUsage};
+            throw CliError{CliText::tr("unexpected argument \"%1\"")
+                               .arg(s.parser().positionalArguments().at(2)),
+                           CliUsage};
         if (s.parser().isSet(u"description"_s))
-            throw CliError{tr("--description is for snapshot create"), CliUsage};
+            throw CliError{CliText::tr("--description is for snapshot create"), CliUsage};
         const VmEntry &e = namedVm(s);
         std::unique_ptr<VmInstance> instance;
         std::unique_ptr<SnapshotOperation> operation;
@@ -106,12 +104,13 @@ int cmdSnapshot(CliSession &s)
         return CliSuccess;
     }
     if (action != "create"_L1 && action != "revert"_L1 && action != "delete"_L1)
-        throw CliError{tr("snapshot takes list, create, revert or delete, not \"%1\"").arg(action),
-                       CliUsage};
+        throw CliError{
+            CliText::tr("snapshot takes list, create, revert or delete, not \"%1\"").arg(action),
+            CliUsage};
     if (action != "create"_L1 && s.parser().isSet(u"description"_s))
-        throw CliError{tr("--description is for snapshot create"), CliUsage};
+        throw CliError{CliText::tr("--description is for snapshot create"), CliUsage};
     const VmEntry &e = namedVm(s);
-    const QString tag = s.positional(2, tr("the snapshot's TAG"));
+    const QString tag = s.positional(2, CliText::tr("the snapshot's TAG"));
     std::unique_ptr<VmInstance> instance;
     std::unique_ptr<SnapshotOperation> operation;
     run(s, e, instance, operation, [&](SnapshotOperation &o) {
@@ -133,14 +132,14 @@ int cmdSnapshot(CliSession &s)
         }
         printJson(result);
     } else if (action == "create"_L1) {
-        printLine(
-            stdout,
-            live ? tr("Took snapshot %1 of %2 (memory and disks)").arg(tag, e.name())
-                 : tr("Took snapshot %1 of %2 (disks only: it is stopped)").arg(tag, e.name()));
+        printLine(stdout,
+                  live ? CliText::tr("Took snapshot %1 of %2 (memory and disks)").arg(tag, e.name())
+                       : CliText::tr("Took snapshot %1 of %2 (disks only: it is stopped)")
+                             .arg(tag, e.name()));
     } else if (action == "revert"_L1) {
-        printLine(stdout, tr("Reverted %1 to %2").arg(e.name(), tag));
+        printLine(stdout, CliText::tr("Reverted %1 to %2").arg(e.name(), tag));
     } else {
-        printLine(stdout, tr("Deleted snapshot %1 of %2").arg(tag, e.name()));
+        printLine(stdout, CliText::tr("Deleted snapshot %1 of %2").arg(tag, e.name()));
     }
     return CliSuccess;
 }
@@ -155,6 +154,6 @@ void addSnapshotCommands(CliCommandTable &t)
                           "TAG. Live (memory and disks) while the VM runs, disks only while it "
                           "is stopped."),
         "list|create|revert|delete NAME [TAG]",
-        {{u"description"_s, tr("A description for snapshot create."), u"TEXT"_s}},
+        {{u"description"_s, CliText::tr("A description for snapshot create."), u"TEXT"_s}},
         cmdSnapshot};
 }

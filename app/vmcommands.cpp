@@ -17,11 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return cliTr(text);
-}
-
 QJsonObject describe(const VmEntry &e, const VmInstance *instance)
 {
     const VmDefinition &d = e.definition;
@@ -49,7 +44,7 @@ QString describeLine(const QJsonObject &o)
 {
     QString line = u"%1\t%2"_s.arg(o.value("name"_L1).toString(), o.value("state"_L1).toString());
     if (o.contains("broken"_L1))
-        return line + u"\t"_s + tr("broken: %1").arg(o.value("broken"_L1).toString());
+        return line + u"\t"_s + CliText::tr("broken: %1").arg(o.value("broken"_L1).toString());
     line += u"\t%1\t%2 MiB\t%3 CPU"_s.arg(o.value("accel"_L1).toString())
                 .arg(o.value("memory_mib"_L1).toInt())
                 .arg(o.value("cpus"_L1).toInt());
@@ -96,30 +91,33 @@ int cmdCreate(CliSession &s)
 {
     QCommandLineParser &p = s.parser();
     VmDefinition d;
-    d.name = s.positional(0, tr("NAME"));
+    d.name = s.positional(0, CliText::tr("NAME"));
     bool ok = true;
     if (p.isSet(u"memory"_s)) {
         d.memoryMiB = p.value(u"memory"_s).toInt(&ok);
         if (!ok)
-            throw CliError{
-                tr("--memory takes a whole number of MiB, not \"%1\"").arg(p.value(u"memory"_s)),
-                CliUsage};
+            throw CliError{CliText::tr("--memory takes a whole number of MiB, not \"%1\"")
+                               .arg(p.value(u"memory"_s)),
+                           CliUsage};
     }
     if (p.isSet(u"cpus"_s)) {
         d.cpus = p.value(u"cpus"_s).toInt(&ok);
         if (!ok)
-            throw CliError{tr("--cpus takes a whole number, not \"%1\"").arg(p.value(u"cpus"_s)),
-                           CliUsage};
+            throw CliError{
+                CliText::tr("--cpus takes a whole number, not \"%1\"").arg(p.value(u"cpus"_s)),
+                CliUsage};
     }
     if (p.isSet(u"accel"_s) &&
         !VmDefinition::acceleratorFromName(p.value(u"accel"_s), d.accelerator))
-        throw CliError{tr("--accel takes auto, kvm or tcg, not \"%1\"").arg(p.value(u"accel"_s)),
-                       CliUsage};
+        throw CliError{
+            CliText::tr("--accel takes auto, kvm or tcg, not \"%1\"").arg(p.value(u"accel"_s)),
+            CliUsage};
     if (p.isSet(u"firmware"_s)) {
         const QString firmware = p.value(u"firmware"_s);
         if (firmware != VmDefinition::firmwareName(Firmware::Bios) &&
             firmware != VmDefinition::firmwareName(Firmware::Uefi))
-            throw CliError{tr("--firmware takes bios or uefi, not \"%1\"").arg(firmware), CliUsage};
+            throw CliError{CliText::tr("--firmware takes bios or uefi, not \"%1\"").arg(firmware),
+                           CliUsage};
         d.firmware = firmware == VmDefinition::firmwareName(Firmware::Uefi) ? Firmware::Uefi
                                                                             : Firmware::Bios;
         QString missing;
@@ -127,28 +125,28 @@ int cmdCreate(CliSession &s)
             throw CliError{missing};
     }
     if (p.isSet(u"disk"_s) && p.isSet(u"disk-size"_s))
-        throw CliError{tr("use either --disk or --disk-size, not both"), CliUsage};
+        throw CliError{CliText::tr("use either --disk or --disk-size, not both"), CliUsage};
     std::optional<qint64> diskSize;
     if (p.isSet(u"disk-size"_s)) {
         diskSize = parseByteSize(p.value(u"disk-size"_s));
         if (!diskSize)
-            throw CliError{tr("--disk-size takes a size such as 20G or 512M, not \"%1\"")
+            throw CliError{CliText::tr("--disk-size takes a size such as 20G or 512M, not \"%1\"")
                                .arg(p.value(u"disk-size"_s)),
                            CliUsage};
     }
     if (p.isSet(u"disk"_s)) {
-        const QString path = requireFile(p.value(u"disk"_s), tr("the disk"));
+        const QString path = requireFile(p.value(u"disk"_s), CliText::tr("the disk"));
         d.disks.append({path, path.endsWith(".qcow2"_L1) ? u"qcow2"_s : u"raw"_s, u"virtio"_s});
     }
     if (p.isSet(u"cdrom"_s))
-        d.cdrom = requireFile(p.value(u"cdrom"_s), tr("the ISO"));
+        d.cdrom = requireFile(p.value(u"cdrom"_s), CliText::tr("the ISO"));
     if (p.isSet(u"kernel"_s))
-        d.kernel = requireFile(p.value(u"kernel"_s), tr("the kernel"));
+        d.kernel = requireFile(p.value(u"kernel"_s), CliText::tr("the kernel"));
     if (p.isSet(u"initrd"_s))
-        d.initrd = requireFile(p.value(u"initrd"_s), tr("the initrd"));
+        d.initrd = requireFile(p.value(u"initrd"_s), CliText::tr("the initrd"));
     d.kernelArgs = p.value(u"append"_s);
     if (d.kernel.isEmpty() && (p.isSet(u"initrd"_s) || p.isSet(u"append"_s)))
-        throw CliError{tr("--initrd and --append need --kernel"), CliUsage};
+        throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
 
     VmLibrary &lib = s.library();
     QString error;
@@ -165,10 +163,10 @@ int cmdCreate(CliSession &s)
         if (!finished || qemuImg.exitStatus() != QProcess::NormalExit || qemuImg.exitCode() != 0) {
             const QString why =
                 qemuImg.error() == QProcess::FailedToStart
-                    ? tr("qemu-img was not found; install the qemu-utils package")
+                    ? CliText::tr("qemu-img was not found; install the qemu-utils package")
                     : QString::fromLocal8Bit(qemuImg.readAllStandardError()).trimmed();
             lib.remove(d.name, true, nullptr);
-            throw CliError{tr("cannot create the disk: %1").arg(why)};
+            throw CliError{CliText::tr("cannot create the disk: %1").arg(why)};
         }
         d.disks.append({path, u"qcow2"_s, u"virtio"_s});
         if (!lib.save(d, &error)) {
@@ -194,7 +192,7 @@ int cmdCreate(CliSession &s)
     if (s.json())
         printJson(describe(*e, nullptr));
     else
-        printLine(stdout, tr("Created %1 in %2").arg(d.name, e->folder));
+        printLine(stdout, CliText::tr("Created %1 in %2").arg(d.name, e->folder));
     return CliSuccess;
 }
 
@@ -222,8 +220,9 @@ int act(CliSession &s, const std::function<void(VmInstance &)> &action,
     if (!failure.isEmpty())
         throw CliError{failure};
     if (!done(*instance))
-        throw CliError{instance->lastError().isEmpty() ? tr("%1 did not complete").arg(e.name())
-                                                       : instance->lastError()};
+        throw CliError{instance->lastError().isEmpty()
+                           ? CliText::tr("%1 did not complete").arg(e.name())
+                           : instance->lastError()};
     if (s.json())
         printJson(describe(e, instance.get()));
     else
@@ -236,7 +235,7 @@ int cmdStart(CliSession &s)
     const VmEntry &e = s.entry();
     std::unique_ptr<VmInstance> instance = s.attached(e);
     if (instance->pid() > 0)
-        throw CliError{tr("%1 is already running").arg(e.name())};
+        throw CliError{CliText::tr("%1 is already running").arg(e.name())};
     QString failure;
     bool started = false;
     QEventLoop loop;
@@ -256,12 +255,12 @@ int cmdStart(CliSession &s)
     instance->start();
     loop.exec();
     if (!started)
-        throw CliError{failure.isEmpty() ? tr("%1 did not start").arg(e.name()) : failure};
+        throw CliError{failure.isEmpty() ? CliText::tr("%1 did not start").arg(e.name()) : failure};
     if (s.json())
         printJson(describe(e, instance.get()));
     else
         printLine(stdout,
-                  tr("%1 is running (pid %2, %3)")
+                  CliText::tr("%1 is running (pid %2, %3)")
                       .arg(e.name())
                       .arg(instance->pid())
                       .arg(VmDefinition::acceleratorName(instance->effectiveAccelerator())));
@@ -271,7 +270,7 @@ int cmdStart(CliSession &s)
 int requireRunning(VmInstance &instance, const QString &name)
 {
     if (instance.pid() <= 0)
-        throw CliError{tr("%1 is not running").arg(name)};
+        throw CliError{CliText::tr("%1 is not running").arg(name)};
     return 0;
 }
 
@@ -283,7 +282,7 @@ int cmdStop(CliSession &s)
         bool ok = false;
         timeoutSeconds = p.value(u"timeout"_s).toInt(&ok);
         if (!ok || timeoutSeconds < 0)
-            throw CliError{tr("--timeout takes a whole number of seconds, not \"%1\"")
+            throw CliError{CliText::tr("--timeout takes a whole number of seconds, not \"%1\"")
                                .arg(p.value(u"timeout"_s)),
                            CliUsage};
     }
@@ -294,7 +293,7 @@ int cmdStop(CliSession &s)
         if (s.json())
             printJson(describe(e, instance.get()));
         else
-            printLine(stdout, tr("%1 is not running").arg(e.name()));
+            printLine(stdout, CliText::tr("%1 is not running").arg(e.name()));
         return CliSuccess;
     }
     QString failure;
@@ -325,17 +324,18 @@ int cmdStop(CliSession &s)
     if (!ended) {
         if (timedOut && !force)
             throw CliError{
-                tr("%1 did not stop within %2 seconds and is still running (use --force to "
-                   "power it off)")
+                CliText::tr(
+                    "%1 did not stop within %2 seconds and is still running (use --force to "
+                    "power it off)")
                     .arg(e.name())
                     .arg(timeoutSeconds)};
-        throw CliError{failure.isEmpty() ? tr("%1 did not stop").arg(e.name()) : failure};
+        throw CliError{failure.isEmpty() ? CliText::tr("%1 did not stop").arg(e.name()) : failure};
     }
     if (s.json())
         printJson(describe(e, instance.get()));
     else
-        printLine(stdout, timedOut ? tr("%1 was powered off").arg(e.name())
-                                   : tr("%1 stopped").arg(e.name()));
+        printLine(stdout, timedOut ? CliText::tr("%1 was powered off").arg(e.name())
+                                   : CliText::tr("%1 stopped").arg(e.name()));
     return CliSuccess;
 }
 
@@ -345,7 +345,8 @@ int cmdDelete(CliSession &s)
     if (!e.isBroken()) {
         std::unique_ptr<VmInstance> instance = s.attached(e);
         if (instance->pid() > 0)
-            throw CliError{tr("%1 is running; stop it first (berth stop %1)").arg(e.name())};
+            throw CliError{
+                CliText::tr("%1 is running; stop it first (berth stop %1)").arg(e.name())};
     }
     const QString name = e.name();
     QString error;
@@ -354,7 +355,7 @@ int cmdDelete(CliSession &s)
     if (s.json())
         printJson(QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});
     else
-        printLine(stdout, tr("Deleted %1").arg(name));
+        printLine(stdout, CliText::tr("Deleted %1").arg(name));
     return CliSuccess;
 }
 
@@ -365,7 +366,7 @@ int cmdLog(CliSession &s)
     if (!log.exists())
         return CliSuccess; // nothing captured yet
     if (!log.open(QIODevice::ReadOnly))
-        throw CliError{tr("cannot read %1: %2").arg(log.fileName(), log.errorString())};
+        throw CliError{CliText::tr("cannot read %1: %2").arg(log.fileName(), log.errorString())};
     while (!log.atEnd()) {
         const QByteArray chunk = log.read(64 * 1024);
         std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stdout);
@@ -381,16 +382,17 @@ void addVmCommands(CliCommandTable &t)
     t[u"create"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Create a VM."),
         "NAME",
-        {{u"memory"_s, tr("Memory in MiB (default 1024)."), u"MIB"_s},
-         {u"cpus"_s, tr("Number of virtual CPUs (default 1)."), u"N"_s},
-         {u"disk"_s, tr("Use an existing disk image."), u"PATH"_s},
-         {u"disk-size"_s, tr("Create a new qcow2 disk of this size (e.g. 20G)."), u"SIZE"_s},
-         {u"cdrom"_s, tr("Attach an ISO image."), u"ISO"_s},
-         {u"kernel"_s, tr("Boot this kernel directly."), u"FILE"_s},
-         {u"initrd"_s, tr("Initrd for --kernel."), u"FILE"_s},
-         {u"append"_s, tr("Kernel command line for --kernel."), u"TEXT"_s},
-         {u"accel"_s, tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s},
-         {u"firmware"_s, tr("Firmware: bios (default) or uefi (needs the ovmf package)."),
+        {{u"memory"_s, CliText::tr("Memory in MiB (default 1024)."), u"MIB"_s},
+         {u"cpus"_s, CliText::tr("Number of virtual CPUs (default 1)."), u"N"_s},
+         {u"disk"_s, CliText::tr("Use an existing disk image."), u"PATH"_s},
+         {u"disk-size"_s, CliText::tr("Create a new qcow2 disk of this size (e.g. 20G)."),
+          u"SIZE"_s},
+         {u"cdrom"_s, CliText::tr("Attach an ISO image."), u"ISO"_s},
+         {u"kernel"_s, CliText::tr("Boot this kernel directly."), u"FILE"_s},
+         {u"initrd"_s, CliText::tr("Initrd for --kernel."), u"FILE"_s},
+         {u"append"_s, CliText::tr("Kernel command line for --kernel."), u"TEXT"_s},
+         {u"accel"_s, CliText::tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s},
+         {u"firmware"_s, CliText::tr("Firmware: bios (default) or uefi (needs the ovmf package)."),
           u"FIRMWARE"_s}},
         cmdCreate};
     t[u"list"_s] = {
@@ -409,7 +411,8 @@ void addVmCommands(CliCommandTable &t)
                     requireRunning(i, i.definition().name);
                     i.pause();
                 },
-                [](VmInstance &i) { return i.state() == VmState::Paused; }, tr("%1 is paused"));
+                [](VmInstance &i) { return i.state() == VmState::Paused; },
+                CliText::tr("%1 is paused"));
         }};
     t[u"resume"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Resume a paused VM."), "NAME", {}, [](CliSession &s) {
@@ -419,7 +422,8 @@ void addVmCommands(CliCommandTable &t)
                     requireRunning(i, i.definition().name);
                     i.resume();
                 },
-                [](VmInstance &i) { return i.state() == VmState::Running; }, tr("%1 is running"));
+                [](VmInstance &i) { return i.state() == VmState::Running; },
+                CliText::tr("%1 is running"));
         }};
     t[u"reset"_s] = {QT_TRANSLATE_NOOP("CommandLine", "Reset a VM (like the reset button)."),
                      "NAME",
@@ -433,17 +437,17 @@ void addVmCommands(CliCommandTable &t)
                                  i.reset();
                                  sent = true;
                              },
-                             [&](VmInstance &) { return sent; }, tr("%1 was reset"));
+                             [&](VmInstance &) { return sent; }, CliText::tr("%1 was reset"));
                      }};
     t[u"stop"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Shut a VM down (ACPI); returns once it stopped."),
         "NAME",
-        {{u"force"_s, tr("Power it off if it has not stopped in time.")},
-         {u"timeout"_s, tr("Seconds to wait for the guest (default 60)."), u"SECONDS"_s}},
+        {{u"force"_s, CliText::tr("Power it off if it has not stopped in time.")},
+         {u"timeout"_s, CliText::tr("Seconds to wait for the guest (default 60)."), u"SECONDS"_s}},
         cmdStop};
     t[u"delete"_s] = {QT_TRANSLATE_NOOP("CommandLine", "Delete a stopped VM and its disks."),
                       "NAME",
-                      {{u"keep-disks"_s, tr("Keep the disk images.")}},
+                      {{u"keep-disks"_s, CliText::tr("Keep the disk images.")}},
                       cmdDelete};
     t[u"log"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Print the serial console output captured so far."),

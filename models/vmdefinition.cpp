@@ -9,11 +9,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VmDefinition", text);
-}
-
 constexpr int kMaxCpus = 256;
 constexpr int kMinMemoryMiB = 16;
 constexpr int kMaxMemoryMiB = 4 * 1024 * 1024;
@@ -49,7 +44,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return fallback;
         if (!v.isString())
-            fail(key, tr("must be text"));
+            fail(key, VmDefinition::tr("must be text"));
         return v.toString();
     }
 
@@ -60,7 +55,8 @@ public:
             return fallback;
         const double d = v.toDouble(-1.0);
         if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
-            fail(key, tr("must be a whole number between %1 and %2").arg(min).arg(max));
+            fail(key,
+                 VmDefinition::tr("must be a whole number between %1 and %2").arg(min).arg(max));
             return fallback;
         }
         return int(d);
@@ -72,7 +68,7 @@ public:
         if (v.isUndefined())
             return fallback;
         if (!v.isBool())
-            fail(key, tr("must be true or false"));
+            fail(key, VmDefinition::tr("must be true or false"));
         return v.toBool(fallback);
     }
 
@@ -82,7 +78,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isArray())
-            fail(key, tr("must be a list"));
+            fail(key, VmDefinition::tr("must be a list"));
         return v.toArray();
     }
 
@@ -92,7 +88,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isObject())
-            fail(key, tr("must be an object"));
+            fail(key, VmDefinition::tr("must be an object"));
         return v.toObject();
     }
 
@@ -111,7 +107,7 @@ private:
 QString checkAbsolute(const QString &path, const QString &what)
 {
     if (!path.isEmpty() && !QDir::isAbsolutePath(path))
-        return tr("%1 must be an absolute path: %2").arg(what, path);
+        return VmDefinition::tr("%1 must be an absolute path: %2").arg(what, path);
     return {};
 }
 
@@ -149,19 +145,19 @@ QString VmDefinition::firmwareName(Firmware f)
 QString VmDefinition::validateName(const QString &name)
 {
     if (name.isEmpty())
-        return tr("A VM needs a name.");
+        return VmDefinition::tr("A VM needs a name.");
     if (name.size() > kMaxNameLength)
-        return tr("The name is longer than %1 characters.").arg(kMaxNameLength);
+        return VmDefinition::tr("The name is longer than %1 characters.").arg(kMaxNameLength);
     if (name.trimmed() != name)
-        return tr("The name must not start or end with a space.");
+        return VmDefinition::tr("The name must not start or end with a space.");
     if (name == "."_L1 || name == ".."_L1)
-        return tr("\"%1\" cannot be used as a name.").arg(name);
+        return VmDefinition::tr("\"%1\" cannot be used as a name.").arg(name);
     for (const QChar c : name) {
         if (c == u'/' || c == u'\\')
-            return tr("The name must not contain \"/\" or \"\\\".");
+            return VmDefinition::tr("The name must not contain \"/\" or \"\\\".");
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format ||
             c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            return tr("The name must not contain control characters.");
+            return VmDefinition::tr("The name must not contain control characters.");
     }
     return {};
 }
@@ -171,48 +167,52 @@ QString VmDefinition::validate() const
     if (QString e = validateName(name); !e.isEmpty())
         return e;
     if (cpus < 1 || cpus > kMaxCpus)
-        return tr("The number of CPUs must be between 1 and %1.").arg(kMaxCpus);
+        return VmDefinition::tr("The number of CPUs must be between 1 and %1.").arg(kMaxCpus);
     if (memoryMiB < kMinMemoryMiB || memoryMiB > kMaxMemoryMiB)
-        return tr("Memory must be between %1 MiB and %2 MiB.")
+        return VmDefinition::tr("Memory must be between %1 MiB and %2 MiB.")
             .arg(kMinMemoryMiB)
             .arg(kMaxMemoryMiB);
     if (machine.isEmpty() || !std::all_of(machine.begin(), machine.end(), [](QChar c) {
             return c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.';
         }))
-        return tr("\"%1\" is not a valid machine type.").arg(machine);
+        return VmDefinition::tr("\"%1\" is not a valid machine type.").arg(machine);
     for (const VmDisk &disk : disks) {
         if (disk.path.isEmpty())
-            return tr("A disk has no file.");
-        if (QString e = checkAbsolute(disk.path, tr("A disk")); !e.isEmpty())
+            return VmDefinition::tr("A disk has no file.");
+        if (QString e = checkAbsolute(disk.path, VmDefinition::tr("A disk")); !e.isEmpty())
             return e;
         if (!diskFormats().contains(disk.format))
-            return tr("Disk %1: unknown format \"%2\" (use one of %3).")
+            return VmDefinition::tr("Disk %1: unknown format \"%2\" (use one of %3).")
                 .arg(disk.path, disk.format, diskFormats().join(u", "_s));
         if (!diskBuses().contains(disk.bus))
-            return tr("Disk %1: unknown bus \"%2\" (use one of %3).")
+            return VmDefinition::tr("Disk %1: unknown bus \"%2\" (use one of %3).")
                 .arg(disk.path, disk.bus, diskBuses().join(u", "_s));
     }
-    if (QString e = checkAbsolute(cdrom, tr("The CD-ROM image")); !e.isEmpty())
+    if (QString e = checkAbsolute(cdrom, VmDefinition::tr("The CD-ROM image")); !e.isEmpty())
         return e;
-    if (QString e = checkAbsolute(kernel, tr("The kernel")); !e.isEmpty())
+    if (QString e = checkAbsolute(kernel, VmDefinition::tr("The kernel")); !e.isEmpty())
         return e;
-    if (QString e = checkAbsolute(initrd, tr("The initrd")); !e.isEmpty())
+    if (QString e = checkAbsolute(initrd, VmDefinition::tr("The initrd")); !e.isEmpty())
         return e;
     if (kernel.isEmpty() && (!initrd.isEmpty() || !kernelArgs.isEmpty()))
-        return tr("An initrd or a kernel command line needs a kernel.");
+        return VmDefinition::tr("An initrd or a kernel command line needs a kernel.");
     QSet<QString> hostPorts;
     for (const PortForward &f : portForwards) {
         if (f.protocol != "tcp"_L1 && f.protocol != "udp"_L1)
-            return tr("A port forward's protocol must be tcp or udp, not \"%1\".").arg(f.protocol);
+            return VmDefinition::tr("A port forward's protocol must be tcp or udp, not \"%1\".")
+                .arg(f.protocol);
         if (f.hostPort == 0 || f.guestPort == 0)
-            return tr("A port forward needs a host port and a guest port between 1 and 65535.");
+            return VmDefinition::tr(
+                "A port forward needs a host port and a guest port between 1 and 65535.");
         const QString key = f.protocol + QString::number(f.hostPort);
         if (hostPorts.contains(key))
-            return tr("Host port %1/%2 is forwarded twice.").arg(f.hostPort).arg(f.protocol);
+            return VmDefinition::tr("Host port %1/%2 is forwarded twice.")
+                .arg(f.hostPort)
+                .arg(f.protocol);
         hostPorts.insert(key);
     }
     if (!portForwards.isEmpty() && !networkEnabled)
-        return tr("Port forwards need the network to be enabled.");
+        return VmDefinition::tr("Port forwards need the network to be enabled.");
     return {};
 }
 
@@ -250,12 +250,13 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
     const QJsonValue version = json.value("version"_L1);
     if (!version.isDouble() || version.toDouble() != double(version.toInt()) ||
         version.toInt() < 1) {
-        error = tr("it has no valid \"version\" field");
+        error = VmDefinition::tr("it has no valid \"version\" field");
         return false;
     }
     if (version.toInt() > SchemaVersion) {
-        error = tr("it was written by a newer version of Berth (definition version %1; this "
-                   "version reads up to %2): update Berth to use it")
+        error = VmDefinition::tr(
+                    "it was written by a newer version of Berth (definition version %1; this "
+                    "version reads up to %2): update Berth to use it")
                     .arg(version.toInt())
                     .arg(SchemaVersion);
         return false;
@@ -267,7 +268,7 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
     const QString uuidText = r.string("uuid");
     d.uuid = QUuid::fromString(uuidText);
     if (r.error().isEmpty() && d.uuid.isNull()) {
-        error = tr("\"uuid\" is missing or not a UUID");
+        error = VmDefinition::tr("\"uuid\" is missing or not a UUID");
         return false;
     }
     d.cpus = r.integer("cpus", d.cpus, 1, kMaxCpus);
@@ -275,17 +276,17 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
     d.machine = r.string("machine", d.machine);
     const QString accel = r.string("accelerator", u"auto"_s);
     if (r.error().isEmpty() && !acceleratorFromName(accel, d.accelerator))
-        r.fail("accelerator", tr("must be auto, kvm or tcg"));
+        r.fail("accelerator", VmDefinition::tr("must be auto, kvm or tcg"));
     const QString firmware = r.string("firmware", u"bios"_s);
     if (firmware == "uefi"_L1)
         d.firmware = Firmware::Uefi;
     else if (firmware != "bios"_L1)
-        r.fail("firmware", tr("must be bios or uefi"));
+        r.fail("firmware", VmDefinition::tr("must be bios or uefi"));
 
     const QJsonArray diskArray = r.array("disks");
     for (qsizetype i = 0; i < diskArray.size() && r.error().isEmpty(); ++i) {
         if (!diskArray[i].isObject()) {
-            r.fail("disks", tr("must hold objects"));
+            r.fail("disks", VmDefinition::tr("must hold objects"));
             break;
         }
         const QJsonObject o = diskArray[i].toObject();

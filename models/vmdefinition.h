@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -46,6 +47,9 @@ struct PortForward
 /// the current schema version. Paths are stored absolute.
 struct VmDefinition
 {
+    Q_DECLARE_TR_FUNCTIONS(VmDefinition) // validation errors are shown to users
+
+public:
     static constexpr int SchemaVersion = 1;
 
     QString name;

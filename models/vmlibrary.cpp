@@ -1,5 +1,7 @@
 #include "vmlibrary.h"
 
+#include "appsettings.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -17,11 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VmLibrary", text);
-}
-
 QString errnoText()
 {
     return QString::fromLocal8Bit(std::strerror(errno));
@@ -33,7 +30,7 @@ bool syncFolder(const QString &folder, QString *error)
         ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
         if (error)
-            *error = tr("cannot sync %1: %2").arg(folder, errnoText());
+            *error = VmLibrary::tr("cannot sync %1: %2").arg(folder, errnoText());
         if (fd >= 0)
             ::close(fd);
         return false;
@@ -67,6 +64,14 @@ QString VmLibrary::defaultRoot()
     const QString fromEnv = qEnvironmentVariable("BERTH_LIBRARY");
     if (!fromEnv.isEmpty())
         return QDir(fromEnv).absolutePath();
+    const QString fromPreferences = AppSettings::libraryFolder();
+    if (!fromPreferences.isEmpty())
+        return QDir(fromPreferences).absolutePath();
+    return standardRoot();
+}
+
+QString VmLibrary::standardRoot()
+{
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/berth"_s;
 }
 
@@ -81,7 +86,8 @@ bool VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data,
         if (::link(native.constData(), backupTmp.constData()) != 0 ||
             ::rename(backupTmp.constData(), backup.constData()) != 0) {
             if (error)
-                *error = tr("cannot keep the previous version of %1: %2").arg(path, errnoText());
+                *error = VmLibrary::tr("cannot keep the previous version of %1: %2")
+                             .arg(path, errnoText());
             ::unlink(backupTmp.constData());
             return false;
         }
@@ -89,13 +95,13 @@ bool VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data,
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+            *error = VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     // QSaveFile writes a temporary file, syncs it, and renames it over the target on commit.
     if (file.write(data) != data.size() || !file.commit()) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+            *error = VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return syncFolder(QFileInfo(path).absolutePath(), error);
@@ -108,14 +114,15 @@ VmEntry VmLibrary::loadFolder(const QString &folder) const
     const QString path = folder + u'/' + QLatin1StringView(DefinitionFileName);
     QFile file(path);
     if (!file.exists()) {
-        entry.brokenReason = tr("%1 is missing").arg(QLatin1StringView(DefinitionFileName));
+        entry.brokenReason =
+            VmLibrary::tr("%1 is missing").arg(QLatin1StringView(DefinitionFileName));
         if (QFileInfo::exists(path + u".bak"_s))
-            entry.brokenReason += tr("; the previous version is in %1.bak")
+            entry.brokenReason += VmLibrary::tr("; the previous version is in %1.bak")
                                       .arg(QLatin1StringView(DefinitionFileName));
         return entry;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        entry.brokenReason = tr("cannot read %1: %2").arg(path, file.errorString());
+        entry.brokenReason = VmLibrary::tr("cannot read %1: %2").arg(path, file.errorString());
         return entry;
     }
     QJsonParseError parseError;
@@ -123,16 +130,17 @@ VmEntry VmLibrary::loadFolder(const QString &folder) const
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         entry.brokenReason =
             doc.isObject() || parseError.error != QJsonParseError::NoError
-                ? tr("%1 is not valid JSON (%2 at byte %3)")
+                ? VmLibrary::tr("%1 is not valid JSON (%2 at byte %3)")
                       .arg(QLatin1StringView(DefinitionFileName), parseError.errorString())
                       .arg(parseError.offset)
-                : tr("%1 does not hold a JSON object").arg(QLatin1StringView(DefinitionFileName));
+                : VmLibrary::tr("%1 does not hold a JSON object")
+                      .arg(QLatin1StringView(DefinitionFileName));
         return entry;
     }
     QString error;
     if (!VmDefinition::fromJson(doc.object(), entry.definition, error))
-        entry.brokenReason =
-            tr("%1 cannot be used: %2").arg(QLatin1StringView(DefinitionFileName), error);
+        entry.brokenReason = VmLibrary::tr("%1 cannot be used: %2")
+                                 .arg(QLatin1StringView(DefinitionFileName), error);
     return entry;
 }
 
@@ -141,7 +149,7 @@ bool VmLibrary::reload(QString *error)
     QDir root(m_root);
     if (!root.mkpath(u"."_s)) {
         if (error)
-            *error = tr("cannot create the library folder %1").arg(m_root);
+            *error = VmLibrary::tr("cannot create the library folder %1").arg(m_root);
         return false;
     }
     const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -158,12 +166,13 @@ bool VmLibrary::reload(QString *error)
                 if (other.isBroken())
                     continue;
                 if (other.definition.name == entry.definition.name)
-                    entry.brokenReason = tr("another VM (in %1) already has the name \"%2\"")
-                                             .arg(other.folder, entry.definition.name);
+                    entry.brokenReason =
+                        VmLibrary::tr("another VM (in %1) already has the name \"%2\"")
+                            .arg(other.folder, entry.definition.name);
                 else if (other.definition.uuid == entry.definition.uuid)
                     entry.brokenReason =
-                        tr("another VM (\"%1\") has the same UUID; it was probably "
-                           "copied by hand")
+                        VmLibrary::tr("another VM (\"%1\") has the same UUID; it was probably "
+                                      "copied by hand")
                             .arg(other.definition.name);
             }
         }
@@ -198,13 +207,13 @@ bool VmLibrary::create(VmDefinition &definition, QString *error)
     }
     if (find(definition.name)) {
         if (error)
-            *error = tr("A VM named \"%1\" already exists.").arg(definition.name);
+            *error = VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name);
         return false;
     }
     QDir root(m_root);
     if (!root.mkpath(u"."_s)) {
         if (error)
-            *error = tr("cannot create the library folder %1").arg(m_root);
+            *error = VmLibrary::tr("cannot create the library folder %1").arg(m_root);
         return false;
     }
     // The folder is named after the VM; a leftover folder of that name gets a suffix.
@@ -213,7 +222,7 @@ bool VmLibrary::create(VmDefinition &definition, QString *error)
         folderName = definition.name + u'-' + QString::number(n);
     if (!root.mkdir(folderName)) {
         if (error)
-            *error = tr("cannot create the folder %1").arg(root.filePath(folderName));
+            *error = VmLibrary::tr("cannot create the folder %1").arg(root.filePath(folderName));
         return false;
     }
     const QString folder = root.filePath(folderName);
@@ -236,7 +245,7 @@ bool VmLibrary::save(const VmDefinition &definition, QString *error)
     }
     if (!target) {
         if (error)
-            *error = tr("There is no VM with the UUID %1 in the library.")
+            *error = VmLibrary::tr("There is no VM with the UUID %1 in the library.")
                          .arg(definition.uuid.toString(QUuid::WithoutBraces));
         return false;
     }
@@ -248,7 +257,7 @@ bool VmLibrary::save(const VmDefinition &definition, QString *error)
     const VmEntry *sameName = find(definition.name);
     if (sameName && sameName != target) {
         if (error)
-            *error = tr("A VM named \"%1\" already exists.").arg(definition.name);
+            *error = VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name);
         return false;
     }
     // Re-read what is on disk now: never write over a definition that became unreadable
@@ -256,11 +265,13 @@ bool VmLibrary::save(const VmDefinition &definition, QString *error)
     const VmEntry onDisk = loadFolder(target->folder);
     if (onDisk.isBroken() || onDisk.definition.uuid != definition.uuid) {
         if (error)
-            *error = onDisk.isBroken()
-                         ? tr("The definition on disk cannot be read (%1); it was not overwritten.")
-                               .arg(onDisk.brokenReason)
-                         : tr("The definition on disk now belongs to another VM; it was not "
-                              "overwritten.");
+            *error =
+                onDisk.isBroken()
+                    ? VmLibrary::tr(
+                          "The definition on disk cannot be read (%1); it was not overwritten.")
+                          .arg(onDisk.brokenReason)
+                    : VmLibrary::tr("The definition on disk now belongs to another VM; it was not "
+                                    "overwritten.");
         return false;
     }
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
@@ -277,7 +288,7 @@ bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
     const VmEntry *entry = find(name);
     if (!entry) {
         if (error)
-            *error = tr("There is no VM named \"%1\".").arg(name);
+            *error = VmLibrary::tr("There is no VM named \"%1\".").arg(name);
         return false;
     }
     const QString folder = entry->folder;
@@ -290,7 +301,7 @@ bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
             }
             if (QFileInfo::exists(disk.path) && !QFile::remove(disk.path)) {
                 if (error)
-                    *error = tr("cannot delete the disk %1").arg(disk.path);
+                    *error = VmLibrary::tr("cannot delete the disk %1").arg(disk.path);
                 return false;
             }
         }

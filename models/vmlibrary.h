@@ -35,8 +35,11 @@ public:
     explicit VmLibrary(QString root, QObject *parent = nullptr);
     ~VmLibrary() override;
 
-    /// $BERTH_LIBRARY, else $XDG_DATA_HOME/berth (~/.local/share/berth).
+    /// $BERTH_LIBRARY, else the folder chosen in Preferences (AppSettings::libraryFolder()),
+    /// else $XDG_DATA_HOME/berth (~/.local/share/berth).
     static QString defaultRoot();
+    /// $XDG_DATA_HOME/berth: where the library is when nothing else says.
+    static QString standardRoot();
 
     QString root() const { return m_root; }
 

@@ -1,8 +1,13 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "definitioneditor.h"
+#include "displaypage.h"
 #include "messagebar.h"
 #include "newvmdialog.h"
+#include "preferencesdialog.h"
+#include "symbolicicon.h"
+#include "trayicon.h"
 #include "vmactions.h"
 #include "vmdetailspane.h"
 #include "vminstance.h"
@@ -13,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
@@ -76,6 +82,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
 {
     setWindowTitle(tr("Berth"));
     setObjectName(u"MainWindow"_s);
+    setWindowIcon(QIcon::fromTheme(u"invalid.berth.Berth"_s, QIcon(u":/icons/berth.svg"_s)));
 
     m_list->setModel(m_proxy);
     m_list->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
@@ -130,6 +137,11 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
                                          5000);
             });
 
+    m_tray = new TrayIcon(m_model, this);
+    connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
+    connect(m_tray, &TrayIcon::showDisplayRequested, this, &MainWindow::showDisplayOf);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quitBerth);
+
     watchInstances(0, m_model->rowCount() - 1);
     restoreWindowState();
     if (m_proxy->rowCount() > 0)
@@ -154,7 +166,16 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(a->newVm());
     fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *preferences = fileMenu->addAction(
+        SymbolicIcon::get(u"preferences-system"_s, QStyle::SP_FileDialogDetailedView, style(),
+                          palette()),
+        tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(u"actionPreferences"_s);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitBerth);
+    quit->setObjectName(u"actionQuit"_s);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -240,11 +261,10 @@ void MainWindow::updateSummary()
         if (const VmInstance *i = m_model->instance(m_model->index(row, 0)); i && i->pid() != 0)
             ++running;
     }
-    // Whole sentences per count: without a loaded translation, "%n" plurals stay "(s)".
-    const int count = m_model->rowCount();
-    QString text = count == 1 ? tr("1 virtual machine") : tr("%1 virtual machines").arg(count);
+    // English plurals come from translations/berth_en.ts, like every other language's.
+    QString text = tr("%n virtual machine(s)", nullptr, m_model->rowCount());
     if (running > 0)
-        text = tr("%1, %2 running").arg(text).arg(running);
+        text = tr("%1, %n running", nullptr, running).arg(text);
     m_summary->setText(text);
 }
 
@@ -355,6 +375,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     const QStringList unapplied = m_details->editor()->unappliedVmNames();
     if (!m_closeConfirmed && !unapplied.isEmpty()) {
         event->ignore();
+        const bool quitting = m_quitting;
+        m_quitting = false; // until the question is answered
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Unapplied Settings"),
                                     tr("The settings of %1 have changes that were not applied.")
                                         .arg(u"“"_s + unapplied.join(u"”, “"_s) + u"”"_s),
@@ -365,14 +387,110 @@ void MainWindow::closeEvent(QCloseEvent *event)
         QPushButton *discard =
             box->addButton(tr("&Discard and Close"), QMessageBox::DestructiveRole);
         box->setDefaultButton(QMessageBox::Cancel);
-        connect(discard, &QPushButton::clicked, this, [this] {
+        connect(discard, &QPushButton::clicked, this, [this, quitting] {
             m_closeConfirmed = true;
+            m_quitting = quitting;
             m_details->editor()->discardAllDrafts();
             close();
         });
         box->open();
         return;
     }
+    const int running = m_tray->runningCount();
+    if (!m_quitting && running > 0) {
+        const AppSettings::CloseAction action = AppSettings::closeAction();
+        if (action == AppSettings::CloseAction::KeepInTray && m_tray->isAvailable()) {
+            saveWindowState();
+            event->ignore();
+            hide();
+            return;
+        }
+        if (action == AppSettings::CloseAction::Ask) {
+            event->ignore();
+            askOnClose(running);
+            return;
+        }
+    }
     saveWindowState();
     event->accept();
+    if (m_quitting)
+        QCoreApplication::quit(); // detached display windows close too
+}
+
+void MainWindow::askOnClose(int running)
+{
+    if (auto *open = findChild<QMessageBox *>(u"closeWhileRunningPrompt"_s)) {
+        open->raise();
+        return;
+    }
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Virtual Machines Are Running"),
+        tr("%n virtual machine(s) will keep running after Berth closes.", nullptr, running),
+        QMessageBox::Cancel, this);
+    box->setObjectName(u"closeWhileRunningPrompt"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(m_tray->isAvailable()
+                                ? tr("In the tray, Berth can show their screens and tell you "
+                                     "when one stops unexpectedly.")
+                                : tr("Open Berth again to see their screens."));
+    QPushButton *tray = nullptr;
+    if (m_tray->isAvailable()) {
+        tray = box->addButton(tr("Keep in &Tray"), QMessageBox::AcceptRole);
+        tray->setObjectName(u"keepInTrayButton"_s);
+    }
+    QPushButton *quit = box->addButton(tr("&Quit Berth"), QMessageBox::DestructiveRole);
+    quit->setObjectName(u"quitBerthButton"_s);
+    box->setDefaultButton(tray ? tray : quit);
+    auto *remember = new QCheckBox(tr("&Remember my choice"), box);
+    remember->setObjectName(u"rememberCloseChoice"_s);
+    box->setCheckBox(remember);
+    connect(quit, &QPushButton::clicked, this, [this, remember] {
+        if (remember->isChecked())
+            AppSettings::setCloseAction(AppSettings::CloseAction::Quit);
+        quitBerth();
+    });
+    if (tray) {
+        connect(tray, &QPushButton::clicked, this, [this, remember] {
+            if (remember->isChecked())
+                AppSettings::setCloseAction(AppSettings::CloseAction::KeepInTray);
+            saveWindowState();
+            hide();
+        });
+    }
+    box->open();
+}
+
+void MainWindow::quitBerth()
+{
+    m_quitting = true;
+    close();
+}
+
+void MainWindow::showFromTray()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showDisplayOf(const QUuid &uuid)
+{
+    showFromTray();
+    if (selectVm(uuid))
+        m_details->tabs()->setCurrentWidget(m_details->displayPage());
+}
+
+void MainWindow::showPreferences()
+{
+    if (auto *open = findChild<PreferencesDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

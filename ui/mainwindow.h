@@ -8,6 +8,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class TrayIcon;
 class VmActions;
 class VmDetailsPane;
 class VmLibrary;
@@ -21,6 +22,9 @@ class VmListView;
 /// "New VM…" button instead of the list.
 ///
 /// Remembers its geometry, the splitter's sizes and the list's columns (QSettings).
+///
+/// Closing it while VMs run does what Preferences say (AppSettings::closeAction()): hide to
+/// the tray (when the desktop has one), quit, or ask. VMs keep running whichever it is.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,12 +39,19 @@ public:
     void showAbout();
     /// Opens the New VM dialog (window-modal, one at a time).
     void showNewVmDialog();
+    /// Opens the Preferences dialog (window-modal, one at a time).
+    void showPreferences();
+    /// Quits Berth (after the unapplied-settings question); running VMs keep running.
+    void quitBerth();
+    /// Shows, raises and activates the window (from the tray).
+    void showFromTray();
 
     VmListModel *model() const { return m_model; }
     VmListView *listView() const { return m_list; }
     VmDetailsPane *detailsPane() const { return m_details; }
     VmActions *actions() const { return m_actions; }
     MessageBar *messageBar() const { return m_messageBar; }
+    TrayIcon *trayIcon() const { return m_tray; }
 
     /// Makes the VM with @p uuid the current one; false when it is not in the list.
     bool selectVm(const QUuid &uuid);
@@ -59,6 +70,8 @@ private:
     void onVmCreated(const QUuid &uuid, bool start);
     void restoreWindowState();
     void saveWindowState() const;
+    void askOnClose(int running);
+    void showDisplayOf(const QUuid &uuid);
 
     VmLibrary *m_library;
     VmListModel *m_model;
@@ -74,4 +87,6 @@ private:
     QLabel *m_summary;
     QString m_currentFolder;
     bool m_closeConfirmed = false;
+    bool m_quitting = false;
+    TrayIcon *m_tray = nullptr;
 };

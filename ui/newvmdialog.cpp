@@ -1,5 +1,6 @@
 #include "newvmdialog.h"
 
+#include "appsettings.h"
 #include "definitioneditor.h"
 #include "diskimagejob.h"
 #include "filepathedit.h"
@@ -101,6 +102,7 @@ NewVmDialog::NewVmDialog(VmLibrary *library, QWidget *parent)
     m_accelerator = new QComboBox(m_form);
     m_accelerator->setObjectName(u"acceleratorCombo"_s);
     DefinitionEditor::fillAcceleratorChoices(m_accelerator);
+    m_accelerator->setCurrentIndex(m_accelerator->findData(int(AppSettings::defaultAccelerator())));
     m_startAfter = new QCheckBox(tr("&Start it after creating it"), m_form);
     m_startAfter->setObjectName(u"startAfterCreating"_s);
     m_startAfter->setChecked(true);

@@ -1,7 +1,10 @@
 #include "symbolicicon.h"
 
+#include <QFile>
 #include <QPainter>
 #include <QPixmap>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -40,12 +43,21 @@ QIcon SymbolicIcon::get(const QString &themeName, QStyle::StandardPixmap fallbac
 {
     if (QIcon::hasThemeIcon(themeName))
         return QIcon::fromTheme(themeName);
-    const QIcon standard = style->standardIcon(fallback);
-    if (!isMonochromeGlyph(fallback))
-        return standard;
+    // Berth's own glyphs (resources/icons/actions, black on transparent) where the desktop
+    // has no icon theme; the style's icon when Berth has none either.
+    const QString bundledPath = u":/icons/actions/"_s + themeName + u".svg"_s;
+    QIcon glyphs;
+    if (QFile::exists(bundledPath))
+        glyphs = QIcon(bundledPath);
+    const bool bundled = !glyphs.pixmap(16, 16).isNull(); // needs Qt's SVG icon engine
+    if (!bundled) {
+        glyphs = style->standardIcon(fallback);
+        if (!isMonochromeGlyph(fallback))
+            return glyphs;
+    }
     QIcon icon;
     for (const int size : {16, 22, 24, 32, 48}) {
-        const QPixmap glyph = standard.pixmap(size, size);
+        const QPixmap glyph = glyphs.pixmap(size, size);
         if (glyph.isNull())
             continue;
         icon.addPixmap(tinted(glyph, palette.color(QPalette::Active, QPalette::WindowText)),

@@ -4,11 +4,13 @@
 #include <QPalette>
 #include <QStyle>
 
-/// An icon from the desktop's theme or, where the theme has none, a QStyle standard icon.
+/// An icon from the desktop's theme or, where the theme has none, Berth's bundled glyph
+/// (`:/icons/actions/<themeName>.svg`, from resources/icons/actions) or else a QStyle
+/// standard icon.
 ///
-/// Some standard icons (the media ones) are black glyphs that vanish on a dark palette:
-/// those are redrawn in the palette's text colours (normal, selected, disabled), the
-/// way symbolic icons follow the text colour.
+/// Bundled glyphs and some standard icons (the media ones) are black shapes that would
+/// vanish on a dark palette: those are redrawn in the palette's text colours (normal,
+/// selected, disabled), the way symbolic icons follow the text colour.
 class SymbolicIcon final
 {
 public:

@@ -1,0 +1,38 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n virtual machine(s)</source>
+        <translation>
+            <numerusform>%n virtual machine</numerusform>
+            <numerusform>%n virtual machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n running</source>
+        <translation>
+            <numerusform>%1, %n running</numerusform>
+            <numerusform>%1, %n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual machine(s) will keep running after Berth closes.</source>
+        <translation>
+            <numerusform>%n virtual machine will keep running after Berth closes.</numerusform>
+            <numerusform>%n virtual machines will keep running after Berth closes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <source>Berth: %n virtual machine(s) running</source>
+        <translation>
+            <numerusform>Berth: %n virtual machine running</numerusform>
+            <numerusform>Berth: %n virtual machines running</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

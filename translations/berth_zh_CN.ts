@@ -1,0 +1,2522 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>%1 %2 does not exist</source>
+        <translation>%1 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1 %2 cannot be read</source>
+        <translation>无法读取%1 %2</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>there is no VM named &quot;%1&quot; in %2</source>
+        <translation>%2 中没有名为“%1”的虚拟机</translation>
+    </message>
+    <message>
+        <source>the VM &quot;%1&quot; cannot be used: %2</source>
+        <translation>虚拟机“%1”无法使用：%2</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 (see berth %1 --help)</source>
+        <translation>%1 需要 %2（参见 berth %1 --help）</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>Print JSON on stdout.</source>
+        <translation>在标准输出上打印 JSON。</translation>
+    </message>
+    <message>
+        <source>The VM library folder (default: $BERTH_LIBRARY or ~/.local/share/berth).</source>
+        <translation>虚拟机库文件夹（默认：$BERTH_LIBRARY 或 ~/.local/share/berth）。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>cannot read the screen: %1</source>
+        <translation>无法读取屏幕：%1</translation>
+    </message>
+    <message>
+        <source>no complete screen arrived within %1 seconds</source>
+        <translation>%1 秒内没有收到完整的屏幕画面</translation>
+    </message>
+    <message>
+        <source>%1 has no monitor connection</source>
+        <translation>%1 没有监视器连接</translation>
+    </message>
+    <message>
+        <source>FILE.png</source>
+        <translation>文件.png</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 未在运行</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved the screen of %1 (%2×%3) to %4</source>
+        <translation>已将 %1 的屏幕（%2×%3）保存到 %4</translation>
+    </message>
+    <message>
+        <source>%1 did not start</source>
+        <translation>%1 未能启动</translation>
+    </message>
+    <message>
+        <source>berth view needs a display</source>
+        <translation>berth view 需要图形显示环境</translation>
+    </message>
+    <message>
+        <source>%1 — Berth</source>
+        <translation>%1 — Berth</translation>
+    </message>
+    <message>
+        <source>Save a running VM&apos;s screen as PNG, through Berth&apos;s VNC client (or QEMU&apos;s screendump with --qmp).</source>
+        <translation>将运行中虚拟机的屏幕保存为 PNG，通过 Berth 的 VNC 客户端（或使用 --qmp 时通过 QEMU 的 screendump）。</translation>
+    </message>
+    <message>
+        <source>Take it with QEMU&apos;s screendump instead of Berth&apos;s VNC client.</source>
+        <translation>改用 QEMU 的 screendump 截取，而不是 Berth 的 VNC 客户端。</translation>
+    </message>
+    <message>
+        <source>Open a window with only this VM&apos;s screen, starting the VM if it is stopped.</source>
+        <translation>打开一个只显示此虚拟机屏幕的窗口；虚拟机已停止时先启动它。</translation>
+    </message>
+    <message>
+        <source>Open the window full screen.</source>
+        <translation>以全屏打开窗口。</translation>
+    </message>
+    <message>
+        <source>memory and disks</source>
+        <translation>内存和磁盘</translation>
+    </message>
+    <message>
+        <source>disks only</source>
+        <translation>仅磁盘</translation>
+    </message>
+    <message>
+        <source>an action (list, create, revert or delete)</source>
+        <translation>一个操作（list、create、revert 或 delete）</translation>
+    </message>
+    <message>
+        <source>--description is for snapshot create</source>
+        <translation>--description 只用于 snapshot create</translation>
+    </message>
+    <message>
+        <source>snapshot takes list, create, revert or delete, not &quot;%1&quot;</source>
+        <translation>snapshot 接受 list、create、revert 或 delete，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the snapshot&apos;s TAG</source>
+        <translation>快照的标签（TAG）</translation>
+    </message>
+    <message>
+        <source>Took snapshot %1 of %2 (memory and disks)</source>
+        <translation>已为 %2 创建快照 %1（内存和磁盘）</translation>
+    </message>
+    <message>
+        <source>Took snapshot %1 of %2 (disks only: it is stopped)</source>
+        <translation>已为 %2 创建快照 %1（仅磁盘：虚拟机已停止）</translation>
+    </message>
+    <message>
+        <source>Reverted %1 to %2</source>
+        <translation>已将 %1 恢复到 %2</translation>
+    </message>
+    <message>
+        <source>Deleted snapshot %1 of %2</source>
+        <translation>已删除 %2 的快照 %1</translation>
+    </message>
+    <message>
+        <source>Snapshots: list NAME, create NAME TAG, revert NAME TAG, delete NAME TAG. Live (memory and disks) while the VM runs, disks only while it is stopped.</source>
+        <translation>快照：list 名称、create 名称 标签、revert 名称 标签、delete 名称 标签。虚拟机运行时为实时快照（内存和磁盘），停止时仅包含磁盘。</translation>
+    </message>
+    <message>
+        <source>A description for snapshot create.</source>
+        <translation>snapshot create 的说明。</translation>
+    </message>
+    <message>
+        <source>broken: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>--memory takes a whole number of MiB, not &quot;%1&quot;</source>
+        <translation>--memory 需要以 MiB 为单位的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--cpus takes a whole number, not &quot;%1&quot;</source>
+        <translation>--cpus 需要一个整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--accel takes auto, kvm or tcg, not &quot;%1&quot;</source>
+        <translation>--accel 接受 auto、kvm 或 tcg，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>use either --disk or --disk-size, not both</source>
+        <translation>--disk 和 --disk-size 只能二选一</translation>
+    </message>
+    <message>
+        <source>--disk-size takes a size such as 20G or 512M, not &quot;%1&quot;</source>
+        <translation>--disk-size 需要 20G 或 512M 这样的大小，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>the ISO</source>
+        <translation>ISO 映像</translation>
+    </message>
+    <message>
+        <source>the kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>the initrd</source>
+        <translation>initrd</translation>
+    </message>
+    <message>
+        <source>--initrd and --append need --kernel</source>
+        <translation>--initrd 和 --append 需要同时指定 --kernel</translation>
+    </message>
+    <message>
+        <source>qemu-img was not found; install the qemu-utils package</source>
+        <translation>找不到 qemu-img；请安装 qemu-utils 软件包</translation>
+    </message>
+    <message>
+        <source>cannot create the disk: %1</source>
+        <translation>无法创建磁盘：%1</translation>
+    </message>
+    <message>
+        <source>Created %1 in %2</source>
+        <translation>已在 %2 中创建 %1</translation>
+    </message>
+    <message>
+        <source>%1 did not complete</source>
+        <translation>%1 未完成</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 已在运行</translation>
+    </message>
+    <message>
+        <source>%1 is running (pid %2, %3)</source>
+        <translation>%1 正在运行（pid %2，%3）</translation>
+    </message>
+    <message>
+        <source>--timeout takes a whole number of seconds, not &quot;%1&quot;</source>
+        <translation>--timeout 需要以秒为单位的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1 did not stop within %2 seconds and is still running (use --force to power it off)</source>
+        <translation>%1 在 %2 秒内没有停止，仍在运行（使用 --force 强制关机）</translation>
+    </message>
+    <message>
+        <source>%1 did not stop</source>
+        <translation>%1 没有停止</translation>
+    </message>
+    <message>
+        <source>%1 was powered off</source>
+        <translation>%1 已被强制关机</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 已停止</translation>
+    </message>
+    <message>
+        <source>%1 is running; stop it first (berth stop %1)</source>
+        <translation>%1 正在运行；请先停止它（berth stop %1）</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Create a VM.</source>
+        <translation>创建虚拟机。</translation>
+    </message>
+    <message>
+        <source>Memory in MiB (default 1024).</source>
+        <translation>内存，单位 MiB（默认 1024）。</translation>
+    </message>
+    <message>
+        <source>Number of virtual CPUs (default 1).</source>
+        <translation>虚拟 CPU 数量（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Use an existing disk image.</source>
+        <translation>使用现有的磁盘映像。</translation>
+    </message>
+    <message>
+        <source>Create a new qcow2 disk of this size (e.g. 20G).</source>
+        <translation>创建此大小的新 qcow2 磁盘（例如 20G）。</translation>
+    </message>
+    <message>
+        <source>Attach an ISO image.</source>
+        <translation>挂载 ISO 映像。</translation>
+    </message>
+    <message>
+        <source>Boot this kernel directly.</source>
+        <translation>直接引导此内核。</translation>
+    </message>
+    <message>
+        <source>Initrd for --kernel.</source>
+        <translation>用于 --kernel 的 initrd。</translation>
+    </message>
+    <message>
+        <source>Kernel command line for --kernel.</source>
+        <translation>用于 --kernel 的内核命令行。</translation>
+    </message>
+    <message>
+        <source>Accelerator: auto (default), kvm or tcg.</source>
+        <translation>加速器：auto（默认）、kvm 或 tcg。</translation>
+    </message>
+    <message>
+        <source>List the VMs and their state.</source>
+        <translation>列出虚拟机及其状态。</translation>
+    </message>
+    <message>
+        <source>Show one VM&apos;s state.</source>
+        <translation>显示一台虚拟机的状态。</translation>
+    </message>
+    <message>
+        <source>Start a VM; returns once it runs.</source>
+        <translation>启动虚拟机；运行后返回。</translation>
+    </message>
+    <message>
+        <source>Pause a running VM.</source>
+        <translation>暂停运行中的虚拟机。</translation>
+    </message>
+    <message>
+        <source>%1 is paused</source>
+        <translation>%1 已暂停</translation>
+    </message>
+    <message>
+        <source>Resume a paused VM.</source>
+        <translation>继续已暂停的虚拟机。</translation>
+    </message>
+    <message>
+        <source>%1 is running</source>
+        <translation>%1 正在运行</translation>
+    </message>
+    <message>
+        <source>Reset a VM (like the reset button).</source>
+        <translation>重置虚拟机（如同按下复位按钮）。</translation>
+    </message>
+    <message>
+        <source>%1 was reset</source>
+        <translation>%1 已重置</translation>
+    </message>
+    <message>
+        <source>Shut a VM down (ACPI); returns once it stopped.</source>
+        <translation>关闭虚拟机（ACPI）；停止后返回。</translation>
+    </message>
+    <message>
+        <source>Power it off if it has not stopped in time.</source>
+        <translation>如果未能按时停止，则强制关机。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the guest (default 60).</source>
+        <translation>等待客户机的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Delete a stopped VM and its disks.</source>
+        <translation>删除已停止的虚拟机及其磁盘。</translation>
+    </message>
+    <message>
+        <source>Keep the disk images.</source>
+        <translation>保留磁盘映像。</translation>
+    </message>
+    <message>
+        <source>Print the serial console output captured so far.</source>
+        <translation>打印目前已捕获的串行控制台输出。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <source>QEMU ended unexpectedly</source>
+        <translation>QEMU 意外退出</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionEditor</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Go back to the saved settings</source>
+        <translation>回到已保存的设置</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save these settings (%1)</source>
+        <translation>保存这些设置（%1）</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>&amp;CPUs:</source>
+        <translation>CPU(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>QEMU&apos;s machine type: q35 (modern PCIe chipset) or pc (i440FX)</source>
+        <translation>QEMU 的机器类型：q35（现代 PCIe 芯片组）或 pc（i440FX）</translation>
+    </message>
+    <message>
+        <source>Mac&amp;hine:</source>
+        <translation>机器类型(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Acce&amp;lerator:</source>
+        <translation>加速器(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>BIOS</source>
+        <translation>BIOS</translation>
+    </message>
+    <message>
+        <source>UEFI (not supported yet)</source>
+        <translation>UEFI（暂不支持）</translation>
+    </message>
+    <message>
+        <source>&amp;Firmware:</source>
+        <translation>固件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映像</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>总线</translation>
+    </message>
+    <message>
+        <source>Disks cannot be added or removed here yet.</source>
+        <translation>暂时还不能在这里添加或移除磁盘。</translation>
+    </message>
+    <message>
+        <source>Disks:</source>
+        <translation>磁盘：</translation>
+    </message>
+    <message>
+        <source>Choose an ISO Image</source>
+        <translation>选择 ISO 映像</translation>
+    </message>
+    <message>
+        <source>ISO images (*.iso)</source>
+        <translation>ISO 映像 (*.iso)</translation>
+    </message>
+    <message>
+        <source>No CD-ROM</source>
+        <translation>无光驱映像</translation>
+    </message>
+    <message>
+        <source>C&amp;D-ROM:</source>
+        <translation>光驱(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Direct Kernel Boot</source>
+        <translation>直接引导内核</translation>
+    </message>
+    <message>
+        <source>Choose a Kernel</source>
+        <translation>选择内核</translation>
+    </message>
+    <message>
+        <source>Kernels (vmlinuz* bzImage*)</source>
+        <translation>内核 (vmlinuz* bzImage*)</translation>
+    </message>
+    <message>
+        <source>None: boot from the disks or the CD-ROM</source>
+        <translation>无：从磁盘或光驱引导</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel:</source>
+        <translation>内核(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Choose an Initrd</source>
+        <translation>选择 initrd</translation>
+    </message>
+    <message>
+        <source>Initrds (initrd* initramfs*)</source>
+        <translation>initrd (initrd* initramfs*)</translation>
+    </message>
+    <message>
+        <source>&amp;Initrd:</source>
+        <translation>initrd(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Command &amp;line:</source>
+        <translation>命令行(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>&amp;User-mode network (NAT)</source>
+        <translation>用户模式网络（NAT）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Port forwards:</source>
+        <translation>端口转发：</translation>
+    </message>
+    <message>
+        <source>Automatic (KVM on this computer)</source>
+        <translation>自动（本机使用 KVM）</translation>
+    </message>
+    <message>
+        <source>Automatic (TCG on this computer)</source>
+        <translation>自动（本机使用 TCG）</translation>
+    </message>
+    <message>
+        <source>KVM (hardware)</source>
+        <translation>KVM（硬件）</translation>
+    </message>
+    <message>
+        <source>KVM (not usable here)</source>
+        <translation>KVM（本机不可用）</translation>
+    </message>
+    <message>
+        <source>TCG (emulated, slower)</source>
+        <translation>TCG（模拟，较慢）</translation>
+    </message>
+    <message>
+        <source>KVM when /dev/kvm can be used, TCG otherwise</source>
+        <translation>/dev/kvm 可用时使用 KVM，否则使用 TCG</translation>
+    </message>
+    <message>
+        <source>Works everywhere; use it when KVM is missing or misbehaves</source>
+        <translation>到处都能用；在没有 KVM 或 KVM 工作异常时使用</translation>
+    </message>
+    <message>
+        <source>No disks</source>
+        <translation>无磁盘</translation>
+    </message>
+    <message>
+        <source>%1 127.0.0.1:%2 → guest port %3</source>
+        <translation>%1 127.0.0.1:%2 → 客户机端口 %3</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Another VM is already called “%1”.</source>
+        <translation>已有另一台虚拟机名为“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Select a virtual machine to see its settings.</source>
+        <translation>选择一台虚拟机以查看其设置。</translation>
+    </message>
+    <message>
+        <source>“%1” is running. Shut it down to change its settings.</source>
+        <translation>“%1”正在运行。关机后才能更改其设置。</translation>
+    </message>
+    <message>
+        <source>This must be fixed before applying</source>
+        <translation>必须先修正此项才能应用</translation>
+    </message>
+    <message>
+        <source>A warning: the settings can be applied</source>
+        <translation>警告：设置仍可应用</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopShortcut</name>
+    <message>
+        <source>Virtual machine screen (Berth)</source>
+        <translation>虚拟机屏幕（Berth）</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DiskImageJob</name>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>qemu-img crashed.</source>
+        <translation>qemu-img 崩溃了。</translation>
+    </message>
+    <message>
+        <source>qemu-img failed (exit code %1).</source>
+        <translation>qemu-img 失败（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>qemu-img was not found; install the qemu-utils package.</source>
+        <translation>找不到 qemu-img；请安装 qemu-utils 软件包。</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPage</name>
+    <message>
+        <source>Waiting for the screen…</source>
+        <translation>正在等待屏幕…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Scale the screen to the window (unchecked: one guest pixel per pixel)</source>
+        <translation>将屏幕缩放到窗口大小（不勾选：客户机的一个像素对应一个屏幕像素）</translation>
+    </message>
+    <message>
+        <source>Send &amp;Key</source>
+        <translation>发送按键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Screenshot…</source>
+        <translation>截图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the screen as a PNG image</source>
+        <translation>将屏幕保存为 PNG 图像</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>分离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the screen in its own window</source>
+        <translation>在单独的窗口中显示屏幕</translation>
+    </message>
+    <message>
+        <source>S&amp;hortcut…</source>
+        <translation>快捷方式(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Create a desktop launcher that opens only this VM&apos;s screen</source>
+        <translation>创建一个只打开此虚拟机屏幕的桌面启动器</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>“%1” is not running, or its screen cannot be reached.
+Waiting for it…</source>
+        <translation>“%1”未在运行，或无法连接到它的屏幕。
+正在等待…</translation>
+    </message>
+    <message>
+        <source>Connecting to the screen of “%1”…</source>
+        <translation>正在连接“%1”的屏幕…</translation>
+    </message>
+    <message>
+        <source>No virtual machine selected.</source>
+        <translation>未选择虚拟机。</translation>
+    </message>
+    <message>
+        <source>“%1” has crashed. Start it again to see its screen.</source>
+        <translation>“%1”已崩溃。重新启动它以查看其屏幕。</translation>
+    </message>
+    <message>
+        <source>“%1” is not running. Start it to see its screen.</source>
+        <translation>“%1”未在运行。启动它以查看其屏幕。</translation>
+    </message>
+    <message>
+        <source>Cannot show the screen of “%1”: %2
+Trying again…</source>
+        <translation>无法显示“%1”的屏幕：%2
+正在重试…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Ctrl+Alt+Del</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Backspace</source>
+        <translation>Ctrl+Alt+Backspace</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F&amp;n</source>
+        <translation>Ctrl+Alt+F&amp;n</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F%1</source>
+        <translation>Ctrl+Alt+F%1</translation>
+    </message>
+    <message>
+        <source>Print Screen</source>
+        <translation>Print Screen</translation>
+    </message>
+    <message>
+        <source>&amp;Custom Combination…</source>
+        <translation>自定义组合键(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Send Key Combination</source>
+        <translation>发送组合键</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Press the keys to send to the VM:</source>
+        <translation>按下要发送给虚拟机的按键：</translation>
+    </message>
+    <message>
+        <source>There is no screen to save.</source>
+        <translation>没有可保存的屏幕。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Create Desktop Shortcut</source>
+        <translation>创建桌面快捷方式</translation>
+    </message>
+    <message>
+        <source>Created %1.
+It opens “%2” in a window of its own.</source>
+        <translation>已创建 %1。
+它会在单独的窗口中打开“%2”。</translation>
+    </message>
+    <message>
+        <source>Save Screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayView</name>
+    <message>
+        <source>The keyboard goes to the VM. Press Ctrl+Alt+G to release it.</source>
+        <translation>键盘输入将发送给虚拟机。按 Ctrl+Alt+G 释放。</translation>
+    </message>
+    <message>
+        <source>Waiting for the screen…</source>
+        <translation>正在等待屏幕…</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <source>%1 — Berth</source>
+        <translation>%1 — Berth</translation>
+    </message>
+</context>
+<context>
+    <name>FilePathEdit</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>%1 is not an absolute path.</source>
+        <translation>%1 不是绝对路径。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HostCapabilities</name>
+    <message>
+        <source>%1 does not exist: KVM is not available on this host (no hardware virtualisation, or the kvm module is not loaded)</source>
+        <translation>%1 不存在：本机无法使用 KVM（没有硬件虚拟化，或未加载 kvm 模块）</translation>
+    </message>
+    <message>
+        <source>%1 is not accessible: add your user to the &quot;kvm&quot; group</source>
+        <translation>无法访问 %1：请将您的用户加入“kvm”组</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&lt;h3&gt;No virtual machines yet&lt;/h3&gt;&lt;p&gt;Create one to install an operating system from an ISO image, or to boot a Linux kernel directly.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;还没有虚拟机&lt;/h3&gt;&lt;p&gt;新建一台虚拟机，从 ISO 映像安装操作系统，或直接引导 Linux 内核。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New VM…</source>
+        <translation>新建虚拟机(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Berth</source>
+        <translation>Berth</translation>
+    </message>
+    <message>
+        <source>Saved the settings of “%1”.</source>
+        <translation>已保存“%1”的设置。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual Machine</source>
+        <translation>虚拟机(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Virtual Machine</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w</source>
+        <translation>查看(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>显示工具栏(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss Message</source>
+        <translation>关闭消息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Berth</source>
+        <translation>关于 Berth(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Created “%1”.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>About Berth</source>
+        <translation>关于 Berth</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Berth %1&lt;/h2&gt;&lt;p&gt;A desktop manager for QEMU/KVM virtual machines.&lt;/p&gt;&lt;p&gt;Berth talks to QEMU directly over QMP and shows each guest&apos;s screen in its window.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Berth %1&lt;/h2&gt;&lt;p&gt;QEMU/KVM 虚拟机桌面管理器。&lt;/p&gt;&lt;p&gt;Berth 直接通过 QMP 与 QEMU 通信，并在窗口中显示每台客户机的屏幕。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>基于 Qt %1 构建，运行于 Qt %2。</translation>
+    </message>
+    <message>
+        <source>Unapplied Settings</source>
+        <translation>未应用的设置</translation>
+    </message>
+    <message>
+        <source>The settings of %1 have changes that were not applied.</source>
+        <translation>%1 的设置有尚未应用的更改。</translation>
+    </message>
+    <message>
+        <source>Close Berth and lose them?</source>
+        <translation>关闭 Berth 并丢弃这些更改吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and Close</source>
+        <translation>丢弃并关闭(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual machine(s)</source>
+        <translation>
+            <numerusform>%n 台虚拟机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n running</source>
+        <translation>
+            <numerusform>%1，%n 台正在运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Virtual Machines Are Running</source>
+        <translation>虚拟机正在运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual machine(s) will keep running after Berth closes.</source>
+        <translation>
+            <numerusform>Berth 关闭后，%n 台虚拟机将继续运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In the tray, Berth can show their screens and tell you when one stops unexpectedly.</source>
+        <translation>留在托盘中时，Berth 可以显示它们的屏幕，并在某台虚拟机意外停止时通知您。</translation>
+    </message>
+    <message>
+        <source>Open Berth again to see their screens.</source>
+        <translation>再次打开 Berth 即可查看它们的屏幕。</translation>
+    </message>
+    <message>
+        <source>Keep in &amp;Tray</source>
+        <translation>留在托盘(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Berth</source>
+        <translation>退出 Berth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember my choice</source>
+        <translation>记住我的选择(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>关闭消息</translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>（还有 %1 条）</translation>
+    </message>
+</context>
+<context>
+    <name>NewVmDialog</name>
+    <message>
+        <source>New Virtual Machine</source>
+        <translation>新建虚拟机</translation>
+    </message>
+    <message>
+        <source>e.g. Debian 12</source>
+        <translation>例如 Debian 12</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>No disk</source>
+        <translation>无磁盘</translation>
+    </message>
+    <message>
+        <source>A new qcow2 image in the VM&apos;s folder; it takes space only as the guest writes. 0 for none.</source>
+        <translation>虚拟机文件夹中的新 qcow2 映像；只有客户机写入数据时才占用空间。0 表示不创建。</translation>
+    </message>
+    <message>
+        <source>Nothing yet (an empty disk)</source>
+        <translation>暂不引导任何介质（空磁盘）</translation>
+    </message>
+    <message>
+        <source>An &amp;ISO image</source>
+        <translation>ISO 映像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A &amp;Linux kernel (direct boot)</source>
+        <translation>Linux 内核（直接引导）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Choose an ISO Image</source>
+        <translation>选择 ISO 映像</translation>
+    </message>
+    <message>
+        <source>ISO images (*.iso)</source>
+        <translation>ISO 映像 (*.iso)</translation>
+    </message>
+    <message>
+        <source>The installer or live image</source>
+        <translation>安装程序或 Live 映像</translation>
+    </message>
+    <message>
+        <source>Choose a Kernel</source>
+        <translation>选择内核</translation>
+    </message>
+    <message>
+        <source>Kernels (vmlinuz* bzImage*)</source>
+        <translation>内核 (vmlinuz* bzImage*)</translation>
+    </message>
+    <message>
+        <source>Choose an Initrd</source>
+        <translation>选择 initrd</translation>
+    </message>
+    <message>
+        <source>Initrds (initrd* initramfs*)</source>
+        <translation>initrd (initrd* initramfs*)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Start it after creating it</source>
+        <translation>创建后启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel:</source>
+        <translation>内核(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Initrd:</source>
+        <translation>initrd(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Command &amp;line:</source>
+        <translation>命令行(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;CPUs:</source>
+        <translation>CPU(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disk:</source>
+        <translation>磁盘(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Boot from:</source>
+        <translation>引导自：</translation>
+    </message>
+    <message>
+        <source>&amp;Accelerator:</source>
+        <translation>加速器(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not create the disk: %1</source>
+        <translation>无法创建磁盘：%1</translation>
+    </message>
+    <message>
+        <source>A VM named “%1” exists already.</source>
+        <translation>名为“%1”的虚拟机已存在。</translation>
+    </message>
+    <message>
+        <source>Choose the ISO image to boot from.</source>
+        <translation>选择要引导的 ISO 映像。</translation>
+    </message>
+    <message>
+        <source>The ISO image: %1</source>
+        <translation>ISO 映像：%1</translation>
+    </message>
+    <message>
+        <source>Choose the kernel to boot.</source>
+        <translation>选择要引导的内核。</translation>
+    </message>
+    <message>
+        <source>The kernel: %1</source>
+        <translation>内核：%1</translation>
+    </message>
+    <message>
+        <source>The initrd: %1</source>
+        <translation>initrd：%1</translation>
+    </message>
+    <message>
+        <source>Could not create a folder in %1: %2</source>
+        <translation>无法在 %1 中创建文件夹：%2</translation>
+    </message>
+    <message>
+        <source>Creating a %1 disk image…</source>
+        <translation>正在创建 %1 的磁盘映像…</translation>
+    </message>
+    <message>
+        <source>Could not move the new disk into the VM&apos;s folder.</source>
+        <translation>无法将新磁盘移入虚拟机文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Keep Berth running in the system tray</source>
+        <translation>让 Berth 在系统托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Quit Berth; the VMs keep running</source>
+        <translation>退出 Berth；虚拟机继续运行</translation>
+    </message>
+    <message>
+        <source>Ask every time</source>
+        <translation>每次都询问</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+    <message>
+        <source>The library folder and the language change when Berth starts again.</source>
+        <translation>库文件夹和语言将在 Berth 下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Library folder:</source>
+        <translation>库文件夹(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Accelerator for new VMs:</source>
+        <translation>新虚拟机的加速器(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics every:</source>
+        <translation>统计采样间隔(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Closing the window while VMs run:</source>
+        <translation>虚拟机运行时关闭窗口(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Choose the Library Folder</source>
+        <translation>选择库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QemuCommandLine</name>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot be read (check its permissions)</source>
+        <translation>无法读取（请检查其权限）</translation>
+    </message>
+    <message>
+        <source>qemu-system-x86_64 was not found; install the qemu-system-x86 package</source>
+        <translation>找不到 qemu-system-x86_64；请安装 qemu-system-x86 软件包</translation>
+    </message>
+    <message>
+        <source>%1 (from BERTH_QEMU) was not found or is not executable; unset BERTH_QEMU or install the qemu-system-x86 package</source>
+        <translation>找不到 %1（来自 BERTH_QEMU）或它不可执行；请取消设置 BERTH_QEMU 或安装 qemu-system-x86 软件包</translation>
+    </message>
+    <message>
+        <source>UEFI firmware is not supported yet; choose BIOS firmware for this VM</source>
+        <translation>暂不支持 UEFI 固件；请为此虚拟机选择 BIOS 固件</translation>
+    </message>
+    <message>
+        <source>no accelerator was chosen (kvm or tcg)</source>
+        <translation>未选择加速器（kvm 或 tcg）</translation>
+    </message>
+    <message>
+        <source>This VM has %1 IDE, SATA and CD-ROM drives; the q35 machine has room for %2</source>
+        <translation>此虚拟机有 %1 个 IDE、SATA 和光驱设备；q35 机器最多容纳 %2 个</translation>
+    </message>
+    <message>
+        <source>This VM has %1 IDE and CD-ROM drives; the %2 machine has room for %3</source>
+        <translation>此虚拟机有 %1 个 IDE 和光驱设备；%2 机器最多容纳 %3 个</translation>
+    </message>
+    <message>
+        <source>This VM has %1 SATA disks; Berth&apos;s SATA controller has room for %2</source>
+        <translation>此虚拟机有 %1 个 SATA 磁盘；Berth 的 SATA 控制器最多容纳 %2 个</translation>
+    </message>
+    <message>
+        <source>The runtime folder %1 is too deep for a unix socket path (at most %2 bytes); set XDG_RUNTIME_DIR to a shorter folder</source>
+        <translation>运行时文件夹 %1 的路径太长，无法用作 unix 套接字路径（最多 %2 字节）；请将 XDG_RUNTIME_DIR 设为更短的文件夹</translation>
+    </message>
+    <message>
+        <source>The disk %1 %2</source>
+        <translation>磁盘 %1 %2</translation>
+    </message>
+    <message>
+        <source>The CD-ROM image %1 %2</source>
+        <translation>光驱映像 %1 %2</translation>
+    </message>
+    <message>
+        <source>The kernel %1 %2</source>
+        <translation>内核 %1 %2</translation>
+    </message>
+    <message>
+        <source>The initrd %1 %2</source>
+        <translation>initrd %1 %2</translation>
+    </message>
+    <message>
+        <source>The VM folder %1 does not exist</source>
+        <translation>虚拟机文件夹 %1 不存在</translation>
+    </message>
+</context>
+<context>
+    <name>QmpClient</name>
+    <message>
+        <source>QEMU did not greet within %1 seconds; another program may be connected to this monitor</source>
+        <translation>QEMU 在 %1 秒内没有发出问候；可能有其他程序连接着此监视器</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>negotiating</source>
+        <translation>正在协商</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>cannot talk to QEMU&apos;s monitor at %1: %2</source>
+        <translation>无法与位于 %1 的 QEMU 监视器通信：%2</translation>
+    </message>
+    <message>
+        <source>cannot talk to QEMU&apos;s monitor at %1:%2: %3</source>
+        <translation>无法与位于 %1:%2 的 QEMU 监视器通信：%3</translation>
+    </message>
+    <message>
+        <source>QEMU closed the monitor connection in the middle of a message</source>
+        <translation>QEMU 在消息传输中途关闭了监视器连接</translation>
+    </message>
+    <message>
+        <source>QEMU closed the monitor connection before the session was ready</source>
+        <translation>QEMU 在会话就绪前关闭了监视器连接</translation>
+    </message>
+    <message>
+        <source>QEMU sent a second greeting</source>
+        <translation>QEMU 发送了第二次问候</translation>
+    </message>
+    <message>
+        <source>QEMU rejected a command it could not parse: %1</source>
+        <translation>QEMU 拒绝了一条无法解析的命令：%1</translation>
+    </message>
+    <message>
+        <source>QEMU sent a reply without an id</source>
+        <translation>QEMU 发送了一条没有 id 的回复</translation>
+    </message>
+    <message>
+        <source>this is not a valid QMP command name</source>
+        <translation>这不是有效的 QMP 命令名</translation>
+    </message>
+</context>
+<context>
+    <name>QmpError</name>
+    <message>
+        <source>the monitor connection is not ready (it is %1)</source>
+        <translation>监视器连接尚未就绪（当前状态：%1）</translation>
+    </message>
+    <message>
+        <source>QEMU did not answer within %1 seconds</source>
+        <translation>QEMU 在 %1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>the connection to QEMU closed before it answered</source>
+        <translation>与 QEMU 的连接在应答前关闭了</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>QmpMessage</name>
+    <message>
+        <source>malformed JSON from QEMU (%1 at offset %2)</source>
+        <translation>QEMU 发来的 JSON 格式错误（偏移 %2 处：%1）</translation>
+    </message>
+    <message>
+        <source>QEMU sent JSON that is not an object</source>
+        <translation>QEMU 发送的 JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>the QMP greeting lacks its version or capabilities</source>
+        <translation>QMP 问候缺少版本或功能信息</translation>
+    </message>
+    <message>
+        <source>an error reply from QEMU has no description</source>
+        <translation>QEMU 的错误回复没有说明</translation>
+    </message>
+    <message>
+        <source>an event from QEMU has no name</source>
+        <translation>QEMU 的事件没有名称</translation>
+    </message>
+    <message>
+        <source>QEMU sent a message that is neither a reply nor an event</source>
+        <translation>QEMU 发送的消息既不是回复也不是事件</translation>
+    </message>
+</context>
+<context>
+    <name>QmpStreamParser</name>
+    <message>
+        <source>QEMU sent unexpected data outside a JSON object (byte 0x%1)</source>
+        <translation>QEMU 在 JSON 对象之外发送了意外数据（字节 0x%1）</translation>
+    </message>
+    <message>
+        <source>QEMU sent JSON nested more than %1 levels deep</source>
+        <translation>QEMU 发送的 JSON 嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>a message from QEMU exceeds %1 MiB</source>
+        <translation>QEMU 发来的消息超过 %1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>RuntimeFolder</name>
+    <message>
+        <source>Cannot create the runtime folder %1: %2</source>
+        <translation>无法创建运行时文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot examine the runtime folder %1: %2</source>
+        <translation>无法检查运行时文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>The runtime folder %1 is not a folder (or is a symbolic link); remove it and try again</source>
+        <translation>运行时文件夹 %1 不是文件夹（或是符号链接）；请删除它后重试</translation>
+    </message>
+    <message>
+        <source>The runtime folder %1 belongs to another user; Berth will not keep its sockets there</source>
+        <translation>运行时文件夹 %1 属于其他用户；Berth 不会在那里存放套接字</translation>
+    </message>
+    <message>
+        <source>Cannot make the runtime folder %1 private: %2</source>
+        <translation>无法将运行时文件夹 %1 设为私有：%2</translation>
+    </message>
+    <message>
+        <source>XDG_RUNTIME_DIR names %1, which is not a folder</source>
+        <translation>XDG_RUNTIME_DIR 指向的 %1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is not inside Berth&apos;s runtime folder %2</source>
+        <translation>%1 不在 Berth 的运行时文件夹 %2 中</translation>
+    </message>
+</context>
+<context>
+    <name>SerialConsoleView</name>
+    <message>
+        <source>Nothing on the serial console yet.
+
+A Linux guest writes here when it boots with console=ttyS0.</source>
+        <translation>串行控制台上还没有内容。
+
+Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>串行控制台</translation>
+    </message>
+    <message>
+        <source>Earlier output is not shown; it is in %1</source>
+        <translation>未显示更早的输出；它保存在 %1 中</translation>
+    </message>
+    <message>
+        <source>The log was truncated</source>
+        <translation>日志已被截断</translation>
+    </message>
+    <message>
+        <source>The VM started again: a new run begins here</source>
+        <translation>虚拟机已重新启动：新的运行从这里开始</translation>
+    </message>
+    <message>
+        <source>First serial port, captured in %1</source>
+        <translation>第一个串口，记录在 %1 中</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotOperation</name>
+    <message>
+        <source>QEMU did not finish the snapshot job within %1 minutes</source>
+        <translation>QEMU 在 %1 分钟内没有完成快照任务</translation>
+    </message>
+    <message>
+        <source>%1 has no disk; snapshots need a qcow2 disk to hold the disk and memory state</source>
+        <translation>%1 没有磁盘；快照需要一个 qcow2 磁盘来保存磁盘和内存状态</translation>
+    </message>
+    <message>
+        <source>The disk %1 is %2, not qcow2; only qcow2 disks can hold snapshots (convert it with qemu-img convert -O qcow2)</source>
+        <translation>磁盘 %1 的格式是 %2，不是 qcow2；只有 qcow2 磁盘能保存快照（可用 qemu-img convert -O qcow2 转换）</translation>
+    </message>
+    <message>
+        <source>%1 uses UEFI firmware whose variables are not in a qcow2 image; they cannot be snapshotted with the disks</source>
+        <translation>%1 使用 UEFI 固件，其变量不在 qcow2 映像中，无法与磁盘一起做快照</translation>
+    </message>
+    <message>
+        <source>Another snapshot action is still running</source>
+        <translation>另一个快照操作仍在进行</translation>
+    </message>
+    <message>
+        <source>The VM is gone</source>
+        <translation>该虚拟机已不存在</translation>
+    </message>
+    <message>
+        <source>Berth is not connected to %1&apos;s monitor</source>
+        <translation>Berth 未连接到 %1 的监视器</translation>
+    </message>
+    <message>
+        <source>%1 is %2; wait until it runs or has stopped</source>
+        <translation>%1 %2；请等它运行或停止后再试</translation>
+    </message>
+    <message>
+        <source>Reading the snapshots in the disk images</source>
+        <translation>正在读取磁盘映像中的快照</translation>
+    </message>
+    <message>
+        <source>%1 already has a snapshot named &quot;%2&quot;</source>
+        <translation>%1 已有名为“%2”的快照</translation>
+    </message>
+    <message>
+        <source>Taking a disk snapshot</source>
+        <translation>正在创建磁盘快照</translation>
+    </message>
+    <message>
+        <source>The connection to QEMU was lost</source>
+        <translation>与 QEMU 的连接已断开</translation>
+    </message>
+    <message>
+        <source>Saving a picture of the screen</source>
+        <translation>正在保存屏幕图片</translation>
+    </message>
+    <message>
+        <source>Saving the disks and the memory state</source>
+        <translation>正在保存磁盘和内存状态</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot named &quot;%2&quot;</source>
+        <translation>%1 没有名为“%2”的快照</translation>
+    </message>
+    <message>
+        <source>Reverting the disks</source>
+        <translation>正在恢复磁盘</translation>
+    </message>
+    <message>
+        <source>The snapshot &quot;%1&quot; holds no memory state; stop %2 to revert its disks to it</source>
+        <translation>快照“%1”不含内存状态；请停止 %2 后再将其磁盘恢复到此快照</translation>
+    </message>
+    <message>
+        <source>Loading the disks and the memory state</source>
+        <translation>正在加载磁盘和内存状态</translation>
+    </message>
+    <message>
+        <source>Deleting the snapshot</source>
+        <translation>正在删除快照</translation>
+    </message>
+    <message>
+        <source>A snapshot of %1 needs up to %2 MiB free on %3; only %4 MiB are free</source>
+        <translation>%1 的快照最多需要 %3 上有 %2 MiB 可用空间；目前只有 %4 MiB</translation>
+    </message>
+    <message>
+        <source>QEMU reported success, but the disks hold no snapshot &quot;%1&quot;</source>
+        <translation>QEMU 报告成功，但磁盘中没有快照“%1”</translation>
+    </message>
+    <message>
+        <source>The snapshot action succeeded, but its record could not be saved: %1</source>
+        <translation>快照操作成功，但无法保存其记录：%1</translation>
+    </message>
+    <message>
+        <source>qemu-img was not found; install the qemu-utils package</source>
+        <translation>找不到 qemu-img；请安装 qemu-utils 软件包</translation>
+    </message>
+    <message>
+        <source>qemu-img failed (exit code %1)</source>
+        <translation>qemu-img 失败（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>%1 started meanwhile; its disks are in use</source>
+        <translation>%1 在此期间已启动；其磁盘正被使用</translation>
+    </message>
+    <message>
+        <source>The connection to QEMU ended while the snapshot job ran</source>
+        <translation>快照任务进行时与 QEMU 的连接断开了</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotPage</name>
+    <message>
+        <source>Ta&amp;ke Snapshot…</source>
+        <translation>创建快照(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>R&amp;evert…</source>
+        <translation>恢复(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>%1 — taken %2, %3</source>
+        <translation>%1 — 创建于 %2，%3</translation>
+    </message>
+    <message>
+        <source>The snapshot action failed: %1</source>
+        <translation>快照操作失败：%1</translation>
+    </message>
+    <message>
+        <source>No snapshots yet. A snapshot of a running VM keeps its memory too; of a stopped one, its disks.</source>
+        <translation>还没有快照。运行中虚拟机的快照也会保存内存；已停止虚拟机的快照保存其磁盘。</translation>
+    </message>
+    <message>
+        <source>Snapshots: %1. Select one to revert to it or delete it.</source>
+        <translation>快照：%1。选择一个快照以恢复到它或删除它。</translation>
+    </message>
+    <message>
+        <source>Before reverting to %1, %2</source>
+        <translation>恢复到 %1 之前，%2</translation>
+    </message>
+    <message>
+        <source>Taken automatically before reverting to %1</source>
+        <translation>恢复到 %1 之前自动创建</translation>
+    </message>
+    <message>
+        <source>Take a Snapshot</source>
+        <translation>创建快照</translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation>快照 %1</translation>
+    </message>
+    <message>
+        <source>Saves the disks and the memory: reverting resumes the VM exactly here. The VM pauses while its memory is saved.</source>
+        <translation>保存磁盘和内存：恢复时虚拟机会从此刻原样继续运行。保存内存期间虚拟机会暂停。</translation>
+    </message>
+    <message>
+        <source>The VM is stopped: the snapshot holds its disks.</source>
+        <translation>虚拟机已停止：快照将保存其磁盘。</translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot</source>
+        <translation>创建快照(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>A snapshot with this name exists already</source>
+        <translation>已存在同名快照</translation>
+    </message>
+    <message>
+        <source>Revert to “%1”</source>
+        <translation>恢复到“%1”</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” holds the disks only, no memory state. Shut “%2” down to revert its disks to it.</source>
+        <translation>快照“%1”只包含磁盘，没有内存状态。请先关闭“%2”，再将其磁盘恢复到此快照。</translation>
+    </message>
+    <message>
+        <source>Revert to “%1”?</source>
+        <translation>恢复到“%1”？</translation>
+    </message>
+    <message>
+        <source>Revert “%1” to the snapshot “%2”?</source>
+        <translation>将“%1”恢复到快照“%2”吗？</translation>
+    </message>
+    <message>
+        <source>Everything since the snapshot is lost: the programs running now and their unsaved work, and every change to the disks. The VM resumes as it was at %1.</source>
+        <translation>快照之后的一切都会丢失：当前运行的程序及其未保存的工作，以及对磁盘的所有更改。虚拟机将回到 %1 时的状态继续运行。</translation>
+    </message>
+    <message>
+        <source>Every change to the disks since the snapshot is lost. The VM starts from the snapshot&apos;s disks the next time.</source>
+        <translation>快照之后对磁盘的所有更改都会丢失。虚拟机下次将从快照中的磁盘启动。</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot Current State, Then Revert</source>
+        <translation>先为当前状态创建快照，再恢复(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1”? You can no longer revert to it. The VM&apos;s current state and its disks are not touched; snapshots taken from it stay.</source>
+        <translation>删除快照“%1”吗？之后将无法再恢复到它。虚拟机的当前状态和磁盘不受影响；基于它创建的快照会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotStore</name>
+    <message>
+        <source>A snapshot needs a name</source>
+        <translation>快照需要一个名称</translation>
+    </message>
+    <message>
+        <source>A snapshot name has at most 127 characters</source>
+        <translation>快照名称最多 127 个字符</translation>
+    </message>
+    <message>
+        <source>A snapshot name cannot start or end with a space</source>
+        <translation>快照名称不能以空格开头或结尾</translation>
+    </message>
+    <message>
+        <source>A snapshot name cannot contain control characters</source>
+        <translation>快照名称不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>A snapshot name cannot be only digits (QEMU would take it for a snapshot id)</source>
+        <translation>快照名称不能全是数字（QEMU 会把它当作快照 ID）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Berth</source>
+        <translation>%1 由更新版本的 Berth 写入</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotTreeModel</name>
+    <message>
+        <source>%1  ◀ you are here</source>
+        <translation>%1  ◀ 当前位置</translation>
+    </message>
+    <message>
+        <source>Memory and disks</source>
+        <translation>内存和磁盘</translation>
+    </message>
+    <message>
+        <source>Disks only</source>
+        <translation>仅磁盘</translation>
+    </message>
+    <message>
+        <source>Reverting resumes the VM exactly where it was</source>
+        <translation>恢复后虚拟机会从当时的位置原样继续运行</translation>
+    </message>
+    <message>
+        <source>Holds the disks only: the VM must be stopped to revert to it, and starts from a cold boot</source>
+        <translation>只包含磁盘：虚拟机必须停止才能恢复到它，并将冷启动</translation>
+    </message>
+    <message>
+        <source>%1, current state descends from it</source>
+        <translation>%1，当前状态基于它</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>“%1” stopped unexpectedly</source>
+        <translation>“%1”意外停止</translation>
+    </message>
+    <message>
+        <source>QEMU ended without shutting the VM down.</source>
+        <translation>QEMU 在虚拟机未关机的情况下结束了。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Show &amp;Display</source>
+        <translation>显示屏幕(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>关机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No virtual machine is running</source>
+        <translation>没有正在运行的虚拟机</translation>
+    </message>
+    <message>
+        <source>&amp;Show Berth</source>
+        <translation>显示 Berth(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Berth</source>
+        <translation>退出 Berth(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Berth: no virtual machine is running</source>
+        <translation>Berth：没有正在运行的虚拟机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Berth: %n virtual machine(s) running</source>
+        <translation>
+            <numerusform>Berth：%n 台虚拟机正在运行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VmActions</name>
+    <message>
+        <source>Could not start “%1”</source>
+        <translation>无法启动“%1”</translation>
+    </message>
+    <message>
+        <source>Could not pause “%1”</source>
+        <translation>无法暂停“%1”</translation>
+    </message>
+    <message>
+        <source>Could not resume “%1”</source>
+        <translation>无法继续“%1”</translation>
+    </message>
+    <message>
+        <source>Could not reset “%1”</source>
+        <translation>无法重置“%1”</translation>
+    </message>
+    <message>
+        <source>Could not shut down “%1”</source>
+        <translation>无法关闭“%1”</translation>
+    </message>
+    <message>
+        <source>Could not force off “%1”</source>
+        <translation>无法强制关闭“%1”</translation>
+    </message>
+    <message>
+        <source>Could not change “%1”</source>
+        <translation>无法更改“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;New VM…</source>
+        <translation>新建虚拟机(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a virtual machine</source>
+        <translation>创建虚拟机</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the virtual machine</source>
+        <translation>启动虚拟机</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the virtual machine</source>
+        <translation>暂停虚拟机</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Resume the paused virtual machine</source>
+        <translation>继续运行已暂停的虚拟机</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>关机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ask the guest to shut down (ACPI power button)</source>
+        <translation>请求客户机关机（ACPI 电源按钮）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset…</source>
+        <translation>重置(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restart the virtual machine at once, like a reset button</source>
+        <translation>立即重新启动虚拟机，如同按下复位按钮</translation>
+    </message>
+    <message>
+        <source>&amp;Force Off…</source>
+        <translation>强制关机(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Power the virtual machine off at once, like pulling the plug</source>
+        <translation>立即关闭虚拟机电源，如同拔掉电源插头</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the virtual machine</source>
+        <translation>删除虚拟机</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Shut Down</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>Force Off</source>
+        <translation>强制关机</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Shut down “%1” before deleting it</source>
+        <translation>删除前请先关闭“%1”</translation>
+    </message>
+    <message>
+        <source>Starting “%1”…</source>
+        <translation>正在启动“%1”…</translation>
+    </message>
+    <message>
+        <source>Asked “%1” to shut down…</source>
+        <translation>已请求“%1”关机…</translation>
+    </message>
+    <message>
+        <source>Reset Virtual Machine</source>
+        <translation>重置虚拟机</translation>
+    </message>
+    <message>
+        <source>Reset “%1”?</source>
+        <translation>重置“%1”？</translation>
+    </message>
+    <message>
+        <source>The guest restarts at once, like pressing a reset button: whatever it has not saved is lost.</source>
+        <translation>客户机会立即重新启动，如同按下复位按钮：所有未保存的内容都会丢失。</translation>
+    </message>
+    <message>
+        <source>Force Off Virtual Machine</source>
+        <translation>强制关闭虚拟机</translation>
+    </message>
+    <message>
+        <source>Force “%1” off?</source>
+        <translation>强制关闭“%1”？</translation>
+    </message>
+    <message>
+        <source>This is like pulling the power cord: whatever the guest has not saved is lost. Shut Down asks the guest to stop cleanly instead.</source>
+        <translation>这如同拔掉电源线：客户机所有未保存的内容都会丢失。“关机”则会请求客户机正常停止。</translation>
+    </message>
+    <message>
+        <source>Delete Virtual Machine</source>
+        <translation>删除虚拟机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <source>Its settings and logs in %1 are removed. This cannot be undone.</source>
+        <translation>%1 中的设置和日志将被删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Also delete its disk image</source>
+        <translation>同时删除其磁盘映像</translation>
+    </message>
+    <message>
+        <source>Also delete disk images (it has none)</source>
+        <translation>同时删除磁盘映像（它没有磁盘映像）</translation>
+    </message>
+    <message>
+        <source>Also delete its %1 disk images</source>
+        <translation>同时删除其 %1 个磁盘映像</translation>
+    </message>
+    <message>
+        <source>Disk images:
+%1</source>
+        <translation>磁盘映像：
+%1</translation>
+    </message>
+    <message>
+        <source>Could not delete the VM in %1: it is no longer in the library.</source>
+        <translation>无法删除 %1 中的虚拟机：它已不在库中。</translation>
+    </message>
+    <message>
+        <source>“%1” is running (it may have been started from elsewhere): shut it down before deleting it.</source>
+        <translation>“%1”正在运行（可能是从别处启动的）：删除前请先关闭它。</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>无法删除“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”; its disk images are kept in %2.</source>
+        <translation>已删除“%1”；其磁盘映像保留在 %2 中。</translation>
+    </message>
+    <message>
+        <source>“%1” has not shut down yet.</source>
+        <translation>“%1”尚未关机。</translation>
+    </message>
+    <message>
+        <source>The guest did not power off within %1 of the power button. It may be busy, or it may ignore the button. Force Off loses whatever it has not saved.</source>
+        <translation>按下电源按钮后 %1内客户机没有关闭。它可能正忙，也可能忽略了电源按钮。强制关机会丢失所有未保存的内容。</translation>
+    </message>
+    <message>
+        <source>a second</source>
+        <translation>一秒</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Keep Waiting</source>
+        <translation>继续等待</translation>
+    </message>
+</context>
+<context>
+    <name>VmDefinition</name>
+    <message>
+        <source>must be text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>must be a whole number between %1 and %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>%1 must be an absolute path: %2</source>
+        <translation>%1必须是绝对路径：%2</translation>
+    </message>
+    <message>
+        <source>A VM needs a name.</source>
+        <translation>虚拟机需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>名称超过了 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The name must not start or end with a space.</source>
+        <translation>名称不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be used as a name.</source>
+        <translation>“%1”不能用作名称。</translation>
+    </message>
+    <message>
+        <source>The name must not contain &quot;/&quot; or &quot;\&quot;.</source>
+        <translation>名称不能包含“/”或“\”。</translation>
+    </message>
+    <message>
+        <source>The name must not contain control characters.</source>
+        <translation>名称不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>The number of CPUs must be between 1 and %1.</source>
+        <translation>CPU 数量必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Memory must be between %1 MiB and %2 MiB.</source>
+        <translation>内存必须在 %1 MiB 到 %2 MiB 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid machine type.</source>
+        <translation>“%1”不是有效的机器类型。</translation>
+    </message>
+    <message>
+        <source>A disk has no file.</source>
+        <translation>有一个磁盘没有文件。</translation>
+    </message>
+    <message>
+        <source>A disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Disk %1: unknown format &quot;%2&quot; (use one of %3).</source>
+        <translation>磁盘 %1：未知格式“%2”（请使用 %3 之一）。</translation>
+    </message>
+    <message>
+        <source>Disk %1: unknown bus &quot;%2&quot; (use one of %3).</source>
+        <translation>磁盘 %1：未知总线“%2”（请使用 %3 之一）。</translation>
+    </message>
+    <message>
+        <source>The CD-ROM image</source>
+        <translation>光驱映像</translation>
+    </message>
+    <message>
+        <source>The kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>The initrd</source>
+        <translation>initrd</translation>
+    </message>
+    <message>
+        <source>An initrd or a kernel command line needs a kernel.</source>
+        <translation>initrd 或内核命令行需要同时指定内核。</translation>
+    </message>
+    <message>
+        <source>A port forward&apos;s protocol must be tcp or udp, not &quot;%1&quot;.</source>
+        <translation>端口转发的协议必须是 tcp 或 udp，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>A port forward needs a host port and a guest port between 1 and 65535.</source>
+        <translation>端口转发需要 1 到 65535 之间的主机端口和客户机端口。</translation>
+    </message>
+    <message>
+        <source>Host port %1/%2 is forwarded twice.</source>
+        <translation>主机端口 %1/%2 被转发了两次。</translation>
+    </message>
+    <message>
+        <source>Port forwards need the network to be enabled.</source>
+        <translation>端口转发需要启用网络。</translation>
+    </message>
+    <message>
+        <source>it has no valid &quot;version&quot; field</source>
+        <translation>它没有有效的“version”字段</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Berth (definition version %1; this version reads up to %2): update Berth to use it</source>
+        <translation>它由更新版本的 Berth 写入（定义版本 %1；此版本最高只能读取 %2）：请更新 Berth 后再使用</translation>
+    </message>
+    <message>
+        <source>&quot;uuid&quot; is missing or not a UUID</source>
+        <translation>“uuid”缺失或不是 UUID</translation>
+    </message>
+    <message>
+        <source>must be auto, kvm or tcg</source>
+        <translation>必须是 auto、kvm 或 tcg</translation>
+    </message>
+    <message>
+        <source>must be bios or uefi</source>
+        <translation>必须是 bios 或 uefi</translation>
+    </message>
+    <message>
+        <source>must hold objects</source>
+        <translation>必须包含对象</translation>
+    </message>
+</context>
+<context>
+    <name>VmDetailsPane</name>
+    <message>
+        <source>TCG (emulated)</source>
+        <translation>TCG（模拟）</translation>
+    </message>
+    <message>
+        <source>&amp;Display</source>
+        <translation>显示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Serial &amp;Console</source>
+        <translation>串行控制台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sna&amp;pshots</source>
+        <translation>快照(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No virtual machine selected</source>
+        <translation>未选择虚拟机</translation>
+    </message>
+    <message>
+        <source>Select a virtual machine in the list, or create one.</source>
+        <translation>在列表中选择一台虚拟机，或新建一台。</translation>
+    </message>
+    <message>
+        <source>Broken: Berth cannot read its definition</source>
+        <translation>已损坏：Berth 无法读取其定义</translation>
+    </message>
+    <message>
+        <source>This VM cannot be used: %1
+
+Berth leaves a definition it cannot read untouched. Fix %2, or delete the VM.</source>
+        <translation>此虚拟机无法使用：%1
+
+Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟机。</translation>
+    </message>
+    <message>
+        <source>QEMU process %1</source>
+        <translation>QEMU 进程 %1</translation>
+    </message>
+    <message>
+        <source>starts with %1</source>
+        <translation>启动时使用 %1</translation>
+    </message>
+    <message>
+        <source>“%1” crashed: %2</source>
+        <translation>“%1”已崩溃：%2</translation>
+    </message>
+    <message>
+        <source>The last start failed: %1</source>
+        <translation>上次启动失败：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is paused. Shut it down to change its settings.</source>
+        <translation>“%1”已暂停。关机后才能更改其设置。</translation>
+    </message>
+    <message>
+        <source>“%1” is starting. Shut it down to change its settings.</source>
+        <translation>“%1”正在启动。关机后才能更改其设置。</translation>
+    </message>
+    <message>
+        <source>“%1” is shutting down. Its settings can be changed once it has stopped.</source>
+        <translation>“%1”正在关机。停止后即可更改其设置。</translation>
+    </message>
+    <message>
+        <source>“%1” is running. Shut it down to change its settings.</source>
+        <translation>“%1”正在运行。关机后才能更改其设置。</translation>
+    </message>
+</context>
+<context>
+    <name>VmInstance</name>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 未在运行</translation>
+    </message>
+    <message>
+        <source>%1 is not ready to be controlled yet (its monitor is not connected)</source>
+        <translation>%1 尚不能被控制（其监视器未连接）</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 已在运行</translation>
+    </message>
+    <message>
+        <source>%1 is already running (QEMU process %2)</source>
+        <translation>%1 已在运行（QEMU 进程 %2）</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>QEMU ended while no Berth was watching it, without shutting down cleanly</source>
+        <translation>QEMU 在没有 Berth 监视时结束，且未正常关机</translation>
+    </message>
+    <message>
+        <source>it did not answer</source>
+        <translation>它没有应答</translation>
+    </message>
+    <message>
+        <source>QEMU did not open its monitor within %1 seconds: %2</source>
+        <translation>QEMU 在 %1 秒内没有打开监视器：%2</translation>
+    </message>
+    <message>
+        <source>%1 is running, but Berth cannot reach its monitor: %2</source>
+        <translation>%1 正在运行，但 Berth 无法连接其监视器：%2</translation>
+    </message>
+    <message>
+        <source>Berth lost the connection to %1&apos;s monitor: %2</source>
+        <translation>Berth 与 %1 的监视器断开了连接：%2</translation>
+    </message>
+    <message>
+        <source>QEMU ended before %1 was ready, without a message</source>
+        <translation>QEMU 在 %1 就绪前结束，没有留下任何消息</translation>
+    </message>
+    <message>
+        <source>QEMU could not start %1:
+%2</source>
+        <translation>QEMU 无法启动 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>QEMU was using KVM. If KVM does not work on this host, set the VM&apos;s accelerator to TCG: slower, but it needs no hardware support.</source>
+        <translation>QEMU 使用的是 KVM。如果 KVM 在本机无法正常工作，请将虚拟机的加速器设为 TCG：速度较慢，但不需要硬件支持。</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s operating system crashed (kernel panic)</source>
+        <translation>客户机操作系统崩溃（内核错误）</translation>
+    </message>
+    <message>
+        <source>QEMU ended unexpectedly</source>
+        <translation>QEMU 意外退出</translation>
+    </message>
+    <message>
+        <source>%1 is running; stop it before changing its definition</source>
+        <translation>%1 正在运行；更改其定义前请先停止它</translation>
+    </message>
+    <message>
+        <source>%1 is not paused</source>
+        <translation>%1 未暂停</translation>
+    </message>
+    <message>
+        <source>%1 is paused and cannot react to the power button; resume it first, or force it off</source>
+        <translation>%1 已暂停，无法响应电源按钮；请先继续运行它，或强制关机</translation>
+    </message>
+</context>
+<context>
+    <name>VmLibrary</name>
+    <message>
+        <source>cannot sync %1: %2</source>
+        <translation>无法同步 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot keep the previous version of %1: %2</source>
+        <translation>无法保留 %1 的上一个版本：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>; the previous version is in %1.bak</source>
+        <translation>；上一个版本保存在 %1.bak 中</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2 at byte %3)</source>
+        <translation>%1 不是有效的 JSON（第 %3 字节处：%2）</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a JSON object</source>
+        <translation>%1 不包含 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>cannot create the library folder %1</source>
+        <translation>无法创建库文件夹 %1</translation>
+    </message>
+    <message>
+        <source>another VM (in %1) already has the name &quot;%2&quot;</source>
+        <translation>另一台虚拟机（位于 %1）已使用名称“%2”</translation>
+    </message>
+    <message>
+        <source>another VM (&quot;%1&quot;) has the same UUID; it was probably copied by hand</source>
+        <translation>另一台虚拟机（“%1”）有相同的 UUID；它可能是手动复制的</translation>
+    </message>
+    <message>
+        <source>A VM named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的虚拟机已存在。</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>There is no VM with the UUID %1 in the library.</source>
+        <translation>库中没有 UUID 为 %1 的虚拟机。</translation>
+    </message>
+    <message>
+        <source>The definition on disk cannot be read (%1); it was not overwritten.</source>
+        <translation>无法读取磁盘上的定义（%1）；它未被覆盖。</translation>
+    </message>
+    <message>
+        <source>The definition on disk now belongs to another VM; it was not overwritten.</source>
+        <translation>磁盘上的定义现在属于另一台虚拟机；它未被覆盖。</translation>
+    </message>
+    <message>
+        <source>There is no VM named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+    <message>
+        <source>cannot delete the disk %1</source>
+        <translation>无法删除磁盘 %1</translation>
+    </message>
+</context>
+<context>
+    <name>VmListModel</name>
+    <message>
+        <source>This VM cannot be used: %1</source>
+        <translation>此虚拟机无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>TCG (emulated)</source>
+        <translation>TCG（模拟）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VmListView</name>
+    <message>
+        <source>Virtual machines</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>TCG (emulated)</source>
+        <translation>TCG（模拟）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>VmState</name>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>正在运行</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+</context>
+<context>
+    <name>VncWorker</name>
+    <message>
+        <source>the VNC server asks for a password</source>
+        <translation>VNC 服务器要求输入密码</translation>
+    </message>
+    <message>
+        <source>the VNC server sent an impossible screen size (%1×%2)</source>
+        <translation>VNC 服务器发送了不可能的屏幕尺寸（%1×%2）</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1×%2 screen</source>
+        <translation>内存不足，无法容纳 %1×%2 的屏幕</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>the VNC connection ended (the server closed it or sent data Berth does not accept)</source>
+        <translation>VNC 连接已结束（服务器关闭了连接，或发送了 Berth 不接受的数据）</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop manager for QEMU/KVM virtual machines.
+
+Without a command, opens the window. Commands: create, list, status, start, pause, resume, reset, stop, delete, log, screenshot, view (berth COMMAND --help).</source>
+        <translation>QEMU/KVM 虚拟机桌面管理器。
+
+不带命令时打开窗口。命令：create、list、status、start、pause、resume、reset、stop、delete、log、screenshot、view（berth 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>The VM library folder.</source>
+        <translation>虚拟机库文件夹。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+
+/// Edit → Preferences (Ctrl+,): Berth's settings (AppSettings).
+///
+///   library folder     where VMs are kept; empty for the default (applies at next start)
+///   accelerator        the one new VMs get
+///   statistics         how often CPU and memory are sampled
+///   closing the window while VMs run: keep Berth in the tray, quit (VMs keep running), ask
+///   language           the system's, or one Berth has a translation for (next start)
+///
+/// The dialog shows the stored values when it opens; OK stores them (save()), Cancel
+/// drops them. It is window-modal and opened with open(), never exec().
+class PreferencesDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PreferencesDialog)
+
+public:
+    explicit PreferencesDialog(QWidget *parent = nullptr);
+    ~PreferencesDialog() override;
+
+    /// Writes the dialog's values to AppSettings.
+    void save();
+
+    void accept() override;
+
+Q_SIGNALS:
+    /// save() stored new values.
+    void saved();
+
+private:
+    void load();
+    void browseLibrary();
+    void updateRestartNote();
+
+    QLineEdit *m_library;
+    QComboBox *m_accelerator;
+    QDoubleSpinBox *m_statsInterval;
+    QComboBox *m_closeAction;
+    QComboBox *m_language;
+    QLabel *m_restartNote;
+    QString m_loadedLibrary;
+    QString m_loadedLanguage;
+};
