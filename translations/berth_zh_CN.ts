@@ -347,6 +347,14 @@
         <source>Print the serial console output captured so far.</source>
         <translation>打印目前已捕获的串行控制台输出。</translation>
     </message>
+    <message>
+        <source>--firmware takes bios or uefi, not &quot;%1&quot;</source>
+        <translation>--firmware 接受 bios 或 uefi，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Firmware: bios (default) or uefi (needs the ovmf package).</source>
+        <translation>固件：bios（默认）或 uefi（需要 ovmf 软件包）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -412,14 +420,6 @@
     <message>
         <source>Acce&amp;lerator:</source>
         <translation>加速器(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>BIOS</source>
-        <translation>BIOS</translation>
-    </message>
-    <message>
-        <source>UEFI (not supported yet)</source>
-        <translation>UEFI（暂不支持）</translation>
     </message>
     <message>
         <source>&amp;Firmware:</source>
@@ -576,6 +576,26 @@
     <message>
         <source>A warning: the settings can be applied</source>
         <translation>警告：设置仍可应用</translation>
+    </message>
+    <message>
+        <source>BIOS (SeaBIOS)</source>
+        <translation>BIOS（SeaBIOS）</translation>
+    </message>
+    <message>
+        <source>UEFI (OVMF)</source>
+        <translation>UEFI（OVMF）</translation>
+    </message>
+    <message>
+        <source>Legacy PC firmware: what most older systems expect</source>
+        <translation>传统 PC 固件：大多数较旧的系统需要它</translation>
+    </message>
+    <message>
+        <source>Needed by Windows 11 and by systems installed for UEFI; the VM gets its own UEFI variables file</source>
+        <translation>Windows 11 和以 UEFI 方式安装的系统需要它；虚拟机会有自己的 UEFI 变量文件</translation>
+    </message>
+    <message>
+        <source>UEFI (OVMF is not installed)</source>
+        <translation>UEFI（未安装 OVMF）</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1149,33 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>OsDetector</name>
+    <message>
+        <source>There is no ISO image to recognise; these are Berth&apos;s general suggestions.</source>
+        <translation>没有可识别的 ISO 映像；以下是 Berth 的通用建议。</translation>
+    </message>
+    <message>
+        <source>%1 is not a bootable image, so its operating system was not recognised; these are Berth&apos;s general suggestions.</source>
+        <translation>%1 不是可引导映像，因此无法识别其操作系统；以下是 Berth 的通用建议。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as an ISO image (%2); these are Berth&apos;s general suggestions.</source>
+        <translation>无法将 %1 读取为 ISO 映像（%2）；以下是 Berth 的通用建议。</translation>
+    </message>
+    <message>
+        <source>The operating system on %1 (volume “%2”) was not recognised; these are Berth&apos;s general suggestions.</source>
+        <translation>无法识别 %1（卷标“%2”）上的操作系统；以下是 Berth 的通用建议。</translation>
+    </message>
+    <message>
+        <source>The operating system database could not be read (%1); these are Berth&apos;s general suggestions.</source>
+        <translation>无法读取操作系统数据库（%1）；以下是 Berth 的通用建议。</translation>
+    </message>
+    <message>
+        <source>The operating system on %1 was not recognised; these are Berth&apos;s general suggestions.</source>
+        <translation>无法识别 %1 上的操作系统；以下是 Berth 的通用建议。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1214,10 +1261,6 @@ It opens “%2” in a window of its own.</source>
         <translation>找不到 %1（来自 BERTH_QEMU）或它不可执行；请取消设置 BERTH_QEMU 或安装 qemu-system-x86 软件包</translation>
     </message>
     <message>
-        <source>UEFI firmware is not supported yet; choose BIOS firmware for this VM</source>
-        <translation>暂不支持 UEFI 固件；请为此虚拟机选择 BIOS 固件</translation>
-    </message>
-    <message>
         <source>no accelerator was chosen (kvm or tcg)</source>
         <translation>未选择加速器（kvm 或 tcg）</translation>
     </message>
@@ -1256,6 +1299,10 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>The VM folder %1 does not exist</source>
         <translation>虚拟机文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>The UEFI variables file %1 %2</source>
+        <translation>UEFI 变量文件 %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1838,29 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <translation>
             <numerusform>Berth：%n 台虚拟机正在运行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UefiFirmware</name>
+    <message>
+        <source>The UEFI firmware (OVMF) was not found in %1; install the ovmf package, or choose BIOS firmware for this VM</source>
+        <translation>在 %1 中找不到 UEFI 固件（OVMF）；请安装 ovmf 软件包，或为此虚拟机选择 BIOS 固件</translation>
+    </message>
+    <message>
+        <source>Could not create the UEFI variables file %1: %2</source>
+        <translation>无法创建 UEFI 变量文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>qemu-img failed</source>
+        <translation>qemu-img 失败</translation>
+    </message>
+    <message>
+        <source>Could not create the UEFI variables file %1</source>
+        <translation>无法创建 UEFI 变量文件 %1</translation>
+    </message>
+    <message>
+        <source>qemu-img was not found; install the qemu-utils package</source>
+        <translation>找不到 qemu-img；请安装 qemu-utils 软件包</translation>
     </message>
 </context>
 <context>
