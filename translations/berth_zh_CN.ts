@@ -1237,6 +1237,10 @@ It opens “%2” in a window of its own.</source>
         <source>Choose the Library Folder</source>
         <translation>选择库文件夹</translation>
     </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
 </context>
 <context>
     <name>QemuCommandLine</name>

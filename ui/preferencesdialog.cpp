@@ -59,7 +59,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_closeAction->addItem(tr("Ask every time"), int(AppSettings::CloseAction::Ask));
 
     m_language->setObjectName(u"language"_s);
-    m_language->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()),
+    const QString systemLanguage = QLocale::system().nativeLanguageName();
+    m_language->addItem(systemLanguage.isEmpty() ? tr("System default")
+                                                 : tr("System default (%1)").arg(systemLanguage),
                         QString());
     const QStringList languages = UiLanguage::available();
     for (const QString &name : languages)
@@ -88,6 +90,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     layout->addWidget(m_restartNote);
     layout->addStretch(1);
     layout->addWidget(buttons);
+
+    // Room for a path and the longest choice, in any language.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 
     load();
     connect(m_library, &QLineEdit::textChanged, this, &PreferencesDialog::updateRestartNote);

@@ -1,0 +1,148 @@
+// Every window and dialog in Simplified Chinese, with the translation Berth ships: no label,
+// button or tab may be narrower than its text (cut off or elided). With BERTH_SCREENSHOT_DIR
+// set, each one is also saved there as a PNG, for a person to look at.
+#include "mainwindow.h"
+#include "newvmdialog.h"
+#include "preferencesdialog.h"
+#include "vmdetailspane.h"
+#include "windowdriver.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QTranslator>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// The widgets of @p window whose text does not fit, as "class 'text' width/needed".
+QStringList clippedTexts(QWidget *window)
+{
+    QStringList problems;
+    const auto describe = [](const QWidget *w, const QString &text, int width, int needed) {
+        return u"%1 “%2” is %3 px wide, needs %4"_s
+            .arg(QString::fromLatin1(w->metaObject()->className()), text)
+            .arg(width)
+            .arg(needed);
+    };
+    const QList<QLabel *> labels = window->findChildren<QLabel *>();
+    for (const QLabel *l : labels) {
+        if (!l->isVisibleTo(window) || l->wordWrap() || l->text().isEmpty())
+            continue;
+        if (l->width() < l->minimumSizeHint().width())
+            problems << describe(l, l->text(), l->width(), l->minimumSizeHint().width());
+    }
+    const QList<QAbstractButton *> buttons = window->findChildren<QAbstractButton *>();
+    for (const QAbstractButton *b : buttons) {
+        if (!b->isVisibleTo(window) || b->text().isEmpty())
+            continue;
+        if (b->width() < b->minimumSizeHint().width())
+            problems << describe(b, b->text(), b->width(), b->minimumSizeHint().width());
+    }
+    const QList<QTabBar *> tabBars = window->findChildren<QTabBar *>();
+    for (const QTabBar *t : tabBars) {
+        for (int i = 0; t->isVisibleTo(window) && i < t->count(); ++i) {
+            const QString text = QString(t->tabText(i)).remove(u'&');
+            const int needed = t->fontMetrics().horizontalAdvance(text);
+            if (t->tabRect(i).width() < needed)
+                problems << describe(t, text, t->tabRect(i).width(), needed);
+        }
+    }
+    return problems;
+}
+
+} // namespace
+
+class TestZhTour final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QStringList m_problems;
+
+    void look(QWidget *window, const QString &name)
+    {
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QCoreApplication::processEvents();
+        for (const QString &p : clippedTexts(window))
+            m_problems << name + u": "_s + p;
+        const QString dir = qEnvironmentVariable("BERTH_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(window->grab().save(QDir(dir).filePath(name + u".png"_s)));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(WindowDriver::isolateSettings());
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        auto *qt = new QTranslator(this);
+        if (qt->load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(qt);
+        auto *berth = new QTranslator(this);
+        QVERIFY2(berth->load(u"berth_zh_CN"_s, QStringLiteral(BERTH_QM_DIR)), BERTH_QM_DIR);
+        QCoreApplication::installTranslator(berth);
+        QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), u"文件(&F)"_s);
+    }
+
+    void theCheckSeesCutOffText()
+    {
+        QWidget window;
+        auto *fits = new QLabel(u"短"_s, &window);
+        fits->adjustSize();
+        auto *cut = new QLabel(u"这一行文字放不进十个像素"_s, &window);
+        cut->setGeometry(0, 20, 10, 20);
+        auto *button = new QPushButton(u"先为当前状态创建快照，再恢复"_s, &window);
+        button->setGeometry(0, 40, 30, 30);
+        window.show();
+        QCOMPARE(clippedTexts(&window).size(), 2);
+    }
+
+    void tour()
+    {
+        {
+            WindowDriver empty;
+            look(empty.openWindow(), u"main-empty"_s);
+        }
+        WindowDriver driver;
+        VmDefinition a = WindowDriver::plainVm(u"调试机"_s);
+        VmDefinition b = WindowDriver::plainVm(u"Debian 12"_s);
+        QVERIFY(driver.createVm(a) && driver.createVm(b));
+        MainWindow *w = driver.openWindow();
+        QVERIFY(driver.select(u"调试机"_s));
+        const QStringList tabs{u"display"_s, u"settings"_s, u"console"_s, u"snapshots"_s};
+        QTabWidget *tabWidget = w->detailsPane()->tabs();
+        for (int i = 0; i < tabWidget->count(); ++i) {
+            tabWidget->setCurrentIndex(i);
+            look(w, u"main-"_s + tabs.value(i, QString::number(i)));
+        }
+
+        w->showPreferences();
+        look(w->findChild<PreferencesDialog *>(), u"preferences"_s);
+        w->findChild<PreferencesDialog *>()->reject();
+
+        look(driver.openNewVmDialog(), u"new-vm"_s);
+        w->findChild<NewVmDialog *>()->reject();
+
+        w->showAbout();
+        look(w->findChild<QMessageBox *>(u"aboutDialog"_s), u"about"_s);
+        w->findChild<QMessageBox *>(u"aboutDialog"_s)->close();
+
+        driver.action("actionDelete")->trigger();
+        look(driver.waitForMessageBox(u"confirmDelete"_s), u"confirm-delete"_s);
+
+        QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestZhTour)
+#include "tst_zh_tour.moc"
