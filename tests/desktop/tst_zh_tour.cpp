@@ -8,6 +8,7 @@
 #include "windowdriver.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -139,6 +140,24 @@ private Q_SLOTS:
 
         driver.action("actionDelete")->trigger();
         look(driver.waitForMessageBox(u"confirmDelete"_s), u"confirm-delete"_s);
+        driver.waitForMessageBox(u"confirmDelete"_s)->reject();
+
+        // A dark palette: the bundled action glyphs follow the text colour.
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+        tabWidget->setCurrentIndex(0);
+        look(w, u"main-dark"_s);
+        QApplication::setPalette(light);
 
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));
     }

@@ -29,7 +29,7 @@ echo "== Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$depends"
 for want in qemu-system-x86 qemu-utils ovmf libqt6core6 libqt6widgets6 libqt6gui6 \
-            libqt6network6 libvncclient1 qt6-qpa-plugins libqt6svg6; do
+            libqt6network6 libvncclient1 qt6-qpa-plugins libqt6svg6 osinfo-db; do
     grep -qE "(^|, )$want( |,|$)" <<<"$depends" || fail "Depends lacks $want"
 done
 
