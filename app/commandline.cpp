@@ -3,6 +3,7 @@
 #include "clisession.h"
 #include "displaycommands.h"
 #include "snapshotcommands.h"
+#include "statscommands.h"
 #include "vmcommands.h"
 
 #include <QCommandLineParser>
@@ -20,6 +21,7 @@ const CliCommandTable &commands()
         addVmCommands(t);
         addSnapshotCommands(t);
         addDisplayCommands(t);
+        addStatsCommands(t);
         return t;
     }();
     return table;

@@ -355,6 +355,68 @@
         <source>Firmware: bios (default) or uefi (needs the ovmf package).</source>
         <translation>固件：bios（默认）或 uefi（需要 ovmf 软件包）。</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 used of %2</source>
+        <translation>已用 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>%1, use not reported by the guest</source>
+        <translation>%1，客户机未报告使用量</translation>
+    </message>
+    <message>
+        <source>not available (QEMU 7.2 does not count a VM&apos;s network traffic)</source>
+        <translation>不可用（QEMU 7.2 不统计虚拟机的网络流量）</translation>
+    </message>
+    <message>
+        <source>%1  CPU %2 [%3]  memory %4  RSS %5  disk read %6 write %7</source>
+        <translation>%1  CPU %2 [%3]  内存 %4  RSS %5  磁盘读取 %6 写入 %7</translation>
+    </message>
+    <message>
+        <source>CPU       %1 (100 % is one host core)
+vCPUs     %2
+Memory    %3
+QEMU RSS  %4
+Disk      read %5, write %6
+Network   %7</source>
+        <translation>CPU       %1（100 % 为一个主机核心）
+vCPU      %2
+内存      %3
+QEMU RSS  %4
+磁盘      读取 %5，写入 %6
+网络      %7</translation>
+    </message>
+    <message>
+        <source>--interval takes milliseconds from %1 to %2</source>
+        <translation>--interval 需要 %1 到 %2 之间的毫秒数</translation>
+    </message>
+    <message>
+        <source>cannot reach the monitor of %1</source>
+        <translation>无法连接 %1 的监视器</translation>
+    </message>
+    <message>
+        <source>CPU, memory, disk and network use of a running VM, measured over one interval (--watch: every interval until Ctrl+C; with --json, one JSON object per line). 100 % CPU is one host core. Memory use is what the guest reports through its virtio-balloon driver (null when it does not); network counters are not available with QEMU 7.2.</source>
+        <translation>运行中虚拟机在一个采样间隔内的 CPU、内存、磁盘和网络使用情况（--watch：每个间隔输出一次，直到按 Ctrl+C；配合 --json 时每行一个 JSON 对象）。100 % CPU 为一个主机核心。内存使用量由客户机通过 virtio-balloon 驱动报告（未报告时为 null）；QEMU 7.2 不提供网络计数。</translation>
+    </message>
+    <message>
+        <source>Print every interval until interrupted.</source>
+        <translation>每个间隔输出一次，直到被中断。</translation>
+    </message>
+    <message>
+        <source>Milliseconds between samples (default: the window&apos;s setting, 1000).</source>
+        <translation>两次采样之间的毫秒数（默认：窗口中的设置，1000）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -838,6 +900,27 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>HostSummary</name>
+    <message>
+        <source>Host CPU %1 %</source>
+        <translation>主机 CPU %1 %</translation>
+    </message>
+    <message>
+        <source>VM memory %1 of %2: overcommitted</source>
+        <translation>虚拟机内存 %1 / %2：已超额分配</translation>
+    </message>
+    <message>
+        <source>VM memory %1 of %2</source>
+        <translation>虚拟机内存 %1 / %2</translation>
+    </message>
+    <message>
+        <source>The host&apos;s %1 CPU cores are %2 % busy; the running VMs&apos; QEMU processes take %3 % of one core together.
+%4 running VMs were given %5 of memory; the host has %6, of which %7 is available now.</source>
+        <translation>主机的 %1 个 CPU 核心繁忙度为 %2 %；运行中虚拟机的 QEMU 进程合计占用一个核心的 %3 %。
+%4 台运行中的虚拟机共分配了 %5 内存；主机共有 %6，当前可用 %7。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&lt;h3&gt;No virtual machines yet&lt;/h3&gt;&lt;p&gt;Create one to install an operating system from an ISO image, or to boot a Linux kernel directly.&lt;/p&gt;</source>
@@ -1173,6 +1256,117 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>The operating system on %1 was not recognised; these are Berth&apos;s general suggestions.</source>
         <translation>无法识别 %1 上的操作系统；以下是 Berth 的通用建议。</translation>
+    </message>
+</context>
+<context>
+    <name>PerformancePage</name>
+    <message>
+        <source>CPU (100 % = one host core)</source>
+        <translation>CPU（100 % = 一个主机核心）</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>最近 1 分钟</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Not available: QEMU 7.2 does not count a VM&apos;s network traffic.</source>
+        <translation>不可用：QEMU 7.2 不统计虚拟机的网络流量。</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <source>Start the VM to see its performance.</source>
+        <translation>启动虚拟机后即可查看其性能。</translation>
+    </message>
+    <message>
+        <source>No measurements yet.</source>
+        <translation>尚无测量数据。</translation>
+    </message>
+    <message>
+        <source>QEMU</source>
+        <translation>QEMU</translation>
+    </message>
+    <message>
+        <source>vCPU %1</source>
+        <translation>vCPU %1</translation>
+    </message>
+    <message>
+        <source>Guest uses</source>
+        <translation>客户机已用</translation>
+    </message>
+    <message>
+        <source>QEMU on the host</source>
+        <translation>QEMU 占用主机</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Guest use: not reported</source>
+        <translation>客户机用量：未报告</translation>
+    </message>
+    <message>
+        <source>The guest does not report its memory use (it needs the virtio-balloon driver); QEMU&apos;s resident memory is shown.</source>
+        <translation>客户机未报告其内存使用量（需要 virtio-balloon 驱动）；此处显示 QEMU 的常驻内存。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>This VM has no disks.</source>
+        <translation>此虚拟机没有磁盘。</translation>
+    </message>
+    <message>
+        <source>Not running; the charts show its last run.</source>
+        <translation>未在运行；图表显示的是上次运行。</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>guest uses %1 of %2</source>
+        <translation>客户机已用 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>guest memory use not reported</source>
+        <translation>客户机未报告内存使用量</translation>
+    </message>
+    <message>
+        <source>QEMU holds %1</source>
+        <translation>QEMU 占用 %1</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1986,64 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     </message>
 </context>
 <context>
+    <name>StatsChart</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>−%1 min</source>
+        <translation>−%1 分钟</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>−%1 s</source>
+        <translation>−%1 秒</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>StatsSampler</name>
+    <message>
+        <source>Starting “%1” gives the running virtual machines %2 of memory, more than this computer has (%3). They may slow down, or the host may end one of them when memory runs out.</source>
+        <translation>启动“%1”后，运行中的虚拟机共分配 %2 内存，超过了这台计算机的内存（%3）。它们可能变慢，或者在内存耗尽时被主机终止其中一台。</translation>
+    </message>
+    <message>
+        <source>“%1” is given %2 of memory, but only %3 is available on this computer now. It may slow down the host, or be ended when memory runs out.</source>
+        <translation>“%1”分配了 %2 内存，但这台计算机当前只有 %3 可用。它可能拖慢主机，或在内存耗尽时被终止。</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>“%1” stopped unexpectedly</source>
@@ -2087,6 +2339,18 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <source>Keep Waiting</source>
         <translation>继续等待</translation>
     </message>
+    <message>
+        <source>Not Enough Memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Start “%1” anyway?</source>
+        <translation>仍要启动“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Start Anyway</source>
+        <translation>仍然启动</translation>
+    </message>
 </context>
 <context>
     <name>VmDefinition</name>
@@ -2297,6 +2561,10 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
         <source>“%1” is running. Shut it down to change its settings.</source>
         <translation>“%1”正在运行。关机后才能更改其设置。</translation>
     </message>
+    <message>
+        <source>Perf&amp;ormance</source>
+        <translation>性能(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>VmInstance</name>
@@ -2503,6 +2771,30 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>CPU Use</source>
+        <translation>CPU 使用</translation>
+    </message>
+    <message>
+        <source>Memory Use</source>
+        <translation>内存使用</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>QEMU uses %1 % of the host&apos;s CPU time (100 % is one host core; this VM can use up to %2 %)</source>
+        <translation>QEMU 占用主机 CPU 时间的 %1 %（100 % 为一个主机核心；此虚拟机最多可用 %2 %）</translation>
+    </message>
+    <message>
+        <source>The guest uses %1 of its %2</source>
+        <translation>客户机已用 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>Memory use is not reported by the guest (it needs the virtio-balloon driver)</source>
+        <translation>客户机未报告内存使用量（需要 virtio-balloon 驱动）</translation>
     </message>
 </context>
 <context>
