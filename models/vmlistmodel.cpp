@@ -1,6 +1,7 @@
 #include "vmlistmodel.h"
 
 #include "runtimefolder.h"
+#include "statssampler.h"
 #include "vminstance.h"
 
 #include <QDir>
@@ -59,6 +60,8 @@ std::unique_ptr<VmInstance> VmListModel::makeInstance(const VmEntry &entry)
     const QUuid uuid = entry.definition.uuid;
     connect(instance.get(), &VmInstance::stateChanged, this, [this, uuid] { markDirty(uuid); });
     connect(instance.get(), &VmInstance::attached, this, [this, uuid] { markDirty(uuid); });
+    if (m_sampler)
+        m_sampler->track(instance.get());
     instance->attach();
     return instance;
 }
@@ -211,9 +214,14 @@ QVariant VmListModel::data(const QModelIndex &index, int role) const
         return r.entry.brokenReason;
     case FolderRole:
         return r.entry.folder;
+    case SparklineRole:
+    case SortValueRole:
+        return usageData(r, index.column(), role);
     case Qt::ToolTipRole:
         if (broken)
             return tr("This VM cannot be used: %1").arg(r.entry.brokenReason);
+        if (index.column() == CpuUsageColumn || index.column() == MemoryUsageColumn)
+            return usageData(r, index.column(), role);
         if (r.instance && !r.instance->lastError().isEmpty())
             return r.instance->lastError();
         return {};
@@ -228,6 +236,9 @@ QVariant VmListModel::data(const QModelIndex &index, int role) const
         return r.entry.name();
     case StateColumn:
         return broken ? tr("Broken") : vmStateDisplayName(state);
+    case CpuUsageColumn:
+    case MemoryUsageColumn:
+        return usageData(r, index.column(), role);
     case AcceleratorColumn: {
         if (broken)
             return {};
@@ -276,6 +287,10 @@ QVariant VmListModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Name");
     case StateColumn:
         return tr("State");
+    case CpuUsageColumn:
+        return tr("CPU Use");
+    case MemoryUsageColumn:
+        return tr("Memory Use");
     case AcceleratorColumn:
         return tr("Accelerator");
     case MemoryColumn:
@@ -284,6 +299,78 @@ QVariant VmListModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("CPUs");
     case NotesColumn:
         return tr("Notes");
+    default:
+        return {};
+    }
+}
+
+void VmListModel::setStatsSampler(StatsSampler *sampler)
+{
+    if (m_sampler)
+        m_sampler->disconnect(this);
+    m_sampler = sampler;
+    if (!m_sampler)
+        return;
+    for (const Row &r : m_rows) {
+        if (r.instance)
+            m_sampler->track(r.instance.get());
+    }
+    connect(m_sampler, &StatsSampler::sampled, this, &VmListModel::onSampled);
+}
+
+void VmListModel::onSampled()
+{
+    if (m_rows.empty())
+        return;
+    // One signal for every row's two usage columns: the view repaints them in one pass.
+    Q_EMIT dataChanged(index(0, CpuUsageColumn), index(int(m_rows.size()) - 1, MemoryUsageColumn),
+                       {Qt::DisplayRole, Qt::ToolTipRole, SparklineRole, SortValueRole});
+}
+
+QVariant VmListModel::usageData(const Row &r, int column, int role) const
+{
+    const bool cpu = column == CpuUsageColumn;
+    if (!m_sampler || !r.instance || r.instance->pid() == 0)
+        return role == SortValueRole ? QVariant(-1.0) : QVariant();
+    const VmDefinition &d = r.entry.definition;
+    const VmStatsSample s = m_sampler->latest(d.uuid);
+    const QLocale locale;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (cpu)
+            return VmStatsSample::known(s.cpuPercent)
+                       ? tr("%1 %").arg(locale.toString(s.cpuPercent, 'f', 0))
+                       : QVariant();
+        return VmStatsSample::known(s.guestUsedMiB) ? formatMemory(int(s.guestUsedMiB + 0.5f))
+                                                    : QVariant(u"—"_s);
+    case Qt::ToolTipRole:
+        if (cpu)
+            return VmStatsSample::known(s.cpuPercent)
+                       ? tr("QEMU uses %1 % of the host's CPU time (100 % is one host core; "
+                            "this VM can use up to %2 %)")
+                             .arg(locale.toString(s.cpuPercent, 'f', 0))
+                             .arg(100 * d.cpus)
+                       : QVariant();
+        return VmStatsSample::known(s.guestUsedMiB)
+                   ? tr("The guest uses %1 of its %2").arg(formatMemory(int(s.guestUsedMiB + 0.5f)),
+                                                          formatMemory(d.memoryMiB))
+                   : tr("Memory use is not reported by the guest (it needs the virtio-balloon "
+                        "driver)");
+    case SortValueRole: {
+        const float v = cpu ? s.cpuPercent : s.guestUsedMiB;
+        return VmStatsSample::known(v) ? double(v) : -1.0;
+    }
+    case SparklineRole: {
+        const StatsHistory *h = m_sampler->history(d.uuid);
+        if (!h)
+            return QVariant();
+        const float scale = cpu ? 100.0f * float(std::max(1, d.cpus)) : float(std::max(1, d.memoryMiB));
+        QList<float> values = h->tail(cpu ? StatsHistory::Cpu : StatsHistory::GuestUsed,
+                                      SparklineSamples);
+        for (float &v : values)
+            v /= scale;
+        return QVariant::fromValue(values);
+    }
     default:
         return {};
     }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+class StatsSampler;
 class VmInstance;
 
 /// The VMs of one library with their live state: one row per VM folder, broken ones
@@ -22,7 +23,8 @@ class VmInstance;
 /// polling: the library root and the runtime folders are watched, so a VM created,
 /// deleted or started from the CLI appears here within a moment, and state changes
 /// arrive as QMP events. Changes of many rows are batched into one dataChanged per
-/// event-loop pass.
+/// event-loop pass. With a StatsSampler (setStatsSampler()), the usage columns show each
+/// running VM's CPU and memory use, updated with one dataChanged per sampler tick.
 class VmListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
     {
         NameColumn,
         StateColumn,
+        CpuUsageColumn,    ///< "37 %" (100 % = one host core); SparklineRole
+        MemoryUsageColumn, ///< guest memory in use; SparklineRole
         AcceleratorColumn,
         MemoryColumn,
         CpusColumn,
@@ -45,7 +49,15 @@ public:
         UuidRole,                     ///< QUuid
         BrokenReasonRole,             ///< QString, empty when readable
         FolderRole,                   ///< QString
+        /// Usage columns: QList<float>, the recent values scaled to 0..1 of what the VM
+        /// has (its vCPUs, its memory), oldest first, NaN where unknown; empty when the
+        /// VM does not run.
+        SparklineRole,
+        /// Usage columns: the current value as a number for sorting (-1 when unknown).
+        SortValueRole,
     };
+    /// How many samples SparklineRole gives.
+    static constexpr int SparklineSamples = 60;
 
     /// @p library must outlive the model; the model reloads it when the disk changes.
     explicit VmListModel(VmLibrary *library, QObject *parent = nullptr);
@@ -66,6 +78,11 @@ public:
     /// Re-reads the library now; the rows follow through VmLibrary::changed().
     void reload();
 
+    /// Tracks every VM with @p sampler (not owned; must outlive the model) and fills the
+    /// usage columns from it.
+    void setStatsSampler(StatsSampler *sampler);
+    StatsSampler *statsSampler() const { return m_sampler; }
+
     /// Memory as the list shows it: "512 MiB", "2 GiB", "1.5 GiB".
     static QString formatMemory(int mib);
 
@@ -83,8 +100,11 @@ private:
     void flushDirty();
     void updateWatches();
     void onRuntimeChanged();
+    void onSampled();
+    QVariant usageData(const Row &row, int column, int role) const;
 
     VmLibrary *m_library;
+    StatsSampler *m_sampler = nullptr;
     std::vector<Row> m_rows;
     QFileSystemWatcher m_watcher;
     QTimer m_reloadTimer;

@@ -3,9 +3,12 @@
 #include "appsettings.h"
 #include "definitioneditor.h"
 #include "displaypage.h"
+#include "hostsummary.h"
 #include "messagebar.h"
 #include "newvmdialog.h"
 #include "preferencesdialog.h"
+#include "sparklinedelegate.h"
+#include "statssampler.h"
 #include "symbolicicon.h"
 #include "trayicon.h"
 #include "vmactions.h"
@@ -68,6 +71,7 @@ QWidget *makePlaceholder(QWidget *parent, QAction *newVm)
 MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     : QMainWindow(parent)
     , m_library(library)
+    , m_sampler(new StatsSampler(this))
     , m_model(new VmListModel(library, this))
     , m_proxy(new VmListProxyModel(m_model, this))
     , m_actions(new VmActions(m_model, this))
@@ -79,12 +83,19 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     , m_details(new VmDetailsPane(library, m_splitter))
     , m_contextMenu(new QMenu(this))
     , m_summary(new QLabel(this))
+    , m_hostSummary(new HostSummary(this))
 {
     setWindowTitle(tr("Berth"));
     setObjectName(u"MainWindow"_s);
     setWindowIcon(QIcon::fromTheme(u"invalid.berth.Berth"_s, QIcon(u":/icons/berth.svg"_s)));
 
     m_list->setModel(m_proxy);
+    m_model->setStatsSampler(m_sampler);
+    auto *sparklines = new SparklineDelegate(m_list);
+    m_list->setItemDelegateForColumn(VmListModel::CpuUsageColumn, sparklines);
+    m_list->setItemDelegateForColumn(VmListModel::MemoryUsageColumn, sparklines);
+    m_details->setStatsSampler(m_sampler);
+    m_actions->setStatsSampler(m_sampler);
     m_list->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
     m_list->setContextMenu(m_contextMenu);
     m_list->addAction(m_actions->remove()); // Del acts only while the list has focus
@@ -149,7 +160,10 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     updatePlaceholder();
     updateCurrent();
     m_summary->setObjectName(u"librarySummary"_s);
+    statusBar()->addPermanentWidget(m_hostSummary);
     statusBar()->addPermanentWidget(m_summary);
+    m_hostSummary->setSampler(m_sampler);
+    m_sampler->start();
     statusBar()->showMessage(tr("Ready"));
     // The list has the focus at start (the placeholder's button when there is no VM).
     if (m_stack->currentWidget() == m_splitter)
@@ -492,5 +506,7 @@ void MainWindow::showPreferences()
     }
     auto *dialog = new PreferencesDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PreferencesDialog::saved, m_sampler,
+            [this] { m_sampler->setInterval(AppSettings::statsIntervalMs()); });
     dialog->open();
 }

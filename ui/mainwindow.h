@@ -8,6 +8,8 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class HostSummary;
+class StatsSampler;
 class TrayIcon;
 class VmActions;
 class VmDetailsPane;
@@ -51,6 +53,9 @@ public:
     VmDetailsPane *detailsPane() const { return m_details; }
     VmActions *actions() const { return m_actions; }
     MessageBar *messageBar() const { return m_messageBar; }
+    /// Samples every running VM for the usage columns, the Performance tab and the host
+    /// summary; its interval is the "stats/intervalMs" setting (setInterval() to change it).
+    StatsSampler *statsSampler() const { return m_sampler; }
     TrayIcon *trayIcon() const { return m_tray; }
 
     /// Makes the VM with @p uuid the current one; false when it is not in the list.
@@ -74,6 +79,7 @@ private:
     void showDisplayOf(const QUuid &uuid);
 
     VmLibrary *m_library;
+    StatsSampler *m_sampler;
     VmListModel *m_model;
     VmListProxyModel *m_proxy;
     VmActions *m_actions;
@@ -85,6 +91,7 @@ private:
     VmDetailsPane *m_details;
     QMenu *m_contextMenu;
     QLabel *m_summary;
+    HostSummary *m_hostSummary;
     QString m_currentFolder;
     bool m_closeConfirmed = false;
     bool m_quitting = false;

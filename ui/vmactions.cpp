@@ -1,5 +1,6 @@
 #include "vmactions.h"
 
+#include "statssampler.h"
 #include "symbolicicon.h"
 #include "vminstance.h"
 #include "vmlistmodel.h"
@@ -196,8 +197,31 @@ void VmActions::startCurrent()
     VmInstance *vm = current();
     if (!vm || !m_start->isEnabled())
         return;
+    if (m_sampler) {
+        const QString warning =
+            m_sampler->memoryWarningForStart(currentName(), m_entry.definition.memoryMiB);
+        if (!warning.isEmpty()) {
+            confirmOvercommit(warning);
+            return;
+        }
+    }
     vm->start(); // failures arrive through actionFailed()
     Q_EMIT notice(tr("Starting “%1”…").arg(currentName()));
+}
+
+void VmActions::confirmOvercommit(const QString &warning)
+{
+    QPointer<VmInstance> vm = current();
+    const QString name = currentName();
+    QMessageBox *box = question(u"confirmOvercommit"_s, tr("Not Enough Memory"),
+                                tr("Start “%1” anyway?").arg(name), warning, tr("Start Anyway"));
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, vm, name](QAbstractButton *button) {
+        if (box->buttonRole(button) != QMessageBox::DestructiveRole || !vm || vm->pid() != 0)
+            return;
+        vm->start();
+        Q_EMIT notice(tr("Starting “%1”…").arg(name));
+    });
+    box->open();
 }
 
 void VmActions::shutdownCurrent()

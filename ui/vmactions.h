@@ -1,5 +1,6 @@
 #pragma once
 
+#include "statssampler.h"
 #include "vminstance.h"
 #include "vmlibrary.h"
 
@@ -65,6 +66,10 @@ public:
     /// Re-reads the icons (after the window's palette or style changed).
     void updateIcons();
 
+    /// With a sampler, Start first checks the host's memory and asks (non-modal) before
+    /// starting a VM that would overcommit it. Not owned.
+    void setStatsSampler(StatsSampler *sampler) { m_sampler = sampler; }
+
     /// How long Shut Down waits for the guest before asking (default 60 s).
     void setShutdownTimeout(std::chrono::milliseconds timeout) { m_shutdownTimeout = timeout; }
     std::chrono::milliseconds shutdownTimeout() const { return m_shutdownTimeout; }
@@ -83,6 +88,7 @@ private:
     QString currentName() const { return m_entry.name(); }
 
     void startCurrent();
+    void confirmOvercommit(const QString &warning);
     void shutdownCurrent();
     void confirmReset();
     void confirmForceOff();
@@ -100,6 +106,7 @@ private:
     };
 
     VmListModel *m_model;
+    QPointer<StatsSampler> m_sampler;
     QList<IconSpec> m_icons;
     QWidget *m_window;
     QPointer<VmInstance> m_instance;

@@ -3,6 +3,7 @@
 #include "definitioneditor.h"
 #include "displaypage.h"
 #include "displaywindow.h"
+#include "performancepage.h"
 #include "qemucommandline.h"
 #include "serialconsoleview.h"
 #include "snapshotpage.h"
@@ -43,6 +44,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     , m_console(new SerialConsoleView(this))
     , m_display(new DisplayPage(this))
     , m_snapshots(new SnapshotPage(this))
+    , m_performance(new PerformancePage(this))
 {
     setObjectName(u"vmDetails"_s);
     m_name->setObjectName(u"vmName"_s);
@@ -85,6 +87,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     m_tabs->addTab(m_editor, tr("Se&ttings"));
     m_tabs->addTab(m_console, tr("Serial &Console"));
     m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
+    m_tabs->addTab(m_performance, tr("Perf&ormance"));
 
     auto *header = new QGridLayout;
     header->addWidget(m_icon, 0, 0, 2, 1, Qt::AlignTop);
@@ -102,6 +105,11 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
 }
 
 VmDetailsPane::~VmDetailsPane() = default;
+
+void VmDetailsPane::setStatsSampler(StatsSampler *sampler)
+{
+    m_performance->setSampler(sampler);
+}
 
 void VmDetailsPane::setVm(VmInstance *instance, const VmEntry &entry)
 {
@@ -219,4 +227,5 @@ void VmDetailsPane::refresh()
     m_console->setLogFile(m_hasVm ? QemuCommandLine::serialLogPath(m_entry.folder) : QString());
     m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
+    m_performance->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
 }

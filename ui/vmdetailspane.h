@@ -8,11 +8,13 @@
 
 class DefinitionEditor;
 class DisplayPage;
+class PerformancePage;
 class QFrame;
 class QLabel;
 class QTabWidget;
 class SerialConsoleView;
 class SnapshotPage;
+class StatsSampler;
 
 /// The right side of the window: what the selected VM is doing and what it is.
 ///
@@ -21,7 +23,8 @@ class SnapshotPage;
 ///   problem    why the VM is broken (its definition cannot be read), why it crashed, or
 ///              why its last start failed: VmInstance::lastError() in full
 ///   tabs       Display (the VM's screen), Settings (DefinitionEditor, editable while
-///              stopped), Serial Console and Snapshots (SnapshotPage)
+///              stopped), Serial Console, Snapshots (SnapshotPage) and Performance
+///              (PerformancePage, live charts once setStatsSampler() was called)
 class VmDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +44,9 @@ public:
     SerialConsoleView *console() const { return m_console; }
     DisplayPage *displayPage() const { return m_display; }
     SnapshotPage *snapshotPage() const { return m_snapshots; }
+    PerformancePage *performancePage() const { return m_performance; }
+    /// Feeds the Performance tab; not owned.
+    void setStatsSampler(StatsSampler *sampler);
     QTabWidget *tabs() const { return m_tabs; }
 
     /// The status line's text, e.g. "Running · QEMU process 1234 · TCG (emulated)".
@@ -69,4 +75,5 @@ private:
     SerialConsoleView *m_console;
     DisplayPage *m_display;
     SnapshotPage *m_snapshots;
+    PerformancePage *m_performance;
 };

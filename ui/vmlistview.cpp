@@ -62,6 +62,10 @@ void VmListView::resizeColumnsToContents()
     const int accel =
         std::max({fm.horizontalAdvance(tr("TCG (emulated)")), fm.horizontalAdvance(tr("Automatic")),
                   fm.horizontalAdvance(u"KVM"_s)});
+    // The usage sparklines: a number and a chart about as wide.
+    for (const int usage : {VmListModel::CpuUsageColumn, VmListModel::MemoryUsageColumn})
+        setColumnWidth(usage, std::max(columnWidth(usage),
+                                       fm.horizontalAdvance(u"1000 MiB"_s) * 2 + 14));
     setColumnWidth(VmListModel::AcceleratorColumn,
                    std::max(columnWidth(VmListModel::AcceleratorColumn), accel + padding));
 }

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QMessageBox>
 #include <QModelIndex>
+#include <QPalette>
 #include <QPointer>
 #include <QString>
 #include <QTemporaryDir>
@@ -27,6 +28,8 @@ public:
 
     /// Once per test process: settings go to a private folder (QSettings, test mode).
     static bool isolateSettings();
+    /// A dark palette (for the Fusion style) for screenshots, with disabled colours.
+    static QPalette darkPalette();
     /// A small TCG VM with nothing to boot.
     static VmDefinition plainVm(const QString &name);
     static bool writeFile(const QString &path, const QByteArray &data);
