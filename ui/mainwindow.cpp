@@ -414,9 +414,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!m_quitting && running > 0) {
         const AppSettings::CloseAction action = AppSettings::closeAction();
         if (action == AppSettings::CloseAction::KeepInTray && m_tray->isAvailable()) {
-            saveWindowState();
             event->ignore();
-            hide();
+            hideToTray();
             return;
         }
         if (action == AppSettings::CloseAction::Ask) {
@@ -467,8 +466,7 @@ void MainWindow::askOnClose(int running)
         connect(tray, &QPushButton::clicked, this, [this, remember] {
             if (remember->isChecked())
                 AppSettings::setCloseAction(AppSettings::CloseAction::KeepInTray);
-            saveWindowState();
-            hide();
+            hideToTray();
         });
     }
     box->open();
@@ -480,8 +478,17 @@ void MainWindow::quitBerth()
     close();
 }
 
+void MainWindow::hideToTray()
+{
+    saveWindowState();
+    hide();
+    // Closing a detached display window now must not end Berth: the tray is still here.
+    QApplication::setQuitOnLastWindowClosed(false);
+}
+
 void MainWindow::showFromTray()
 {
+    QApplication::setQuitOnLastWindowClosed(true);
     if (isMinimized())
         showNormal();
     else

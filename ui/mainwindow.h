@@ -76,6 +76,7 @@ private:
     void restoreWindowState();
     void saveWindowState() const;
     void askOnClose(int running);
+    void hideToTray();
     void showDisplayOf(const QUuid &uuid);
 
     VmLibrary *m_library;

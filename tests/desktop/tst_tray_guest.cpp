@@ -7,12 +7,14 @@
 #include "serialconsoleview.h"
 #include "testguest.h"
 #include "trayicon.h"
+#include "trayicon_p.h"
 #include "vmdetailspane.h"
 #include "vminstance.h"
 #include "vmlistmodel.h"
 #include "vmlistview.h"
 #include "windowdriver.h"
 
+#include <QApplication>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -167,6 +169,23 @@ private Q_SLOTS:
                  qPrintable(notified.at(0).at(1).toString()));
         // A clean stop later does not notify.
         QCOMPARE(notified.size(), 1);
+    }
+
+    void closingKeepsBerthInTheTray()
+    {
+        MainWindow *w = startGuest(u"background"_s);
+        QVERIFY(w);
+        assumeTrayAvailableForTesting(w->trayIcon());
+        const qint64 pid = instanceOf(u"background"_s)->pid();
+        QVERIFY(w->close() == false); // the default: keep running in the tray
+        QVERIFY(!w->isVisible());
+        QVERIFY(!QApplication::quitOnLastWindowClosed()); // a display window may close alone
+        QCOMPARE(instanceOf(u"background"_s)->pid(), pid);
+        QCOMPARE(w->trayIcon()->runningCount(), 1);
+        w->trayIcon()->rebuildMenu();
+        w->trayIcon()->menu()->findChild<QAction *>(u"trayShowBerth"_s)->trigger();
+        QVERIFY(w->isVisible());
+        QVERIFY(QApplication::quitOnLastWindowClosed());
     }
 
     void closingAsksWhileVmsRun()
