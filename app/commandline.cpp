@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "clisession.h"
+#include "diskcommands.h"
 #include "displaycommands.h"
 #include "snapshotcommands.h"
 #include "statscommands.h"
@@ -22,6 +23,7 @@ const CliCommandTable &commands()
         addSnapshotCommands(t);
         addDisplayCommands(t);
         addStatsCommands(t);
+        addDiskCommands(t);
         return t;
     }();
     return table;

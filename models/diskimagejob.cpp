@@ -1,90 +1,604 @@
 #include "diskimagejob.h"
 
+#include "diskimageusers.h"
+
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QStorageInfo>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcDisk, "berth.disk", QtWarningMsg)
+
+namespace {
+
+const QString kQemuImg = u"qemu-img"_s;
+
+QString absolute(const QString &path)
+{
+    return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+}
+
+QString sameFile(const QString &a, const QString &b)
+{
+    const QString ca = QFileInfo(a).canonicalFilePath();
+    return !ca.isEmpty() && ca == QFileInfo(b).canonicalFilePath() ? ca : QString();
+}
+
+QString size(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes);
+}
+
+/// Creates @p path only if nothing is there (O_EXCL): the job then knows the file is its own.
+bool createExclusive(const QString &path, int *error)
+{
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        *error = errno;
+        return false;
+    }
+    ::close(fd);
+    return true;
+}
+
+} // namespace
+
 DiskImageJob::DiskImageJob(QObject *parent)
     : QObject(parent)
-{
-    connect(&m_process, &QProcess::finished, this, &DiskImageJob::onFinished);
-    connect(&m_process, &QProcess::errorOccurred, this, &DiskImageJob::onError);
-}
+{}
 
 DiskImageJob::~DiskImageJob()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.disconnect(this);
-        m_process.kill(); // QProcess's destructor reaps it; SIGKILL makes that immediate
-        if (!m_path.isEmpty())
-            QFile::remove(m_path);
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(5000); // SIGKILL: immediate; the file is free afterwards
     }
+    if (isRunning() && m_ownsWritten)
+        QFile::remove(m_written);
 }
+
+void DiskImageJob::setLibrary(VmLibrary *library)
+{
+    m_library = library;
+}
+
+// ---- static checks --------------------------------------------------------------------
+
+QStringList DiskImageJob::createFormats()
+{
+    return {u"qcow2"_s, u"raw"_s};
+}
+
+QStringList DiskImageJob::convertFormats()
+{
+    return {u"qcow2"_s, u"raw"_s, u"vmdk"_s, u"vdi"_s, u"vhdx"_s};
+}
+
+bool DiskImageJob::canCompress(const QString &format)
+{
+    return format == "qcow2"_L1 || format == "vmdk"_L1;
+}
+
+QString DiskImageJob::preallocationName(DiskPreallocation p)
+{
+    switch (p) {
+    case DiskPreallocation::Off:
+        return u"off"_s;
+    case DiskPreallocation::Metadata:
+        return u"metadata"_s;
+    case DiskPreallocation::Falloc:
+        return u"falloc"_s;
+    case DiskPreallocation::Full:
+        return u"full"_s;
+    }
+    return u"off"_s;
+}
+
+std::optional<DiskPreallocation> DiskImageJob::preallocationFromName(const QString &name)
+{
+    for (DiskPreallocation p : {DiskPreallocation::Off, DiskPreallocation::Metadata,
+                                DiskPreallocation::Falloc, DiskPreallocation::Full}) {
+        if (preallocationName(p) == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+QString DiskImageJob::fileExtension(const QString &format)
+{
+    return format == "raw"_L1 ? u"img"_s : format;
+}
+
+QString DiskImageJob::destinationProblem(const QString &path, bool overwrite)
+{
+    if (path.trimmed().isEmpty())
+        return tr("Choose a file name for the new image.");
+    const QFileInfo file(path);
+    if (file.isDir())
+        return tr("%1 is a folder; choose a file name inside it.").arg(file.absoluteFilePath());
+    if (file.exists() && !overwrite)
+        return tr("%1 exists already. Choose another name, or confirm that it may be replaced.")
+            .arg(file.absoluteFilePath());
+    const QFileInfo folder(file.absolutePath());
+    if (!folder.isDir())
+        return tr("The folder %1 does not exist.").arg(folder.absoluteFilePath());
+    if (!folder.isWritable())
+        return tr("You cannot write to the folder %1.").arg(folder.absoluteFilePath());
+    return {};
+}
+
+QString DiskImageJob::createProblem(const DiskCreateRequest &request)
+{
+    if (!createFormats().contains(request.format))
+        return tr("Berth creates qcow2 or raw images, not \"%1\".").arg(request.format);
+    if (request.sizeBytes <= 0 && request.backingFile.isEmpty())
+        return tr("Give the new image a size.");
+    if (request.format == "raw"_L1 && request.preallocation == DiskPreallocation::Metadata)
+        return tr("Metadata preallocation exists only for qcow2 images; choose off, falloc or "
+                  "full for a raw image.");
+    if (!request.backingFile.isEmpty()) {
+        if (request.format != "qcow2"_L1)
+            return tr("A linked clone must be a qcow2 image: a raw image cannot have a base.");
+        if (request.preallocation != DiskPreallocation::Off)
+            return tr("A linked clone cannot be preallocated: its data stays in the base image "
+                      "until the guest writes.");
+        if (!QFileInfo(request.backingFile).isFile())
+            return tr("The base image %1 does not exist.").arg(absolute(request.backingFile));
+        if (!sameFile(request.backingFile, request.path).isEmpty())
+            return tr("An image cannot be its own base; choose another name for the clone.");
+    }
+    return destinationProblem(request.path, request.overwrite);
+}
+
+QString DiskImageJob::convertProblem(const DiskConvertRequest &request)
+{
+    if (!convertFormats().contains(request.format))
+        return tr("Berth converts to qcow2, raw, vmdk, vdi or vhdx, not \"%1\".")
+            .arg(request.format);
+    if (request.compress && !canCompress(request.format))
+        return tr("%1 images cannot be compressed; only qcow2 and vmdk can. Convert without "
+                  "compression, or to qcow2.")
+            .arg(request.format);
+    if (!QFileInfo(request.source).isFile())
+        return tr("%1 does not exist.").arg(absolute(request.source));
+    if (!sameFile(request.source, request.destination).isEmpty())
+        return tr("The source and the destination are the same file; choose another "
+                  "destination.");
+    return destinationProblem(request.destination, request.overwrite);
+}
+
+// ---- operations -----------------------------------------------------------------------
 
 void DiskImageJob::start(const QString &path, qint64 sizeBytes, const QString &format)
 {
-    m_cancelled = false;
-    m_done = false;
-    m_path.clear(); // never remove a file this job did not write
-    if (QFileInfo::exists(path)) {
+    DiskCreateRequest request;
+    request.path = path;
+    request.sizeBytes = sizeBytes;
+    request.format = format;
+    create(request);
+}
+
+bool DiskImageJob::begin(Operation operation)
+{
+    if (isRunning()) {
         QMetaObject::invokeMethod(
-            this, [this, path] { finish(tr("%1 exists already.").arg(path)); },
+            this,
+            [this] {
+                Q_EMIT finished(tr("Another disk operation is still running; wait for it "
+                                   "or cancel it."));
+            },
+            Qt::QueuedConnection);
+        return false;
+    }
+    ++m_generation;
+    m_operation = operation;
+    m_lastOperation = operation;
+    m_cancelled = false;
+    m_needsShrinkConfirmation = false;
+    m_path.clear();
+    m_written.clear();
+    m_ownsWritten = false;
+    m_trackProgress = false;
+    m_progress.reset();
+    m_info = {};
+    m_check = {};
+    return true;
+}
+
+void DiskImageJob::create(const DiskCreateRequest &request)
+{
+    if (!begin(Operation::Create))
+        return;
+    m_path = absolute(request.path);
+    if (const QString problem = createProblem(request); !problem.isEmpty())
+        return failLater(problem);
+    if (QFileInfo::exists(m_path)) {
+        if (const QString vm = runningVmUsing(m_path); !vm.isEmpty())
+            return failLater(DiskImageUsers::inUseMessage(m_path, vm));
+    }
+    if (request.backingFile.isEmpty()) {
+        // From the event loop, like every other outcome: the caller connects after calling.
+        const quint64 gen = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, gen, request] {
+                if (gen == m_generation && isRunning())
+                    runCreate(request, {});
+            },
             Qt::QueuedConnection);
         return;
     }
-    m_path = path;
-    m_process.start(u"qemu-img"_s,
-                    {u"create"_s, u"-q"_s, u"-f"_s, format, path, QString::number(sizeBytes)});
+    // The base's format is recorded in the clone (-F), so QEMU never has to guess it.
+    readInfo(absolute(request.backingFile), true,
+             [this, request](const QByteArray &) { runCreate(request, m_info.format); });
+}
+
+void DiskImageJob::runCreate(const DiskCreateRequest &request, const QString &backingFormat)
+{
+    qint64 needed = 0;
+    if (request.preallocation == DiskPreallocation::Falloc ||
+        request.preallocation == DiskPreallocation::Full) {
+        // qcow2 adds its tables: 8 bytes of L2 and 2 of refcount per 64 KiB cluster, and more.
+        needed = request.sizeBytes +
+                 (request.format == "qcow2"_L1 ? request.sizeBytes / 4096 + (1 << 20) : 0);
+    }
+    if (const QString problem = spaceProblem(tr("Creating %1").arg(m_path), needed);
+        !problem.isEmpty())
+        return finish(problem);
+    if (const QString problem = claim(request.overwrite); !problem.isEmpty())
+        return finish(problem);
+
+    QStringList args{u"create"_s, u"-q"_s, u"-f"_s, request.format};
+    if (request.preallocation != DiskPreallocation::Off)
+        args << u"-o"_s << u"preallocation="_s + preallocationName(request.preallocation);
+    if (!request.backingFile.isEmpty())
+        args << u"-b"_s << absolute(request.backingFile) << u"-F"_s << backingFormat;
+    args << m_written;
+    if (request.sizeBytes > 0)
+        args << QString::number(request.sizeBytes);
+    runQemuImg(args, [this](const QByteArray &) { finish(commit()); });
+}
+
+void DiskImageJob::info(const QString &path)
+{
+    if (!begin(Operation::Info))
+        return;
+    m_path = absolute(path);
+    if (!QFileInfo(m_path).isFile())
+        return failLater(tr("%1 does not exist.").arg(m_path));
+    readInfo(m_path, true, [this](const QByteArray &) { finish({}); });
+}
+
+void DiskImageJob::check(const QString &path)
+{
+    if (!begin(Operation::Check))
+        return;
+    m_path = absolute(path);
+    if (!QFileInfo(m_path).isFile())
+        return failLater(tr("%1 does not exist.").arg(m_path));
+    // A check of an image a guest is writing reports changes in flight as errors.
+    if (const QString vm = runningVmUsing(m_path); !vm.isEmpty())
+        return failLater(DiskImageUsers::inUseMessage(m_path, vm));
+    readInfo(m_path, false, [this](const QByteArray &) {
+        const auto report = [this](const QByteArray &out) {
+            QString error;
+            if (const auto parsed = DiskCheckReport::fromJson(out, &error)) {
+                m_check = *parsed;
+                return finish({});
+            }
+            finish(error);
+        };
+        runQemuImg({u"check"_s, u"--output=json"_s, u"-f"_s, m_info.format, m_path}, report,
+                   [this, report](int exitCode, const QByteArray &out, const QByteArray &) {
+                       if (exitCode == 2 || exitCode == 3) { // corruptions, leaks: a report
+                           report(out);
+                           return true;
+                       }
+                       if (exitCode == 63) { // the format has no check
+                           m_check = DiskCheckReport::unsupported(m_info.format);
+                           finish({});
+                           return true;
+                       }
+                       return false;
+                   });
+    });
+}
+
+void DiskImageJob::resize(const QString &path, qint64 newSizeBytes, bool allowShrink)
+{
+    if (!begin(Operation::Resize))
+        return;
+    m_path = absolute(path);
+    if (!QFileInfo(m_path).isFile())
+        return failLater(tr("%1 does not exist.").arg(m_path));
+    if (newSizeBytes <= 0)
+        return failLater(tr("Give the new size of %1.").arg(m_path));
+    if (const QString vm = runningVmUsing(m_path); !vm.isEmpty())
+        return failLater(DiskImageUsers::inUseMessage(m_path, vm));
+    readInfo(m_path, false, [this, newSizeBytes, allowShrink](const QByteArray &) {
+        runResize(newSizeBytes, allowShrink);
+    });
+}
+
+void DiskImageJob::runResize(qint64 newSizeBytes, bool allowShrink)
+{
+    const qint64 current = m_info.virtualSize;
+    if (newSizeBytes == current)
+        return finish({});
+    const bool shrink = newSizeBytes < current;
+    if (shrink && m_info.format != "raw"_L1)
+        return finish(tr("%1 is a %2 image, which Berth does not shrink; only raw images can be "
+                         "shrunk. Convert it to raw first, or keep its size (%3).")
+                          .arg(m_path, m_info.format, size(current)));
+    if (shrink && !allowShrink) {
+        m_needsShrinkConfirmation = true;
+        return finish(tr("Shrinking %1 from %2 to %3 cuts off the end of the disk and any data "
+                         "there. Shrink the partitions inside the guest first, then confirm the "
+                         "shrink.")
+                          .arg(m_path, size(current), size(newSizeBytes)));
+    }
+    QStringList args{u"resize"_s, u"-q"_s, u"-f"_s, m_info.format};
+    if (shrink)
+        args << u"--shrink"_s;
+    args << m_path << QString::number(newSizeBytes);
+    runQemuImg(args, [this](const QByteArray &) { finish({}); });
+}
+
+void DiskImageJob::convert(const DiskConvertRequest &request)
+{
+    if (!begin(Operation::Convert))
+        return;
+    m_path = absolute(request.destination);
+    if (const QString problem = convertProblem(request); !problem.isEmpty())
+        return failLater(problem);
+    const QString source = absolute(request.source);
+    // Reading a disk the guest writes gives an inconsistent copy; writing over one breaks it.
+    for (const QString &image : {source, m_path}) {
+        if (!QFileInfo::exists(image))
+            continue;
+        if (const QString vm = runningVmUsing(image); !vm.isEmpty())
+            return failLater(DiskImageUsers::inUseMessage(image, vm));
+    }
+    readInfo(source, false, [this, request](const QByteArray &) { runConvert(request); });
+}
+
+void DiskImageJob::runConvert(const DiskConvertRequest &request)
+{
+    // The copy holds what the source and its backing files hold (convert flattens the
+    // chain); compression only makes it smaller. 1% + 1 MiB for the new format's tables.
+    const qint64 data = m_info.chainActualSize;
+    const qint64 needed = data + data / 100 + (1 << 20);
+    if (const QString problem =
+            spaceProblem(tr("Converting %1 to %2").arg(absolute(request.source), m_path), needed);
+        !problem.isEmpty())
+        return finish(problem);
+    if (const QString problem = claim(request.overwrite); !problem.isEmpty())
+        return finish(problem);
+
+    QStringList args{u"convert"_s, u"-p"_s, u"-f"_s, m_info.format, u"-O"_s, request.format};
+    if (request.compress) {
+        args << u"-c"_s;
+        // qemu-img accepts -c for the default monolithicSparse vmdk but writes it
+        // uncompressed; only streamOptimized vmdk holds compressed data.
+        if (request.format == "vmdk"_L1)
+            args << u"-o"_s << u"subformat=streamOptimized"_s;
+    }
+    args << absolute(request.source) << m_written;
+    m_trackProgress = true;
+    runQemuImg(args, [this](const QByteArray &) {
+        const QString error = commit();
+        if (error.isEmpty() && m_progress.percent() < 100) {
+            m_progress.feed("(100.00/100%)\r");
+            Q_EMIT progress(100);
+        }
+        finish(error);
+    });
 }
 
 void DiskImageJob::cancel()
 {
-    if (m_done)
+    if (!isRunning())
         return;
     m_cancelled = true;
-    if (m_process.state() != QProcess::NotRunning)
-        m_process.kill(); // finished() follows from the event loop
-}
-
-bool DiskImageJob::isRunning() const
-{
-    return !m_done;
-}
-
-void DiskImageJob::onFinished(int exitCode, QProcess::ExitStatus status)
-{
-    if (m_cancelled) {
-        finish(tr("Cancelled."));
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill(); // its finished() ends the operation once the file is free
         return;
     }
-    if (status != QProcess::NormalExit) {
-        finish(tr("qemu-img crashed."));
-        return;
-    }
-    if (exitCode != 0) {
-        QString why = QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed();
-        if (why.startsWith("qemu-img: "_L1))
-            why = why.mid(10);
-        finish(why.isEmpty() ? tr("qemu-img failed (exit code %1).").arg(exitCode) : why);
-        return;
-    }
-    finish({});
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen] {
+            if (gen == m_generation)
+                finish(tr("Cancelled."));
+        },
+        Qt::QueuedConnection);
 }
 
-void DiskImageJob::onError(QProcess::ProcessError error)
+// ---- steps ----------------------------------------------------------------------------
+
+void DiskImageJob::readInfo(const QString &path, bool forceShare, const OutputCallback &done)
 {
-    // Crashes and exits arrive through finished(); only a failed start ends here.
-    if (error == QProcess::FailedToStart)
+    const auto parse = [this, done](const QByteArray &out) {
+        QString error;
+        const bool inUse = m_info.inUseByAnotherProcess;
+        const auto parsed = DiskImageInfo::fromJson(out, &error);
+        if (!parsed)
+            return finish(error);
+        m_info = *parsed;
+        m_info.inUseByAnotherProcess = inUse;
+        done(out);
+    };
+    QStringList args{u"info"_s, u"--output=json"_s, u"--backing-chain"_s, path};
+    // With forceShare, an image QEMU holds is read anyway (-U), and marked in use.
+    runQemuImg(args, parse,
+               [this, forceShare, args, parse](int, const QByteArray &, const QByteArray &err) {
+                   if (!forceShare || !QemuImgError::isLockFailure(err))
+                       return false;
+                   m_info.inUseByAnotherProcess = true;
+                   runQemuImg(QStringList(args) << u"-U"_s, parse);
+                   return true;
+               });
+}
+
+void DiskImageJob::runQemuImg(const QStringList &arguments, const OutputCallback &done,
+                              const FailureCallback &onFailure)
+{
+    if (m_cancelled)
+        return finish(tr("Cancelled."));
+    auto *process = new QProcess(this);
+    m_process = process;
+    m_done = done;
+    m_onFailure = onFailure;
+    qCDebug(lcDisk) << kQemuImg << arguments;
+    if (m_trackProgress) {
+        connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {
+            if (process == m_process && m_progress.feed(process->readAllStandardOutput()))
+                Q_EMIT progress(m_progress.percent());
+        });
+    }
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart || process != m_process)
+            return; // crashes and exits arrive through finished()
+        process->deleteLater();
+        m_process.clear();
         finish(tr("qemu-img was not found; install the qemu-utils package."));
+    });
+    connect(process, &QProcess::finished, this,
+            [this, process](int exitCode, QProcess::ExitStatus status) {
+                onProcessFinished(process, exitCode, status);
+            });
+    // Its own process group: a Ctrl+C in the terminal reaches Berth, which cancels and
+    // cleans up, instead of killing qemu-img behind its back.
+    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    process->start(kQemuImg, arguments);
+}
+
+void DiskImageJob::onProcessFinished(QProcess *process, int exitCode, QProcess::ExitStatus status)
+{
+    process->deleteLater();
+    if (process != m_process)
+        return;
+    m_process.clear();
+    const QByteArray out = process->readAllStandardOutput();
+    const QByteArray err = process->readAllStandardError();
+    if (m_cancelled)
+        return finish(tr("Cancelled."));
+    if (status != QProcess::NormalExit)
+        return finish(tr("qemu-img crashed while working on %1.").arg(m_path));
+    if (exitCode != 0) {
+        qCDebug(lcDisk) << "qemu-img exit" << exitCode << err;
+        const FailureCallback onFailure = std::exchange(m_onFailure, nullptr);
+        if (onFailure && onFailure(exitCode, out, err))
+            return;
+        return finish(QemuImgError::explain(err, m_path, exitCode));
+    }
+    const OutputCallback done = std::exchange(m_done, nullptr);
+    if (done)
+        done(out);
+}
+
+// ---- safety ---------------------------------------------------------------------------
+
+QString DiskImageJob::runningVmUsing(const QString &path)
+{
+    if (m_library)
+        return DiskImageUsers::runningVmUsing(path, *m_library);
+    VmLibrary library(VmLibrary::defaultRoot());
+    QString error;
+    if (!library.reload(&error))
+        qCWarning(lcDisk) << "cannot read the VM library:" << error;
+    return DiskImageUsers::runningVmUsing(path, library);
+}
+
+QString DiskImageJob::spaceProblem(const QString &what, qint64 needed) const
+{
+    if (needed <= 0)
+        return {};
+    const QStorageInfo storage(QFileInfo(m_path).absolutePath());
+    if (!storage.isValid())
+        return {};
+    const qint64 available = storage.bytesAvailable();
+    if (available >= needed)
+        return {};
+    return tr("%1 needs %2 free on %3, but only %4 are free. Free some space or choose "
+              "another folder.")
+        .arg(what, size(needed), storage.rootPath(), size(available));
+}
+
+QString DiskImageJob::claim(bool overwrite)
+{
+    int error = 0;
+    if (createExclusive(m_path, &error)) {
+        m_written = m_path;
+        m_ownsWritten = true;
+        return {};
+    }
+    if (error != EEXIST || !overwrite)
+        return error == EEXIST ? destinationProblem(m_path, false)
+                               : tr("Cannot create %1: %2.")
+                                     .arg(m_path, QString::fromLocal8Bit(::strerror(error)));
+    // Replacing: qemu-img writes beside the old file, which stays until the new one is done.
+    const QFileInfo target(m_path);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const QString candidate = target.absoluteDir().filePath(u".%1.berth-%2.partial"_s.arg(
+            target.fileName(), QString::number(QRandomGenerator::global()->generate(), 36)));
+        if (createExclusive(candidate, &error)) {
+            m_written = candidate;
+            m_ownsWritten = true;
+            return {};
+        }
+        if (error != EEXIST)
+            break;
+    }
+    return tr("Cannot create a temporary file beside %1: %2.")
+        .arg(m_path, QString::fromLocal8Bit(::strerror(error)));
+}
+
+QString DiskImageJob::commit()
+{
+    if (m_written != m_path &&
+        ::rename(QFile::encodeName(m_written).constData(), QFile::encodeName(m_path).constData())) {
+        return tr("The new image is complete but could not replace %1: %2.")
+            .arg(m_path, QString::fromLocal8Bit(::strerror(errno)));
+    }
+    m_ownsWritten = false; // it is the result now: never removed by this job
+    return {};
+}
+
+void DiskImageJob::failLater(const QString &error)
+{
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, error] {
+            if (gen == m_generation)
+                finish(error);
+        },
+        Qt::QueuedConnection);
 }
 
 void DiskImageJob::finish(const QString &error)
 {
-    if (m_done)
+    if (!isRunning())
         return;
-    m_done = true;
-    if (!error.isEmpty() && !m_path.isEmpty())
-        QFile::remove(m_path);
+    m_operation = Operation::None;
+    m_done = nullptr;
+    m_onFailure = nullptr;
+    if (!error.isEmpty() && m_ownsWritten)
+        QFile::remove(m_written);
+    m_ownsWritten = false;
     Q_EMIT finished(error);
 }
