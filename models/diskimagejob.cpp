@@ -241,9 +241,18 @@ void DiskImageJob::create(const DiskCreateRequest &request)
             Qt::QueuedConnection);
         return;
     }
+    // A base that a guest writes would change under the clone and corrupt it.
+    const QString base = absolute(request.backingFile);
+    if (const QString vm = runningVmUsing(base); !vm.isEmpty())
+        return failLater(DiskImageUsers::inUseMessage(base, vm));
     // The base's format is recorded in the clone (-F), so QEMU never has to guess it.
-    readInfo(absolute(request.backingFile), true,
-             [this, request](const QByteArray &) { runCreate(request, m_info.format); });
+    readInfo(base, true, [this, request, base](const QByteArray &) {
+        if (m_info.inUseByAnotherProcess)
+            return finish(tr("%1 is open in a running QEMU. A linked clone of a base that "
+                             "changes would be corrupt; stop that VM first.")
+                              .arg(base));
+        runCreate(request, m_info.format);
+    });
 }
 
 void DiskImageJob::runCreate(const DiskCreateRequest &request, const QString &backingFormat)

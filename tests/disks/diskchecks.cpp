@@ -45,6 +45,18 @@ bool writePattern(const QString &image, const QString &format, qint64 offset, qi
                  image}) == 0;
 }
 
+bool makeSlowToConvert(const QString &path)
+{
+    constexpr qint64 kMiB = 1024 * 1024;
+    if (tool(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"raw"_s, path, u"1G"_s}) != 0)
+        return false;
+    for (qint64 at : {0, 1, 2}) {
+        if (!writePattern(path, u"raw"_s, at * 320 * kMiB, 128 * kMiB, "0x5a"))
+            return false;
+    }
+    return true;
+}
+
 QString wait(DiskImageJob &job, const std::function<void()> &start, int timeoutMs)
 {
     QSignalSpy spy(&job, &DiskImageJob::finished);

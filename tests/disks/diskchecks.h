@@ -26,6 +26,10 @@ int qemuImgCompare(const QString &a, const QString &b);
 bool writePattern(const QString &image, const QString &format, qint64 offset, qint64 length,
                   const char *pattern);
 
+/// A raw image that takes long enough to convert for a cancel to land half-way: 1 GiB with
+/// 384 MiB of data in three runs.
+bool makeSlowToConvert(const QString &path);
+
 /// Starts @p start on @p job and waits for finished(); returns its error (empty on success),
 /// or "timeout".
 QString wait(DiskImageJob &job, const std::function<void()> &start, int timeoutMs = 120'000);

@@ -265,11 +265,8 @@ private Q_SLOTS:
 
     void cancelMidConvertLeavesNothing()
     {
-        // 1 GiB with 384 MiB of data in three places: long enough to cancel half-way.
         const QString big = path(u"big.raw"_s);
-        QCOMPARE(tool(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"raw"_s, big, u"1G"_s}), 0);
-        for (qint64 at : {0, 1, 2})
-            QVERIFY(writePattern(big, u"raw"_s, at * 320 * kMiB, 128 * kMiB, "0x5a"));
+        QVERIFY(makeSlowToConvert(big));
         const QStringList before = filesIn(m_dir.path());
 
         const QString out = path(u"cancelled.qcow2"_s);
