@@ -19,11 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return cliTr(text);
-}
-
 /// Ctrl+C while a convert runs: the signal handler writes a byte to a pipe, the event loop
 /// reads it and cancels the job, which removes the partial destination.
 class InterruptCancels final
@@ -73,7 +68,7 @@ private:
 void refuseExisting(CliSession &s, const QString &path)
 {
     if (!s.parser().isSet(u"overwrite"_s) && QFileInfo::exists(path))
-        throw CliError{tr("%1 exists already; add --overwrite to replace it")
+        throw CliError{CliText::tr("%1 exists already; add --overwrite to replace it")
                            .arg(QFileInfo(path).absoluteFilePath())};
 }
 
@@ -96,37 +91,38 @@ qint64 sizeArgument(const QString &text, const QString &what)
 {
     const auto bytes = parseByteSize(text);
     if (!bytes)
-        throw CliError{tr("%1 takes a size such as 20G or 512M, not \"%2\"").arg(what, text),
-                       CliUsage};
+        throw CliError{
+            CliText::tr("%1 takes a size such as 20G or 512M, not \"%2\"").arg(what, text),
+            CliUsage};
     return *bytes;
 }
 
 QString bytesText(qint64 bytes)
 {
-    return tr("%1 (%2 bytes)").arg(QLocale().formattedDataSize(bytes)).arg(bytes);
+    return CliText::tr("%1 (%2 bytes)").arg(QLocale().formattedDataSize(bytes)).arg(bytes);
 }
 
 void printInfo(const DiskImageInfo &i)
 {
-    printLine(stdout, tr("image:        %1").arg(i.path));
-    printLine(stdout, tr("format:       %1").arg(i.format));
-    printLine(stdout, tr("virtual size: %1").arg(bytesText(i.virtualSize)));
-    printLine(stdout, tr("disk size:    %1").arg(bytesText(i.actualSize)));
+    printLine(stdout, CliText::tr("image:        %1").arg(i.path));
+    printLine(stdout, CliText::tr("format:       %1").arg(i.format));
+    printLine(stdout, CliText::tr("virtual size: %1").arg(bytesText(i.virtualSize)));
+    printLine(stdout, CliText::tr("disk size:    %1").arg(bytesText(i.actualSize)));
     if (i.hasBacking())
-        printLine(stdout, tr("backing file: %1 (%2)")
+        printLine(stdout, CliText::tr("backing file: %1 (%2)")
                               .arg(i.fullBackingFile.isEmpty() ? i.backingFile : i.fullBackingFile,
-                                   i.backingFormat.isEmpty() ? tr("format not recorded")
+                                   i.backingFormat.isEmpty() ? CliText::tr("format not recorded")
                                                              : i.backingFormat));
     if (!i.vmdkSubformat.isEmpty())
-        printLine(stdout, tr("subformat:    %1").arg(i.vmdkSubformat));
+        printLine(stdout, CliText::tr("subformat:    %1").arg(i.vmdkSubformat));
     if (i.snapshotCount > 0)
-        printLine(stdout, tr("snapshots:    %1").arg(i.snapshotCount));
+        printLine(stdout, CliText::tr("snapshots:    %1").arg(i.snapshotCount));
     if (i.dirty)
-        printLine(stdout, tr("dirty:        yes (not closed cleanly; berth disk check)"));
+        printLine(stdout, CliText::tr("dirty:        yes (not closed cleanly; berth disk check)"));
     if (i.corrupt)
-        printLine(stdout, tr("corrupt:      yes (QEMU opens it read-only)"));
+        printLine(stdout, CliText::tr("corrupt:      yes (QEMU opens it read-only)"));
     if (i.inUseByAnotherProcess)
-        printLine(stdout, tr("in use:       yes (a QEMU has it open)"));
+        printLine(stdout, CliText::tr("in use:       yes (a QEMU has it open)"));
 }
 
 /// For --json after a change: the image as it is now.
@@ -140,19 +136,21 @@ void refuseOptions(CliSession &s, const QString &action, const QStringList &opti
 {
     for (const QString &o : options) {
         if (s.parser().isSet(o))
-            throw CliError{tr("--%1 is not an option of disk %2").arg(o, action), CliUsage};
+            throw CliError{CliText::tr("--%1 is not an option of disk %2").arg(o, action),
+                           CliUsage};
     }
 }
 
 int cmdDisk(CliSession &s)
 {
     const QString action =
-        s.positional(0, tr("an action (create, info, check, resize or convert)"));
+        s.positional(0, CliText::tr("an action (create, info, check, resize or convert)"));
     QCommandLineParser &p = s.parser();
     const QStringList positionals = p.positionalArguments();
     const qsizetype wanted = action == "resize"_L1 || action == "convert"_L1 ? 3 : 2;
     if (positionals.size() > wanted)
-        throw CliError{tr("unexpected argument \"%1\"").arg(positionals.at(wanted)), CliUsage};
+        throw CliError{CliText::tr("unexpected argument \"%1\"").arg(positionals.at(wanted)),
+                       CliUsage};
     const QStringList createOptions{u"size"_s, u"backing"_s, u"preallocation"_s};
     DiskImageJob job;
     job.setLibrary(&s.library());
@@ -160,21 +158,23 @@ int cmdDisk(CliSession &s)
     if (action == "create"_L1) {
         refuseOptions(s, action, {u"shrink"_s, u"compress"_s});
         DiskCreateRequest r;
-        r.path = s.positional(1, tr("the new image's PATH"));
+        r.path = s.positional(1, CliText::tr("the new image's PATH"));
         if (p.isSet(u"format"_s))
             r.format = p.value(u"format"_s);
         if (p.isSet(u"size"_s))
             r.sizeBytes = sizeArgument(p.value(u"size"_s), u"--size"_s);
         else if (!p.isSet(u"backing"_s))
-            throw CliError{tr("disk create needs --size (or --backing for a linked clone)"),
-                           CliUsage};
+            throw CliError{
+                CliText::tr("disk create needs --size (or --backing for a linked clone)"),
+                CliUsage};
         r.backingFile = p.value(u"backing"_s);
         if (p.isSet(u"preallocation"_s)) {
             const auto prealloc = DiskImageJob::preallocationFromName(p.value(u"preallocation"_s));
             if (!prealloc)
-                throw CliError{tr("--preallocation takes off, metadata, falloc or full, not \"%1\"")
-                                   .arg(p.value(u"preallocation"_s)),
-                               CliUsage};
+                throw CliError{
+                    CliText::tr("--preallocation takes off, metadata, falloc or full, not \"%1\"")
+                        .arg(p.value(u"preallocation"_s)),
+                    CliUsage};
             r.preallocation = *prealloc;
         }
         r.overwrite = p.isSet(u"overwrite"_s);
@@ -183,14 +183,14 @@ int cmdDisk(CliSession &s)
         if (s.json())
             printResultInfo(job, job.path());
         else
-            printLine(stdout, tr("Created %1").arg(job.path()));
+            printLine(stdout, CliText::tr("Created %1").arg(job.path()));
         return CliSuccess;
     }
     if (action == "info"_L1 || action == "check"_L1) {
         refuseOptions(s, action,
                       createOptions +
                           QStringList{u"format"_s, u"shrink"_s, u"compress"_s, u"overwrite"_s});
-        const QString path = s.positional(1, tr("the image's PATH"));
+        const QString path = s.positional(1, CliText::tr("the image's PATH"));
         if (action == "info"_L1) {
             run(job, [&] { job.info(path); });
             if (s.json())
@@ -212,26 +212,26 @@ int cmdDisk(CliSession &s)
     if (action == "resize"_L1) {
         refuseOptions(s, action,
                       createOptions + QStringList{u"format"_s, u"compress"_s, u"overwrite"_s});
-        const QString path = s.positional(1, tr("the image's PATH"));
-        const qint64 size = sizeArgument(s.positional(2, tr("the new SIZE")), tr("resize"));
+        const QString path = s.positional(1, CliText::tr("the image's PATH"));
+        const qint64 size = sizeArgument(s.positional(2, CliText::tr("the new SIZE")), u"SIZE"_s);
         try {
             run(job, [&] { job.resize(path, size, p.isSet(u"shrink"_s)); });
         } catch (CliError &e) {
             if (job.needsShrinkConfirmation())
-                e.message += u' ' + tr("Add --shrink to confirm.");
+                e.message += u' ' + CliText::tr("Add --shrink to confirm.");
             throw;
         }
         if (s.json())
             printResultInfo(job, job.path());
         else
-            printLine(stdout, tr("Resized %1 to %2").arg(job.path(), bytesText(size)));
+            printLine(stdout, CliText::tr("Resized %1 to %2").arg(job.path(), bytesText(size)));
         return CliSuccess;
     }
     if (action == "convert"_L1) {
         refuseOptions(s, action, createOptions + QStringList{u"shrink"_s});
         DiskConvertRequest r;
-        r.source = s.positional(1, tr("the SOURCE image"));
-        r.destination = s.positional(2, tr("the DESTINATION path"));
+        r.source = s.positional(1, CliText::tr("the SOURCE image"));
+        r.destination = s.positional(2, CliText::tr("the DESTINATION path"));
         if (p.isSet(u"format"_s))
             r.format = p.value(u"format"_s);
         r.compress = p.isSet(u"compress"_s);
@@ -251,11 +251,13 @@ int cmdDisk(CliSession &s)
         if (s.json())
             printResultInfo(job, job.path());
         else
-            printLine(stdout, tr("Converted %1 to %2 (%3)").arg(r.source, job.path(), r.format));
+            printLine(stdout,
+                      CliText::tr("Converted %1 to %2 (%3)").arg(r.source, job.path(), r.format));
         return CliSuccess;
     }
-    throw CliError{tr("disk takes create, info, check, resize or convert, not \"%1\"").arg(action),
-                   CliUsage};
+    throw CliError{
+        CliText::tr("disk takes create, info, check, resize or convert, not \"%1\"").arg(action),
+        CliUsage};
 }
 
 } // namespace
@@ -268,14 +270,18 @@ void addDiskCommands(CliCommandTable &t)
                           "PATH SIZE, convert SRC DST. Refuses to write to an image a running "
                           "VM uses, or over an existing file without --overwrite."),
         "create|info|check|resize|convert PATH [SIZE|DST]",
-        {{u"size"_s, tr("create: the virtual size, e.g. 20G."), u"SIZE"_s},
+        {{u"size"_s, CliText::tr("create: the virtual size, e.g. 20G."), u"SIZE"_s},
          {u"format"_s,
-          tr("create: qcow2 (default) or raw; convert: qcow2 (default), raw, vmdk, vdi or vhdx."),
+          CliText::tr(
+              "create: qcow2 (default) or raw; convert: qcow2 (default), raw, vmdk, vdi or vhdx."),
           u"FORMAT"_s},
-         {u"backing"_s, tr("create: a linked clone of this base image (qcow2 only)."), u"BASE"_s},
-         {u"preallocation"_s, tr("create: off (default), metadata, falloc or full."), u"MODE"_s},
-         {u"shrink"_s, tr("resize: allow shrinking a raw image (the end of the disk is lost).")},
-         {u"compress"_s, tr("convert: compress (qcow2 and vmdk only).")},
-         {u"overwrite"_s, tr("create, convert: replace an existing file.")}},
+         {u"backing"_s, CliText::tr("create: a linked clone of this base image (qcow2 only)."),
+          u"BASE"_s},
+         {u"preallocation"_s, CliText::tr("create: off (default), metadata, falloc or full."),
+          u"MODE"_s},
+         {u"shrink"_s,
+          CliText::tr("resize: allow shrinking a raw image (the end of the disk is lost).")},
+         {u"compress"_s, CliText::tr("convert: compress (qcow2 and vmdk only).")},
+         {u"overwrite"_s, CliText::tr("create, convert: replace an existing file.")}},
         cmdDisk};
 }

@@ -417,6 +417,150 @@ QEMU RSS  %4
         <source>Milliseconds between samples (default: the window&apos;s setting, 1000).</source>
         <translation>两次采样之间的毫秒数（默认：窗口中的设置，1000）。</translation>
     </message>
+    <message>
+        <source>%1 exists already; add --overwrite to replace it</source>
+        <translation>%1 已存在；加上 --overwrite 以替换它</translation>
+    </message>
+    <message>
+        <source>%1 takes a size such as 20G or 512M, not &quot;%2&quot;</source>
+        <translation>%1 需要类似 20G 或 512M 的大小，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>image:        %1</source>
+        <translation>映像：      %1</translation>
+    </message>
+    <message>
+        <source>format:       %1</source>
+        <translation>格式：      %1</translation>
+    </message>
+    <message>
+        <source>virtual size: %1</source>
+        <translation>虚拟大小：  %1</translation>
+    </message>
+    <message>
+        <source>disk size:    %1</source>
+        <translation>占用空间：  %1</translation>
+    </message>
+    <message>
+        <source>backing file: %1 (%2)</source>
+        <translation>后备文件：  %1（%2）</translation>
+    </message>
+    <message>
+        <source>format not recorded</source>
+        <translation>未记录格式</translation>
+    </message>
+    <message>
+        <source>subformat:    %1</source>
+        <translation>子格式：    %1</translation>
+    </message>
+    <message>
+        <source>snapshots:    %1</source>
+        <translation>快照：      %1</translation>
+    </message>
+    <message>
+        <source>dirty:        yes (not closed cleanly; berth disk check)</source>
+        <translation>脏标志：    是（未正常关闭；请运行 berth disk check）</translation>
+    </message>
+    <message>
+        <source>corrupt:      yes (QEMU opens it read-only)</source>
+        <translation>已损坏：    是（QEMU 只能以只读方式打开）</translation>
+    </message>
+    <message>
+        <source>in use:       yes (a QEMU has it open)</source>
+        <translation>使用中：    是（某个 QEMU 正打开着它）</translation>
+    </message>
+    <message>
+        <source>--%1 is not an option of disk %2</source>
+        <translation>--%1 不是 disk %2 的选项</translation>
+    </message>
+    <message>
+        <source>an action (create, info, check, resize or convert)</source>
+        <translation>一个操作（create、info、check、resize 或 convert）</translation>
+    </message>
+    <message>
+        <source>the new image&apos;s PATH</source>
+        <translation>新映像的路径（PATH）</translation>
+    </message>
+    <message>
+        <source>disk create needs --size (or --backing for a linked clone)</source>
+        <translation>disk create 需要 --size（链接克隆则用 --backing）</translation>
+    </message>
+    <message>
+        <source>--preallocation takes off, metadata, falloc or full, not &quot;%1&quot;</source>
+        <translation>--preallocation 的取值为 off、metadata、falloc 或 full，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>已创建 %1</translation>
+    </message>
+    <message>
+        <source>the image&apos;s PATH</source>
+        <translation>映像的路径（PATH）</translation>
+    </message>
+    <message>
+        <source>the new SIZE</source>
+        <translation>新的大小（SIZE）</translation>
+    </message>
+    <message>
+        <source>Add --shrink to confirm.</source>
+        <translation>加上 --shrink 以确认。</translation>
+    </message>
+    <message>
+        <source>Resized %1 to %2</source>
+        <translation>已将 %1 调整为 %2</translation>
+    </message>
+    <message>
+        <source>the SOURCE image</source>
+        <translation>源映像（SOURCE）</translation>
+    </message>
+    <message>
+        <source>the DESTINATION path</source>
+        <translation>目标路径（DESTINATION）</translation>
+    </message>
+    <message>
+        <source>Converted %1 to %2 (%3)</source>
+        <translation>已将 %1 转换为 %2（%3）</translation>
+    </message>
+    <message>
+        <source>disk takes create, info, check, resize or convert, not &quot;%1&quot;</source>
+        <translation>disk 的操作为 create、info、check、resize 或 convert，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Disk images: create PATH --size SIZE, info PATH, check PATH, resize PATH SIZE, convert SRC DST. Refuses to write to an image a running VM uses, or over an existing file without --overwrite.</source>
+        <translation>磁盘映像：create PATH --size SIZE、info PATH、check PATH、resize PATH SIZE、convert SRC DST。拒绝写入正在运行的虚拟机所用的映像；没有 --overwrite 时也不会覆盖已有文件。</translation>
+    </message>
+    <message>
+        <source>create: the virtual size, e.g. 20G.</source>
+        <translation>create：虚拟大小，例如 20G。</translation>
+    </message>
+    <message>
+        <source>create: qcow2 (default) or raw; convert: qcow2 (default), raw, vmdk, vdi or vhdx.</source>
+        <translation>create：qcow2（默认）或 raw；convert：qcow2（默认）、raw、vmdk、vdi 或 vhdx。</translation>
+    </message>
+    <message>
+        <source>create: a linked clone of this base image (qcow2 only).</source>
+        <translation>create：以此基础映像创建链接克隆（仅限 qcow2）。</translation>
+    </message>
+    <message>
+        <source>create: off (default), metadata, falloc or full.</source>
+        <translation>create：off（默认）、metadata、falloc 或 full。</translation>
+    </message>
+    <message>
+        <source>resize: allow shrinking a raw image (the end of the disk is lost).</source>
+        <translation>resize：允许缩小 raw 映像（磁盘末尾的数据会丢失）。</translation>
+    </message>
+    <message>
+        <source>convert: compress (qcow2 and vmdk only).</source>
+        <translation>convert：压缩（仅限 qcow2 和 vmdk）。</translation>
+    </message>
+    <message>
+        <source>create, convert: replace an existing file.</source>
+        <translation>create、convert：替换已有文件。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -676,26 +820,171 @@ QEMU RSS  %4
     </message>
 </context>
 <context>
-    <name>DiskImageJob</name>
+    <name>DiskCheckReport</name>
     <message>
-        <source>%1 exists already.</source>
-        <translation>%1 已存在。</translation>
+        <source>qemu-img check printed no report.</source>
+        <translation>qemu-img check 没有输出报告。</translation>
     </message>
+    <message>
+        <source>%1 images have no metadata that could be checked; there is nothing to repair.</source>
+        <translation>%1 映像没有可检查的元数据，无需修复。</translation>
+    </message>
+    <message>
+        <source>No errors were found.</source>
+        <translation>未发现错误。</translation>
+    </message>
+    <message>
+        <source>Corruptions: %1. The image&apos;s tables point to the wrong places and data may be lost; restore it from a backup, or repair a copy with qemu-img check -r all.</source>
+        <translation>损坏：%1 处。映像的表指向了错误的位置，数据可能丢失；请从备份恢复，或复制一份后用 qemu-img check -r all 修复副本。</translation>
+    </message>
+    <message>
+        <source>Parts that could not be read: %1; the check is incomplete.</source>
+        <translation>无法读取的部分：%1 处；检查不完整。</translation>
+    </message>
+    <message>
+        <source>Leaked clusters: %1. They waste space but do not harm the data; qemu-img check -r leaks frees them while no VM uses the image.</source>
+        <translation>泄漏的簇：%1 个。它们浪费空间，但不损害数据；在没有虚拟机使用该映像时，qemu-img check -r leaks 可以释放它们。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskImageInfo</name>
+    <message>
+        <source>qemu-img printed something that is not JSON: %1</source>
+        <translation>qemu-img 输出的内容不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>qemu-img&apos;s output does not describe an image.</source>
+        <translation>qemu-img 的输出没有描述一个映像。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskImageJob</name>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>qemu-img crashed.</source>
-        <translation>qemu-img 崩溃了。</translation>
-    </message>
-    <message>
-        <source>qemu-img failed (exit code %1).</source>
-        <translation>qemu-img 失败（退出码 %1）。</translation>
-    </message>
-    <message>
         <source>qemu-img was not found; install the qemu-utils package.</source>
         <translation>找不到 qemu-img；请安装 qemu-utils 软件包。</translation>
+    </message>
+    <message>
+        <source>Choose a file name for the new image.</source>
+        <translation>请为新映像选择文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name inside it.</source>
+        <translation>%1 是一个文件夹；请在其中选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another name, or confirm that it may be replaced.</source>
+        <translation>%1 已存在。请换一个名称，或确认可以替换它。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>You cannot write to the folder %1.</source>
+        <translation>您无法写入文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Berth creates qcow2 or raw images, not &quot;%1&quot;.</source>
+        <translation>Berth 只创建 qcow2 或 raw 映像，不支持“%1”。</translation>
+    </message>
+    <message>
+        <source>Give the new image a size.</source>
+        <translation>请为新映像指定大小。</translation>
+    </message>
+    <message>
+        <source>Metadata preallocation exists only for qcow2 images; choose off, falloc or full for a raw image.</source>
+        <translation>元数据预分配（metadata）仅适用于 qcow2 映像；raw 映像请选择 off、falloc 或 full。</translation>
+    </message>
+    <message>
+        <source>A linked clone must be a qcow2 image: a raw image cannot have a base.</source>
+        <translation>链接克隆必须是 qcow2 映像：raw 映像不能有基础映像。</translation>
+    </message>
+    <message>
+        <source>A linked clone cannot be preallocated: its data stays in the base image until the guest writes.</source>
+        <translation>链接克隆不能预分配：在客户机写入之前，它的数据都保留在基础映像中。</translation>
+    </message>
+    <message>
+        <source>The base image %1 does not exist.</source>
+        <translation>基础映像 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>An image cannot be its own base; choose another name for the clone.</source>
+        <translation>映像不能以自身为基础；请为克隆换一个名称。</translation>
+    </message>
+    <message>
+        <source>Berth converts to qcow2, raw, vmdk, vdi or vhdx, not &quot;%1&quot;.</source>
+        <translation>Berth 只能转换为 qcow2、raw、vmdk、vdi 或 vhdx，不支持“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 images cannot be compressed; only qcow2 and vmdk can. Convert without compression, or to qcow2.</source>
+        <translation>%1 映像不能压缩，只有 qcow2 和 vmdk 可以。请不压缩转换，或转换为 qcow2。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The source and the destination are the same file; choose another destination.</source>
+        <translation>源和目标是同一个文件；请选择其他目标。</translation>
+    </message>
+    <message>
+        <source>Another disk operation is still running; wait for it or cancel it.</source>
+        <translation>另一个磁盘操作仍在进行；请等待它完成或取消它。</translation>
+    </message>
+    <message>
+        <source>%1 is open in a running QEMU. A linked clone of a base that changes would be corrupt; stop that VM first.</source>
+        <translation>%1 正被一个运行中的 QEMU 打开。基础映像一旦变化，链接克隆就会损坏；请先停止该虚拟机。</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>创建 %1</translation>
+    </message>
+    <message>
+        <source>Give the new size of %1.</source>
+        <translation>请指定 %1 的新大小。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 image, which Berth does not shrink; only raw images can be shrunk. Convert it to raw first, or keep its size (%3).</source>
+        <translation>%1 是 %2 映像，Berth 不会缩小它；只有 raw 映像可以缩小。请先将其转换为 raw，或保持原大小（%3）。</translation>
+    </message>
+    <message>
+        <source>Shrinking %1 from %2 to %3 cuts off the end of the disk and any data there. Shrink the partitions inside the guest first, then confirm the shrink.</source>
+        <translation>将 %1 从 %2 缩小到 %3 会截掉磁盘末尾及其中的所有数据。请先在客户机内缩小分区，然后确认缩小。</translation>
+    </message>
+    <message>
+        <source>Converting %1 to %2</source>
+        <translation>将 %1 转换为 %2</translation>
+    </message>
+    <message>
+        <source>qemu-img crashed while working on %1.</source>
+        <translation>qemu-img 在处理 %1 时崩溃了。</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 free on %3, but only %4 are free. Free some space or choose another folder.</source>
+        <translation>%1 需要 %3 上有 %2 的可用空间，但只有 %4 可用。请释放一些空间，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file beside %1: %2.</source>
+        <translation>无法在 %1 旁边创建临时文件：%2。</translation>
+    </message>
+    <message>
+        <source>The new image is complete but could not replace %1: %2.</source>
+        <translation>新映像已完成，但无法替换 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskImageUsers</name>
+    <message>
+        <source>The VM &quot;%1&quot; is running with %2. Shut %1 down first, then try again.</source>
+        <translation>虚拟机“%1”正在使用 %2 运行。请先关闭 %1，然后重试。</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1790,33 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>The UEFI variables file %1 %2</source>
         <translation>UEFI 变量文件 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>QemuImgError</name>
+    <message>
+        <source>%1 is in use by another program (a QEMU has it open). Stop the VM that uses it, then try again.</source>
+        <translation>%1 正被另一个程序使用（某个 QEMU 打开了它）。请停止使用它的虚拟机，然后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full. Free some space, then try again.</source>
+        <translation>存放 %1 的磁盘已满。请释放一些空间，然后重试。</translation>
+    </message>
+    <message>
+        <source>Permission denied on %1. Check the file&apos;s and its folder&apos;s permissions.</source>
+        <translation>没有访问 %1 的权限。请检查该文件及其所在文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>%1 has internal snapshots, which qemu-img cannot resize. Delete the snapshots first.</source>
+        <translation>%1 含有内部快照，qemu-img 无法调整其大小。请先删除这些快照。</translation>
+    </message>
+    <message>
+        <source>The base image of %1 cannot be opened: %2</source>
+        <translation>无法打开 %1 的基础映像：%2</translation>
+    </message>
+    <message>
+        <source>qemu-img failed (exit code %1) on %2.</source>
+        <translation>qemu-img 处理 %2 失败（退出码 %1）。</translation>
     </message>
 </context>
 <context>
