@@ -2,6 +2,7 @@
 #include "vmcommands.h"
 
 #include "bytesize.h"
+#include "diskimagejob.h"
 #include "qemucommandline.h"
 #include "uefifirmware.h"
 #include "vminstance.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -155,16 +155,17 @@ int cmdCreate(CliSession &s)
     if (diskSize) {
         const VmEntry *e = lib.find(d.name);
         const QString path = e->folder + u"/disk.qcow2"_s;
-        QProcess qemuImg;
-        // The CLI may wait: there is no window to freeze.
-        qemuImg.start(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, path,
-                                      QString::number(*diskSize)});
-        const bool finished = qemuImg.waitForFinished(120'000);
-        if (!finished || qemuImg.exitStatus() != QProcess::NormalExit || qemuImg.exitCode() != 0) {
-            const QString why =
-                qemuImg.error() == QProcess::FailedToStart
-                    ? CliText::tr("qemu-img was not found; install the qemu-utils package")
-                    : QString::fromLocal8Bit(qemuImg.readAllStandardError()).trimmed();
+        DiskImageJob job;
+        job.setLibrary(&lib);
+        QString why;
+        QEventLoop loop;
+        QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const QString &failure) {
+            why = failure;
+            loop.quit();
+        });
+        job.start(path, *diskSize); // qcow2
+        loop.exec(); // the CLI may wait: there is no window to freeze
+        if (!why.isEmpty()) {
             lib.remove(d.name, true, nullptr);
             throw CliError{CliText::tr("cannot create the disk: %1").arg(why)};
         }

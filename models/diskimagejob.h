@@ -133,7 +133,7 @@ public:
     /// form can then ask the user to confirm and call resize() again with it).
     bool needsShrinkConfirmation() const { return m_needsShrinkConfirmation; }
 
-    /// Compatibility with the first New VM dialog: create(@p path, @p sizeBytes, @p format).
+    /// A plain new image, nothing preallocated: create(@p path, @p sizeBytes, @p format).
     void start(const QString &path, qint64 sizeBytes,
                const QString &format = QStringLiteral("qcow2"));
 

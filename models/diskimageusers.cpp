@@ -2,6 +2,7 @@
 
 #include "qemucommandline.h"
 #include "runtimefolder.h"
+#include "uefifirmware.h"
 
 #include <QFileInfo>
 
@@ -27,6 +28,8 @@ QStringList DiskImageUsers::vmsUsing(const QString &imagePath, const VmLibrary &
         bool uses = !e.definition.cdrom.isEmpty() && canonical(e.definition.cdrom) == wanted;
         for (const VmDisk &disk : e.definition.disks)
             uses = uses || canonical(disk.path) == wanted;
+        if (e.definition.firmware == Firmware::Uefi)
+            uses = uses || canonical(UefiFirmware::varsPath(e.folder)) == wanted;
         if (uses)
             names << e.name();
     }

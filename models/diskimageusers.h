@@ -21,7 +21,8 @@ class DiskImageUsers final
 
 public:
     /// The names of the VMs in @p library whose definitions list @p imagePath as a disk
-    /// (or as the CD-ROM ISO). Broken entries are skipped.
+    /// (or as the CD-ROM ISO, or whose UEFI variables image it is). Broken entries are
+    /// skipped.
     static QStringList vmsUsing(const QString &imagePath, const VmLibrary &library);
 
     /// The name of a running VM in @p library that uses @p imagePath, or empty.

@@ -192,10 +192,6 @@
         <translation>--initrd 和 --append 需要同时指定 --kernel</translation>
     </message>
     <message>
-        <source>qemu-img was not found; install the qemu-utils package</source>
-        <translation>找不到 qemu-img；请安装 qemu-utils 软件包</translation>
-    </message>
-    <message>
         <source>cannot create the disk: %1</source>
         <translation>无法创建磁盘：%1</translation>
     </message>
