@@ -63,8 +63,8 @@ PerformancePage::PerformancePage(QWidget *parent)
     m_range->addItem(tr("Last hour"), 3600);
     m_summary->setObjectName(u"performanceSummary"_s);
     m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setMinimumWidth(1); // long summaries are cut, never widen the window
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setMinimumWidth(1); // long summaries are elided, never widen the window
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     // QEMU 7.2 has no per-NIC counters over QMP (see StatsSampler).
     m_network->setMessage(tr("Not available: QEMU 7.2 does not count a VM's network traffic."));
 
@@ -133,6 +133,21 @@ void PerformancePage::showEvent(QShowEvent *event)
     refresh();
 }
 
+void PerformancePage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    setSummary(m_summaryText);
+}
+
+void PerformancePage::setSummary(const QString &text)
+{
+    m_summaryText = text;
+    const QString shown =
+        m_summary->fontMetrics().elidedText(text, Qt::ElideRight, std::max(0, m_summary->width()));
+    m_summary->setText(shown);
+    m_summary->setToolTip(shown == text ? QString() : text);
+}
+
 void PerformancePage::refresh()
 {
     const qint64 spanMs = qint64(rangeSeconds()) * 1000;
@@ -149,7 +164,7 @@ void PerformancePage::refresh()
                           : running ? tr("Measuring…")
                                     : tr("Start the VM to see its performance."));
         }
-        m_summary->setText(m_vm ? tr("No measurements yet.") : QString());
+        setSummary(m_vm ? tr("No measurements yet.") : QString());
         return;
     }
     for (StatsChart *c : charts)
@@ -201,9 +216,9 @@ void PerformancePage::refresh()
                  [h](int i) { return h->valueAt(StatsHistory::DiskRead, i); }),
         seriesOf(*h, first, tr("Write"), kOrange,
                  [h](int i) { return h->valueAt(StatsHistory::DiskWrite, i); })};
-    m_disk->setData(disk, endMs, spanMs);
-    m_disk->setMessage(d.disks.isEmpty() && d.cdrom.isEmpty() ? tr("This VM has no disks.")
-                                                              : QString());
+    const bool noDisks = d.disks.isEmpty() && d.cdrom.isEmpty();
+    m_disk->setData(noDisks ? QList<StatsChart::Series>() : disk, endMs, spanMs);
+    m_disk->setMessage(noDisks ? tr("This VM has no disks.") : QString());
     m_network->setData({}, endMs, spanMs);
 
     const VmStatsSample s = running ? m_sampler->latest(d.uuid) : VmStatsSample{};
@@ -223,5 +238,5 @@ void PerformancePage::refresh()
             parts << tr("QEMU holds %1")
                          .arg(StatsChart::formatValue(s.rssMiB, StatsChart::Unit::MiB));
     }
-    m_summary->setText(parts.join(u"  ·  "_s));
+    setSummary(parts.join(u"  ·  "_s));
 }

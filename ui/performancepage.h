@@ -42,12 +42,18 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    /// Shows @p text in the summary line, elided to the width there is (whole in the
+    /// tooltip).
+    void setSummary(const QString &text);
+
     QPointer<StatsSampler> m_sampler;
     QPointer<VmInstance> m_vm;
     QComboBox *m_range;
     QLabel *m_summary;
+    QString m_summaryText;
     StatsChart *m_cpu;
     StatsChart *m_memory;
     StatsChart *m_disk;
