@@ -170,6 +170,15 @@ bool VmListProxyModel::lessThan(const QModelIndex &left, const QModelIndex &righ
             if (a->definition.cpus != b->definition.cpus)
                 return a->definition.cpus < b->definition.cpus;
             break;
+        case VmListModel::CpuUsageColumn:
+        case VmListModel::MemoryUsageColumn: {
+            // By the number (-1 when not running or not reported), not by its text.
+            const double ua = left.data(VmListModel::SortValueRole).toDouble();
+            const double ub = right.data(VmListModel::SortValueRole).toDouble();
+            if (ua != ub)
+                return ua < ub;
+            break;
+        }
         default: {
             const int c = naturalCompare(left.data().toString(), right.data().toString());
             if (c != 0)

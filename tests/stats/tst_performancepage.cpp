@@ -120,6 +120,8 @@ private Q_SLOTS:
                                                   u"16M"_s}) == 0);
         d.disks = {{disk, u"qcow2"_s, u"virtio"_s}};
         QVERIFY(m_driver->createVm(d));
+        VmDefinition idle = WindowDriver::plainVm(u"aaa-stopped"_s);
+        QVERIFY(m_driver->createVm(idle));
         MainWindow *w = m_driver->openWindow();
         w->resize(1280, 820);
         w->show();
@@ -156,6 +158,15 @@ private Q_SLOTS:
         QVERIFY(!cpu.data(VmListModel::SparklineRole).value<QList<float>>().isEmpty());
         QVERIFY(cpu.data(VmListModel::SortValueRole).toDouble() >= 0);
         QVERIFY(!cpu.data(Qt::ToolTipRole).toString().isEmpty());
+        // Sorted by use, as numbers: the running VM above the stopped one, and back.
+        QAbstractItemModel *proxy = w->listView()->model();
+        w->listView()->sortByColumn(VmListModel::CpuUsageColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy->index(0, VmListModel::NameColumn).data().toString(), u"busy"_s);
+        w->listView()->sortByColumn(VmListModel::CpuUsageColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy->index(0, VmListModel::NameColumn).data().toString(), u"aaa-stopped"_s);
+        w->listView()->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
+        QVERIFY(m_driver->select(u"busy"_s));
+
         // Memory arrives once the balloon has reported (its polling is one second).
         QVERIFY(
             QTest::qWaitFor([&] { return memory.data().toString().contains(u"MiB"_s); }, 20'000));
