@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QStyle>
 #include <QSystemTrayIcon>
-#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -39,6 +38,7 @@ TrayIcon::TrayIcon(VmListModel *model, QObject *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TrayIcon::onModelChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TrayIcon::onModelChanged);
     onModelChanged();
+    rebuildMenu();
 }
 
 TrayIcon::~TrayIcon()
@@ -77,16 +77,13 @@ void TrayIcon::onModelChanged()
         }
         m_lastStates.insert(uuid, state);
     }
-    // One rebuild per event-loop pass, however many rows changed.
-    if (!m_rebuildQueued) {
-        m_rebuildQueued = true;
-        QTimer::singleShot(0, this, &TrayIcon::rebuildMenu);
-    }
+    // The statistics change rows every second: the menu is built when it opens, the tool tip
+    // follows at once.
+    updateToolTip();
 }
 
 void TrayIcon::rebuildMenu()
 {
-    m_rebuildQueued = false;
     // clear() leaves the submenus (children of the menu): they go later, since one may be on
     // screen right now.
     const QList<QMenu *> old = m_menu->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly);

@@ -13,9 +13,9 @@ class VmListModel;
 /// Berth in the system tray: lets the window close while VMs keep running.
 ///
 /// The menu lists every VM whose QEMU runs, each with a submenu of quick actions (Show
-/// Display, Pause or Resume, Shut Down), then "Show Berth" and "Quit Berth". It follows
-/// the model, so it is also built where no tray exists (offscreen, some desktops): menu()
-/// can be checked without one, and isAvailable() tells whether the icon is shown.
+/// Display, Pause or Resume, Shut Down), then "Show Berth" and "Quit Berth". It is built
+/// from the model when it opens, also where no tray exists (offscreen, some desktops):
+/// menu() can be checked without one, and isAvailable() tells whether the icon is shown.
 ///
 /// When a VM's state becomes Crashed (QEMU ended without a clean shutdown) it shows a
 /// notification with the reason; notified() reports each one, shown or not.
@@ -36,7 +36,7 @@ public:
     /// How many VMs have a running QEMU process.
     int runningCount() const;
 
-    /// Rebuilds the menu from the model (it also follows the model by itself).
+    /// Rebuilds the menu from the model; done each time the menu is about to show.
     void rebuildMenu();
 
     /// A desktop notification from the tray icon (when there is one).
@@ -57,7 +57,6 @@ private:
     QMenu *m_menu;
     QSystemTrayIcon *m_tray = nullptr;
     QHash<QUuid, VmState> m_lastStates;
-    bool m_rebuildQueued = false;
     bool m_assumeAvailable = false; // tests (trayicon_p.h)
 
     friend void assumeTrayAvailableForTesting(TrayIcon *tray);
