@@ -33,6 +33,13 @@ install_missing() {
     fi
 }
 
+# ccache, when it is installed, makes rebuilds and fresh clones cheap. The build's own
+# paths are left out of its keys, so another checkout of the same sources hits too.
+if command -v ccache >/dev/null && [ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ]; then
+    export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
+    export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
+fi
+
 build() {
     cmake --preset "$1"
     cmake --build --preset "$1"
