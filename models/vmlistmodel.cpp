@@ -320,11 +320,22 @@ void VmListModel::setStatsSampler(StatsSampler *sampler)
 
 void VmListModel::onSampled()
 {
-    if (m_rows.empty())
-        return;
-    // One signal for every row's two usage columns: the view repaints them in one pass.
-    Q_EMIT dataChanged(index(0, CpuUsageColumn), index(int(m_rows.size()) - 1, MemoryUsageColumn),
-                       {Qt::DisplayRole, Qt::ToolTipRole, SparklineRole, SortValueRole});
+    // One signal for the two usage columns of the rows that run (or ran until this tick):
+    // the view repaints them in one pass; while nothing runs, nothing is signalled.
+    int first = int(m_rows.size());
+    int last = -1;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        Row &r = m_rows[size_t(row)];
+        const bool running = r.instance && r.instance->pid() != 0;
+        if (running || r.usageShown) {
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+        r.usageShown = running;
+    }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, CpuUsageColumn), index(last, MemoryUsageColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole, SparklineRole, SortValueRole});
 }
 
 QVariant VmListModel::usageData(const Row &r, int column, int role) const
@@ -352,8 +363,8 @@ QVariant VmListModel::usageData(const Row &r, int column, int role) const
                              .arg(100 * d.cpus)
                        : QVariant();
         return VmStatsSample::known(s.guestUsedMiB)
-                   ? tr("The guest uses %1 of its %2").arg(formatMemory(int(s.guestUsedMiB + 0.5f)),
-                                                          formatMemory(d.memoryMiB))
+                   ? tr("The guest uses %1 of its %2")
+                         .arg(formatMemory(int(s.guestUsedMiB + 0.5f)), formatMemory(d.memoryMiB))
                    : tr("Memory use is not reported by the guest (it needs the virtio-balloon "
                         "driver)");
     case SortValueRole: {
@@ -364,9 +375,10 @@ QVariant VmListModel::usageData(const Row &r, int column, int role) const
         const StatsHistory *h = m_sampler->history(d.uuid);
         if (!h)
             return QVariant();
-        const float scale = cpu ? 100.0f * float(std::max(1, d.cpus)) : float(std::max(1, d.memoryMiB));
-        QList<float> values = h->tail(cpu ? StatsHistory::Cpu : StatsHistory::GuestUsed,
-                                      SparklineSamples);
+        const float scale =
+            cpu ? 100.0f * float(std::max(1, d.cpus)) : float(std::max(1, d.memoryMiB));
+        QList<float> values =
+            h->tail(cpu ? StatsHistory::Cpu : StatsHistory::GuestUsed, SparklineSamples);
         for (float &v : values)
             v /= scale;
         return QVariant::fromValue(values);

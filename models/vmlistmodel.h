@@ -24,7 +24,8 @@ class VmInstance;
 /// deleted or started from the CLI appears here within a moment, and state changes
 /// arrive as QMP events. Changes of many rows are batched into one dataChanged per
 /// event-loop pass. With a StatsSampler (setStatsSampler()), the usage columns show each
-/// running VM's CPU and memory use, updated with one dataChanged per sampler tick.
+/// running VM's CPU and memory use, updated with one dataChanged per sampler tick (over the
+/// rows that run, or have just stopped; none while nothing runs).
 class VmListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -91,6 +92,7 @@ private:
     {
         VmEntry entry;
         std::unique_ptr<VmInstance> instance;
+        bool usageShown = false; ///< the usage columns showed a running VM at the last tick
     };
 
     bool isRow(const QModelIndex &index) const;

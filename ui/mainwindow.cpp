@@ -119,7 +119,15 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentChanged);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateCurrent);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // The usage columns change with every stats tick; nothing else follows them
+                // (the details pane would reload the settings editor each second).
+                if (topLeft.column() >= VmListModel::CpuUsageColumn &&
+                    bottomRight.column() <= VmListModel::MemoryUsageColumn)
+                    return;
+                updateCurrent();
+            });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrent);
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {

@@ -223,6 +223,12 @@ private Q_SLOTS:
         vm->forceStop();
         QVERIFY(QTest::qWaitFor([&] { return vm->pid() == 0; }, 30'000));
         QVERIFY(cpu.data().toString().isEmpty());
+        // Nothing runs: the ticks go on (the host summary), the list is left alone.
+        ticks.clear();
+        QVERIFY(QTest::qWaitFor([&] { return ticks.size() >= 2; }, 10'000));
+        changes.clear();
+        QVERIFY(QTest::qWaitFor([&] { return ticks.size() >= 5; }, 10'000));
+        QCOMPARE(changes.size(), 0);
     }
 };
 
