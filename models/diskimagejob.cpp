@@ -118,29 +118,23 @@ void DiskImageJob::create(const DiskCreateRequest &request)
         if (const QString vm = runningVmUsing(m_path); !vm.isEmpty())
             return failLater(DiskImageUsers::inUseMessage(m_path, vm));
     }
-    if (request.backingFile.isEmpty()) {
-        // From the event loop, like every other outcome: the caller connects after calling.
-        const quint64 gen = m_generation;
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, request] {
-                if (gen == m_generation && isRunning())
-                    runCreate(request, {});
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    // A base that a guest writes would change under the clone and corrupt it.
     const QString base = absolute(request.backingFile);
-    if (const QString vm = runningVmUsing(base); !vm.isEmpty())
-        return failLater(DiskImageUsers::inUseMessage(base, vm));
-    // The base's format is recorded in the clone (-F), so QEMU never has to guess it.
-    readInfo(base, true, [this, request, base](const QByteArray &) {
-        if (m_info.inUseByAnotherProcess)
-            return finish(tr("%1 is open in a running QEMU. A linked clone of a base that "
-                             "changes would be corrupt; stop that VM first.")
-                              .arg(base));
-        runCreate(request, m_info.format);
+    if (!base.isEmpty()) {
+        // A base that a guest writes would change under the clone and corrupt it.
+        if (const QString vm = runningVmUsing(base); !vm.isEmpty())
+            return failLater(DiskImageUsers::inUseMessage(base, vm));
+    }
+    whenNotLocked(m_path, [this, request, base] {
+        if (base.isEmpty())
+            return runCreate(request, {});
+        // The base's format is recorded in the clone (-F), so QEMU never has to guess it.
+        readInfo(base, true, [this, request, base](const QByteArray &) {
+            if (m_info.inUseByAnotherProcess)
+                return finish(tr("%1 is open in a running QEMU. A linked clone of a base that "
+                                 "changes would be corrupt; stop that VM first.")
+                                  .arg(base));
+            runCreate(request, m_info.format);
+        });
     });
 }
 
@@ -270,7 +264,9 @@ void DiskImageJob::convert(const DiskConvertRequest &request)
         if (const QString vm = runningVmUsing(image); !vm.isEmpty())
             return failLater(DiskImageUsers::inUseMessage(image, vm));
     }
-    readInfo(source, false, [this, request](const QByteArray &) { runConvert(request); });
+    whenNotLocked(m_path, [this, request, source] {
+        readInfo(source, false, [this, request](const QByteArray &) { runConvert(request); });
+    });
 }
 
 void DiskImageJob::runConvert(const DiskConvertRequest &request)
@@ -349,6 +345,33 @@ void DiskImageJob::readInfo(const QString &path, bool forceShare, const OutputCa
                    runQemuImg(QStringList(args) << u"-U"_s, parse);
                    return true;
                });
+}
+
+void DiskImageJob::whenNotLocked(const QString &path, const std::function<void()> &then)
+{
+    if (!QFileInfo::exists(path)) {
+        // From the event loop, like every other outcome: the caller connects after calling.
+        const quint64 gen = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, gen, then] {
+                if (gen == m_generation && isRunning())
+                    then();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    // A QEMU outside the library may hold the file. Renaming a new image over it would not
+    // stop that QEMU: it would go on writing to the old, now nameless, file. Its lock says so.
+    runQemuImg(
+        {u"info"_s, u"--output=json"_s, path}, [then](const QByteArray &) { then(); },
+        [this, path, then](int exitCode, const QByteArray &, const QByteArray &err) {
+            if (QemuImgError::isLockFailure(err))
+                finish(QemuImgError::explain(err, path, exitCode));
+            else
+                then(); // not an image qemu-img can read: nothing holds it either
+            return true;
+        });
 }
 
 void DiskImageJob::runQemuImg(const QStringList &arguments, const OutputCallback &done,

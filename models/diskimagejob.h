@@ -62,7 +62,8 @@ struct DiskConvertRequest
 ///  - an image a running VM of the library uses (see DiskImageUsers) is never written
 ///    (resize, create/convert over it) nor read by check or convert (a copy of a disk the
 ///    guest writes is not consistent); the message names the VM. QEMU's own lock is the
-///    second line: its failure is worded by QemuImgError;
+///    second line: its failure is worded by QemuImgError, and a file that is about to be
+///    replaced is probed for that lock first (a rename would not stop a QEMU using it);
 ///  - a cancelled or failed create/convert leaves no file behind. The destination is
 ///    claimed with O_EXCL before qemu-img runs, so the job only ever removes a file it made.
 ///
@@ -175,6 +176,7 @@ private:
     void runQemuImg(const QStringList &arguments, const OutputCallback &done,
                     const FailureCallback &onFailure = {});
     void readInfo(const QString &path, bool forceShare, const OutputCallback &done);
+    void whenNotLocked(const QString &path, const std::function<void()> &then);
     void runCreate(const DiskCreateRequest &request, const QString &backingFormat);
     void runConvert(const DiskConvertRequest &request);
     void runResize(qint64 newSizeBytes, bool allowShrink);

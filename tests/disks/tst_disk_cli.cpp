@@ -302,6 +302,13 @@ private Q_SLOTS:
         VERIFY_RUN(locked, 1);
         QVERIFY2(saysOnOneLine(locked, "is in use by another program"), locked.err.constData());
         QCOMPARE(number(qemuImgInfo(disk), "virtual-size"), 32 * kMiB);
+        // Replacing it would not take the file from that QEMU: refused on the lock too.
+        const BerthRun replace =
+            berth({u"disk"_s, u"convert"_s, path(u"src.img"_s), disk, u"--overwrite"_s}, other);
+        VERIFY_RUN(replace, 1);
+        QVERIFY2(saysOnOneLine(replace, "is in use by another program"), replace.err.constData());
+        QCOMPARE(qemuImgInfo(disk).value("format"_L1).toString(), u"qcow2"_s);
+        QCOMPARE(filesIn(m_dir.path()).filter(u".partial"_s), QStringList());
 
         VERIFY_RUN(berth({u"stop"_s, u"busy"_s, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
         VERIFY_RUN(berth({u"disk"_s, u"resize"_s, disk, u"64M"_s}), 0);
