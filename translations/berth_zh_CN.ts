@@ -984,6 +984,355 @@ QEMU RSS  %4
     </message>
 </context>
 <context>
+    <name>DiskImageWizard</name>
+    <message>
+        <source>New Disk Image</source>
+        <translation>新建磁盘映像</translation>
+    </message>
+    <message>
+        <source>Disk Image</source>
+        <translation>磁盘映像</translation>
+    </message>
+    <message>
+        <source>Make a new disk image, bring in one you have, or clone a base image.</source>
+        <translation>新建磁盘映像、导入已有映像，或克隆一个基础映像。</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Attach the image to a virtual machine, or keep it for later.</source>
+        <translation>把映像挂接到虚拟机，或留待以后使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it as a standalone image</source>
+        <translation>作为独立映像保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach it to a virtual machine:</source>
+        <translation>挂接到虚拟机(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>VirtIO (fastest)</source>
+        <translation>VirtIO（最快）</translation>
+    </message>
+    <message>
+        <source>Linux has the drivers built in; Windows needs the virtio drivers</source>
+        <translation>Linux 自带驱动；Windows 需要安装 virtio 驱动</translation>
+    </message>
+    <message>
+        <source>SATA (any system)</source>
+        <translation>SATA（任何系统）</translation>
+    </message>
+    <message>
+        <source>IDE (old systems)</source>
+        <translation>IDE（旧系统）</translation>
+    </message>
+    <message>
+        <source>SCSI (virtio-scsi)</source>
+        <translation>SCSI（virtio-scsi）</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual machine:</source>
+        <translation>虚拟机(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bus:</source>
+        <translation>总线(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>There is no virtual machine to attach it to.</source>
+        <translation>没有可挂接的虚拟机。</translation>
+    </message>
+    <message>
+        <source>Choose a virtual machine.</source>
+        <translation>请选择一台虚拟机。</translation>
+    </message>
+    <message>
+        <source>“%1” is running; disks can be added only while it is shut down.</source>
+        <translation>“%1”正在运行；只有关机后才能添加磁盘。</translation>
+    </message>
+    <message>
+        <source>“%1” uses this image already.</source>
+        <translation>“%1”已经在使用这个映像。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Check what will be done, then click Create.</source>
+        <translation>请确认将要执行的操作，然后点击“创建”。</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The image is kept on its own; attach it to a VM later from its settings or with this wizard.</source>
+        <translation>映像将单独保留；以后可在虚拟机设置中或用本向导把它挂接到虚拟机。</translation>
+    </message>
+    <message>
+        <source>It is attached to “%1” on the %2 bus.</source>
+        <translation>它将通过 %2 总线挂接到“%1”。</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <source>qemu-img is at work; Stop ends it and removes what it wrote.</source>
+        <translation>qemu-img 正在工作；“停止”会结束它并删除已写入的内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1（正在运行）</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer in the library.</source>
+        <translation>“%1”已不在虚拟机库中。</translation>
+    </message>
+    <message>
+        <source>“%1” was started meanwhile; disks can be added only while it is shut down.</source>
+        <translation>“%1”在此期间已启动；只有关机后才能添加磁盘。</translation>
+    </message>
+    <message>
+        <source>The image %1 was made, but it could not be attached: %2</source>
+        <translation>映像 %1 已创建，但无法挂接：%2</translation>
+    </message>
+    <message>
+        <source>Not Done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The disk image is ready.</source>
+        <translation>磁盘映像已就绪。</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was kept. Go back to change the settings, or close the wizard.</source>
+        <translation>已停止，未保留任何内容。可以返回修改设置，或关闭向导。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Done: %1 is ready.</source>
+        <translation>完成：%1 已就绪。</translation>
+    </message>
+    <message>
+        <source>Done: %1 is attached to “%2”.</source>
+        <translation>完成：%1 已挂接到“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskPlan</name>
+    <message>
+        <source>space taken as the guest writes</source>
+        <translation>随客户机写入占用空间</translation>
+    </message>
+    <message>
+        <source>metadata written ahead</source>
+        <translation>预先写入元数据</translation>
+    </message>
+    <message>
+        <source>all space reserved now</source>
+        <translation>立即预留全部空间</translation>
+    </message>
+    <message>
+        <source>all space written now</source>
+        <translation>立即写满全部空间</translation>
+    </message>
+    <message>
+        <source>No disk.</source>
+        <translation>没有磁盘。</translation>
+    </message>
+    <message>
+        <source>Create a new %1 %2 image (%3) at %4.</source>
+        <translation>在 %4 新建 %1 的 %2 映像（%3）。</translation>
+    </message>
+    <message>
+        <source>Use the %1 image %2 where it is.</source>
+        <translation>在原位置使用 %1 映像 %2。</translation>
+    </message>
+    <message>
+        <source>Copy %1 to %2 (%3).</source>
+        <translation>把 %1 复制到 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Convert %1 to a qcow2 image at %2.</source>
+        <translation>把 %1 转换为位于 %2 的 qcow2 映像。</translation>
+    </message>
+    <message>
+        <source>Create %1, a linked clone of %2 (the base image must stay unchanged).</source>
+        <translation>创建 %1，它是 %2 的链接克隆（基础映像之后不能再改动）。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskSetupForm</name>
+    <message>
+        <source>Disk images</source>
+        <translation>磁盘映像</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new disk image</source>
+        <translation>新建磁盘映像(&amp;N)</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>qcow2 (snapshots, grows as needed)</source>
+        <translation>qcow2（支持快照，按需增长）</translation>
+    </message>
+    <message>
+        <source>raw (simplest, fastest, no snapshots)</source>
+        <translation>raw（最简单、最快，不支持快照）</translation>
+    </message>
+    <message>
+        <source>None: space is taken as the guest writes</source>
+        <translation>不预分配：随客户机写入占用空间</translation>
+    </message>
+    <message>
+        <source>Metadata: qcow2 tables written now</source>
+        <translation>元数据：立即写入 qcow2 表</translation>
+    </message>
+    <message>
+        <source>Reserve: all space set aside now (fast)</source>
+        <translation>预留：立即预留全部空间（快）</translation>
+    </message>
+    <message>
+        <source>Full: all space written now (slow)</source>
+        <translation>完全：立即写满全部空间（慢）</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Preallocation:</source>
+        <translation>预分配(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import an existing disk image</source>
+        <translation>导入已有的磁盘映像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Use an &amp;existing disk image</source>
+        <translation>使用已有的磁盘映像(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose a Disk Image</source>
+        <translation>选择磁盘映像</translation>
+    </message>
+    <message>
+        <source>A qcow2, raw, vmdk, vdi or vhdx image</source>
+        <translation>qcow2、raw、vmdk、vdi 或 vhdx 映像</translation>
+    </message>
+    <message>
+        <source>Use it where it &amp;is</source>
+        <translation>在原位置使用(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy it</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Con&amp;vert it to qcow2</source>
+        <translation>转换为 qcow2(&amp;V)</translation>
+    </message>
+    <message>
+        <source>A qcow2 copy can hold snapshots; the original stays untouched</source>
+        <translation>qcow2 副本可以保存快照；原映像保持不变</translation>
+    </message>
+    <message>
+        <source>&amp;Linked clone of a base image</source>
+        <translation>基础映像的链接克隆(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A small qcow2 image that stores only what differs from the base image; the base must stay unchanged afterwards</source>
+        <translation>一个只保存与基础映像差异的小 qcow2 映像；之后基础映像不能再改动</translation>
+    </message>
+    <message>
+        <source>Choose the Base Image</source>
+        <translation>选择基础映像</translation>
+    </message>
+    <message>
+        <source>N&amp;o disk (add one later)</source>
+        <translation>不要磁盘（以后再添加）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the Disk Image As</source>
+        <translation>磁盘映像另存为</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>保存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Not enough free space in %1: this needs %2, and %3 are free.</source>
+        <translation>%1 的可用空间不足：需要 %2，只有 %3 可用。</translation>
+    </message>
+    <message>
+        <source>A raw image has no metadata to preallocate; choose another preallocation or qcow2.</source>
+        <translation>raw 映像没有可预分配的元数据；请选择其他预分配方式或 qcow2。</translation>
+    </message>
+    <message>
+        <source>Choose the disk image to use.</source>
+        <translation>请选择要使用的磁盘映像。</translation>
+    </message>
+    <message>
+        <source>Choose the base image to clone.</source>
+        <translation>请选择要克隆的基础映像。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is running with %2; shut it down first.</source>
+        <translation>“%1”正在使用 %2 运行；请先将其关机。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new image.</source>
+        <translation>请选择新映像的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 image · %2 for the guest · %3 on disk</source>
+        <translation>%1 映像 · 客户机可见 %2 · 占用磁盘 %3</translation>
+    </message>
+    <message>
+        <source>backed by %1</source>
+        <translation>后备文件 %1</translation>
+    </message>
+</context>
+<context>
     <name>DisplayPage</name>
     <message>
         <source>Waiting for the screen…</source>
@@ -1168,6 +1517,22 @@ It opens “%2” in a window of its own.</source>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
+    <message>
+        <source>%1 is a folder; add a file name.</source>
+        <translation>%1 是文件夹；请加上文件名。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another name.</source>
+        <translation>%1 已存在；请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>文件夹 %1 不可写。</translation>
+    </message>
 </context>
 <context>
     <name>HostCapabilities</name>
@@ -1345,6 +1710,30 @@ It opens “%2” in a window of its own.</source>
         <source>&amp;Remember my choice</source>
         <translation>记住我的选择(&amp;R)</translation>
     </message>
+    <message>
+        <source>New &amp;Disk Image…</source>
+        <translation>新建磁盘映像(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Create, import or clone a disk image</source>
+        <translation>新建、导入或克隆磁盘映像</translation>
+    </message>
+    <message>
+        <source>Add &amp;Disk…</source>
+        <translation>添加磁盘(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Give the virtual machine another disk (while it is shut down)</source>
+        <translation>为虚拟机添加一块磁盘（需在关机状态）</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>Added %1 to “%2”.</source>
+        <translation>已把 %1 添加到“%2”。</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1362,42 +1751,34 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
-    <name>NewVmDialog</name>
+    <name>NewVmWizard</name>
     <message>
         <source>New Virtual Machine</source>
         <translation>新建虚拟机</translation>
     </message>
     <message>
-        <source>e.g. Debian 12</source>
-        <translation>例如 Debian 12</translation>
+        <source>Could not make the disk: %1</source>
+        <translation>无法创建磁盘：%1</translation>
     </message>
     <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
+        <source>Installation Media</source>
+        <translation>安装介质</translation>
     </message>
     <message>
-        <source> GiB</source>
-        <translation> GiB</translation>
+        <source>What the new virtual machine starts from.</source>
+        <translation>新虚拟机从什么启动。</translation>
     </message>
     <message>
-        <source>No disk</source>
-        <translation>无磁盘</translation>
+        <source>An &amp;ISO image (an installer or a live system)</source>
+        <translation>ISO 映像（安装程序或 Live 系统）(&amp;I)</translation>
     </message>
     <message>
-        <source>A new qcow2 image in the VM&apos;s folder; it takes space only as the guest writes. 0 for none.</source>
-        <translation>虚拟机文件夹中的新 qcow2 映像；只有客户机写入数据时才占用空间。0 表示不创建。</translation>
+        <source>An existing &amp;disk image with a system on it</source>
+        <translation>已装有系统的磁盘映像(&amp;D)</translation>
     </message>
     <message>
-        <source>Nothing yet (an empty disk)</source>
-        <translation>暂不引导任何介质（空磁盘）</translation>
-    </message>
-    <message>
-        <source>An &amp;ISO image</source>
-        <translation>ISO 映像(&amp;I)</translation>
-    </message>
-    <message>
-        <source>A &amp;Linux kernel (direct boot)</source>
-        <translation>Linux 内核（直接引导）(&amp;L)</translation>
+        <source>A Linux &amp;kernel (direct boot)</source>
+        <translation>Linux 内核（直接引导）(&amp;K)</translation>
     </message>
     <message>
         <source>Choose an ISO Image</source>
@@ -1408,8 +1789,12 @@ It opens “%2” in a window of its own.</source>
         <translation>ISO 映像 (*.iso)</translation>
     </message>
     <message>
-        <source>The installer or live image</source>
-        <translation>安装程序或 Live 映像</translation>
+        <source>Choose a Disk Image</source>
+        <translation>选择磁盘映像</translation>
+    </message>
+    <message>
+        <source>Disk images (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx)</source>
+        <translation>磁盘映像 (*.qcow2 *.img *.raw *.vmdk *.vdi *.vhdx)</translation>
     </message>
     <message>
         <source>Choose a Kernel</source>
@@ -1432,20 +1817,28 @@ It opens “%2” in a window of its own.</source>
         <translation>可选</translation>
     </message>
     <message>
-        <source>&amp;Start it after creating it</source>
-        <translation>创建后启动(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Kernel:</source>
         <translation>内核(&amp;K)：</translation>
     </message>
     <message>
-        <source>&amp;Initrd:</source>
-        <translation>initrd(&amp;I)：</translation>
+        <source>I&amp;nitrd:</source>
+        <translation>Initrd(&amp;N)：</translation>
     </message>
     <message>
         <source>Command &amp;line:</source>
         <translation>命令行(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Name and Hardware</source>
+        <translation>名称与硬件</translation>
+    </message>
+    <message>
+        <source>Suggested from the installation media; change anything.</source>
+        <translation>根据安装介质给出建议；都可以修改。</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1460,48 +1853,156 @@ It opens “%2” in a window of its own.</source>
         <translation>CPU(&amp;C)：</translation>
     </message>
     <message>
-        <source>&amp;Disk:</source>
-        <translation>磁盘(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Boot from:</source>
-        <translation>引导自：</translation>
+        <source>&amp;Firmware:</source>
+        <translation>固件(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Accelerator:</source>
         <translation>加速器(&amp;A)：</translation>
     </message>
     <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>The disk the system is installed on, kept in the VM&apos;s folder.</source>
+        <translation>安装系统所用的磁盘，保存在虚拟机的文件夹中。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Check the new virtual machine, then click Create.</source>
+        <translation>请确认新虚拟机的设置，然后点击“创建”。</translation>
+    </message>
+    <message>
+        <source>&amp;Start it when it is created</source>
+        <translation>创建后立即启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show its &amp;display</source>
+        <translation>显示其屏幕(&amp;D)</translation>
+    </message>
+    <message>
         <source>C&amp;reate</source>
         <translation>创建(&amp;R)</translation>
     </message>
     <message>
-        <source>Could not create the disk: %1</source>
-        <translation>无法创建磁盘：%1</translation>
+        <source>Name: %1</source>
+        <translation>名称：%1</translation>
     </message>
     <message>
-        <source>A VM named “%1” exists already.</source>
-        <translation>名为“%1”的虚拟机已存在。</translation>
+        <source>System: %1</source>
+        <translation>系统：%1</translation>
     </message>
     <message>
-        <source>Choose the ISO image to boot from.</source>
-        <translation>选择要引导的 ISO 映像。</translation>
+        <source>Memory: %1, CPUs: %2</source>
+        <translation>内存：%1，CPU：%2</translation>
     </message>
     <message>
-        <source>The ISO image: %1</source>
-        <translation>ISO 映像：%1</translation>
+        <source>Firmware: %1</source>
+        <translation>固件：%1</translation>
+    </message>
+    <message>
+        <source>UEFI (with its own variables file)</source>
+        <translation>UEFI（带有自己的变量文件）</translation>
+    </message>
+    <message>
+        <source>BIOS</source>
+        <translation>BIOS</translation>
+    </message>
+    <message>
+        <source>Boots from: %1</source>
+        <translation>启动自：%1</translation>
+    </message>
+    <message>
+        <source>Boots the kernel: %1</source>
+        <translation>引导内核：%1</translation>
+    </message>
+    <message>
+        <source>Disk: %1</source>
+        <translation>磁盘：%1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>正在创建</translation>
+    </message>
+    <message>
+        <source>Cancel stops it and removes whatever was made.</source>
+        <translation>“取消”会停止创建并删除已生成的内容。</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>Recognising the system on %1…</source>
+        <translation>正在识别 %1 中的系统…</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>推荐值</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>最低值</translation>
+    </message>
+    <message>
+        <source>general</source>
+        <translation>通用值</translation>
+    </message>
+    <message>
+        <source>Recognised: %1.</source>
+        <translation>已识别：%1。</translation>
+    </message>
+    <message>
+        <source>1 CPU</source>
+        <translation>1 个 CPU</translation>
+    </message>
+    <message>
+        <source>%1 CPUs</source>
+        <translation>%1 个 CPU</translation>
+    </message>
+    <message>
+        <source> and UEFI firmware, which this system needs</source>
+        <translation>，以及此系统需要的 UEFI 固件</translation>
+    </message>
+    <message>
+        <source>For %1, Berth suggests %2 of memory (%3), %4 (%5), a %6 disk (%7)%8.</source>
+        <translation>Berth 为 %1 建议：%2 内存（%3）、%4（%5）、%6 磁盘（%7）%8。</translation>
+    </message>
+    <message>
+        <source>Berth suggests %1 of memory (%2), %3 (%4), a %5 disk (%6)%7.</source>
+        <translation>Berth 建议：%1 内存（%2）、%3（%4）、%5 磁盘（%6）%7。</translation>
+    </message>
+    <message>
+        <source>New VM</source>
+        <translation>新虚拟机</translation>
+    </message>
+    <message>
+        <source>Choose the ISO image to install from.</source>
+        <translation>请选择用于安装的 ISO 映像。</translation>
+    </message>
+    <message>
+        <source>Choose the disk image to boot.</source>
+        <translation>请选择要启动的磁盘映像。</translation>
     </message>
     <message>
         <source>Choose the kernel to boot.</source>
         <translation>选择要引导的内核。</translation>
     </message>
     <message>
-        <source>The kernel: %1</source>
-        <translation>内核：%1</translation>
+        <source>A VM named “%1” exists already.</source>
+        <translation>名为“%1”的虚拟机已存在。</translation>
     </message>
     <message>
-        <source>The initrd: %1</source>
-        <translation>initrd：%1</translation>
+        <source>%1 of memory is more than this computer has (%2).</source>
+        <translation>%1 内存超过了这台计算机的内存（%2）。</translation>
     </message>
     <message>
         <source>Could not create a folder in %1: %2</source>
@@ -1512,8 +2013,52 @@ It opens “%2” in a window of its own.</source>
         <translation>正在创建 %1 的磁盘映像…</translation>
     </message>
     <message>
-        <source>Could not move the new disk into the VM&apos;s folder.</source>
-        <translation>无法将新磁盘移入虚拟机文件夹。</translation>
+        <source>Copying the disk image…</source>
+        <translation>正在复制磁盘映像…</translation>
+    </message>
+    <message>
+        <source>Preparing the UEFI variables…</source>
+        <translation>正在准备 UEFI 变量…</translation>
+    </message>
+    <message>
+        <source>Could not move the new disk into %1.</source>
+        <translation>无法把新磁盘移入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not move the UEFI variables into %1.</source>
+        <translation>无法把 UEFI 变量移入 %1。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>The virtual machine is in the list.</source>
+        <translation>虚拟机已在列表中。</translation>
+    </message>
+    <message>
+        <source>“%1” is ready in %2.</source>
+        <translation>“%1”已在 %2 中就绪。</translation>
+    </message>
+    <message>
+        <source>Nothing was created.</source>
+        <translation>没有创建任何内容。</translation>
+    </message>
+    <message>
+        <source>Not Created</source>
+        <translation>未创建</translation>
+    </message>
+    <message>
+        <source>Go back to change something and try again.</source>
+        <translation>请返回修改后重试。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>

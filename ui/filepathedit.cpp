@@ -58,6 +58,12 @@ void FilePathEdit::setPlaceholderText(const QString &text)
     m_edit->setPlaceholderText(text);
 }
 
+void FilePathEdit::setNewFile(bool newFile)
+{
+    m_newFile = newFile;
+    check();
+}
+
 QString FilePathEdit::problem() const
 {
     const QString p = path();
@@ -66,6 +72,18 @@ QString FilePathEdit::problem() const
     if (!QDir::isAbsolutePath(p))
         return tr("%1 is not an absolute path.").arg(p);
     const QFileInfo fi(p);
+    if (m_newFile) {
+        if (fi.isDir())
+            return tr("%1 is a folder; add a file name.").arg(p);
+        if (fi.exists() || fi.isSymLink())
+            return tr("%1 exists already; choose another name.").arg(p);
+        const QFileInfo folder(fi.absolutePath());
+        if (!folder.isDir())
+            return tr("The folder %1 does not exist.").arg(folder.filePath());
+        if (!folder.isWritable())
+            return tr("The folder %1 is not writable.").arg(folder.filePath());
+        return {};
+    }
     if (!fi.exists())
         return tr("%1 does not exist.").arg(p);
     if (fi.isDir())
@@ -92,11 +110,16 @@ void FilePathEdit::browse()
     // Asynchronous: the dialog is window-modal and the event loop keeps running.
     auto *dialog = new QFileDialog(window(), m_dialogTitle);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setFileMode(m_newFile ? QFileDialog::AnyFile : QFileDialog::ExistingFile);
+    if (m_newFile) {
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setOption(QFileDialog::DontConfirmOverwrite); // problem() refuses it instead
+    }
     dialog->setNameFilters({m_nameFilter, tr("All files (*)")});
     const QFileInfo current(path());
-    dialog->setDirectory(current.exists() ? current.absolutePath() : QDir::homePath());
-    if (current.isFile())
+    const bool folderExists = !path().isEmpty() && QFileInfo(current.absolutePath()).isDir();
+    dialog->setDirectory(folderExists ? current.absolutePath() : QDir::homePath());
+    if (current.isFile() || (m_newFile && folderExists))
         dialog->selectFile(current.absoluteFilePath());
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
         setPath(QDir::toNativeSeparators(file));

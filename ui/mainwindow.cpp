@@ -2,10 +2,12 @@
 
 #include "appsettings.h"
 #include "definitioneditor.h"
+#include "diskimageusers.h"
+#include "diskimagewizard.h"
 #include "displaypage.h"
 #include "hostsummary.h"
 #include "messagebar.h"
-#include "newvmdialog.h"
+#include "newvmwizard.h"
 #include "preferencesdialog.h"
 #include "sparklinedelegate.h"
 #include "statssampler.h"
@@ -147,7 +149,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     });
     connect(m_actions, &VmActions::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-    connect(m_actions, &VmActions::newVmRequested, this, &MainWindow::showNewVmDialog);
+    connect(m_actions, &VmActions::newVmRequested, this, &MainWindow::showNewVmWizard);
     connect(m_details->editor(), &DefinitionEditor::applied, this,
             [this](const QString &, const VmDefinition &definition) {
                 // The model follows the library's changed() and hands the definition to
@@ -187,6 +189,19 @@ void MainWindow::createMenus()
     VmActions *a = m_actions;
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(a->newVm());
+    m_newDisk =
+        fileMenu->addAction(tr("New &Disk Image…"), this, [this] { showDiskImageWizard(); });
+    m_newDisk->setObjectName(u"actionNewDiskImage"_s);
+    m_newDisk->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_newDisk->setStatusTip(tr("Create, import or clone a disk image"));
+    m_addDisk = new QAction(tr("Add &Disk…"), this);
+    m_addDisk->setObjectName(u"actionAddDisk"_s);
+    m_addDisk->setStatusTip(tr("Give the virtual machine another disk (while it is shut down)"));
+    connect(m_addDisk, &QAction::triggered, this, [this] {
+        const QModelIndex source = m_proxy->mapToSource(m_list->currentIndex());
+        if (const VmEntry *e = source.isValid() ? m_model->entry(source) : nullptr)
+            showDiskImageWizard(e->name());
+    });
     fileMenu->addSeparator();
     QAction *preferences = fileMenu->addAction(
         SymbolicIcon::get(u"preferences-system"_s, QStyle::SP_FileDialogDetailedView, style(),
@@ -207,6 +222,7 @@ void MainWindow::createMenus()
     vmMenu->addSeparator();
     vmMenu->addActions({a->shutdown(), a->forceOff()});
     vmMenu->addSeparator();
+    vmMenu->addAction(m_addDisk);
     vmMenu->addAction(a->remove());
 
     m_contextMenu->setObjectName(u"vmContextMenu"_s);
@@ -214,6 +230,7 @@ void MainWindow::createMenus()
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({a->shutdown(), a->forceOff()});
     m_contextMenu->addSeparator();
+    m_contextMenu->addAction(m_addDisk);
     m_contextMenu->addAction(a->remove());
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(a->newVm());
@@ -263,6 +280,8 @@ void MainWindow::updateCurrent()
     updateSummary();
     const QModelIndex source = m_proxy->mapToSource(m_list->currentIndex());
     const VmEntry *entry = source.isValid() ? m_model->entry(source) : nullptr;
+    if (m_addDisk)
+        m_addDisk->setEnabled(entry && !entry->isBroken() && !DiskImageUsers::isRunning(*entry));
     if (!entry) {
         m_currentFolder.clear();
         m_actions->clearCurrent();
@@ -312,26 +331,54 @@ bool MainWindow::selectVm(const QUuid &uuid)
     return true;
 }
 
-void MainWindow::showNewVmDialog()
+/// Brings the window's open @p Wizard to the front; false when there is none.
+template<typename Wizard>
+static bool raiseOpen(QWidget *window)
 {
-    if (auto *open = findChild<NewVmDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
+    auto *open = window->findChild<Wizard *>(QString(), Qt::FindDirectChildrenOnly);
+    if (open) {
         open->raise();
         open->activateWindow();
-        return;
     }
-    auto *dialog = new NewVmDialog(m_library, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &NewVmDialog::vmCreated, this, &MainWindow::onVmCreated);
-    dialog->open();
+    return open;
 }
 
-void MainWindow::onVmCreated(const QUuid &uuid, bool start)
+void MainWindow::showNewVmWizard()
+{
+    if (raiseOpen<NewVmWizard>(this))
+        return;
+    auto *wizard = new NewVmWizard(m_library, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &NewVmWizard::vmCreated, this, &MainWindow::onVmCreated);
+    wizard->open();
+}
+
+void MainWindow::showDiskImageWizard(const QString &vmName)
+{
+    if (raiseOpen<DiskImageWizard>(this))
+        return;
+    auto *wizard = new DiskImageWizard(m_library, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (!vmName.isEmpty())
+        wizard->setTargetVm(vmName);
+    connect(wizard, &DiskImageWizard::diskReady, this,
+            [this](const QString &path, const QString &vm) {
+                statusBar()->showMessage(vm.isEmpty() ? tr("Created %1.").arg(path)
+                                                      : tr("Added %1 to “%2”.").arg(path, vm),
+                                         5000);
+            });
+    wizard->open();
+}
+
+void MainWindow::onVmCreated(const QUuid &uuid, bool start, bool showDisplay)
 {
     if (!selectVm(uuid))
         return;
     m_list->setFocus();
     statusBar()->showMessage(tr("Created “%1”.").arg(m_list->currentIndex().data().toString()),
                              5000);
+    if (showDisplay)
+        m_details->tabs()->setCurrentWidget(m_details->displayPage());
     if (start)
         m_actions->start()->trigger();
 }

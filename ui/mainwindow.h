@@ -4,6 +4,7 @@
 #include <QUuid>
 
 class MessageBar;
+class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -39,8 +40,10 @@ public:
 
     /// Shows the About dialog (non-modal, one at a time).
     void showAbout();
-    /// Opens the New VM dialog (window-modal, one at a time).
-    void showNewVmDialog();
+    /// Opens the New VM wizard (window-modal, one at a time).
+    void showNewVmWizard();
+    /// Opens the New Disk Image wizard (one at a time), attaching to @p vmName if given.
+    void showDiskImageWizard(const QString &vmName = {});
     /// Opens the Preferences dialog (window-modal, one at a time).
     void showPreferences();
     /// Quits Berth (after the unapplied-settings question); running VMs keep running.
@@ -72,7 +75,7 @@ private:
     void updateCurrent();
     void updatePlaceholder();
     void updateSummary();
-    void onVmCreated(const QUuid &uuid, bool start);
+    void onVmCreated(const QUuid &uuid, bool start, bool showDisplay);
     void restoreWindowState();
     void saveWindowState() const;
     void askOnClose(int running);
@@ -91,6 +94,8 @@ private:
     VmListView *m_list;
     VmDetailsPane *m_details;
     QMenu *m_contextMenu;
+    QAction *m_newDisk = nullptr;
+    QAction *m_addDisk = nullptr;
     QLabel *m_summary;
     HostSummary *m_hostSummary;
     QString m_currentFolder;

@@ -3,7 +3,7 @@
 // runs and its Quit quits.
 #include "appsettings.h"
 #include "mainwindow.h"
-#include "newvmdialog.h"
+#include "newvmwizard.h"
 #include "preferencesdialog.h"
 #include "trayicon.h"
 #include "windowdriver.h"
@@ -134,14 +134,14 @@ private Q_SLOTS:
         QVERIFY(note->isVisible());
     }
 
-    void newVmDialogStartsWithTheDefaultAccelerator()
+    void newVmWizardStartsWithTheDefaultAccelerator()
     {
         WindowDriver driver; // starts from fresh settings
         AppSettings::setDefaultAccelerator(Accelerator::Tcg);
         driver.openWindow();
-        NewVmDialog *dialog = driver.openNewVmDialog();
+        NewVmWizard *dialog = driver.openNewVmWizard();
         QVERIFY(dialog);
-        auto *combo = dialog->findChild<QComboBox *>(u"acceleratorCombo"_s);
+        auto *combo = dialog->findChild<QComboBox *>(u"vmAccelerator"_s);
         QVERIFY(combo);
         QCOMPARE(combo->currentData().toInt(), int(Accelerator::Tcg));
     }

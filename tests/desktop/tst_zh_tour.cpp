@@ -2,7 +2,8 @@
 // button or tab may be narrower than its text (cut off or elided). With BERTH_SCREENSHOT_DIR
 // set, each one is also saved there as a PNG, for a person to look at.
 #include "mainwindow.h"
-#include "newvmdialog.h"
+#include "diskimagewizard.h"
+#include "newvmwizard.h"
 #include "preferencesdialog.h"
 #include "vmdetailspane.h"
 #include "windowdriver.h"
@@ -131,8 +132,22 @@ private Q_SLOTS:
         look(w->findChild<PreferencesDialog *>(), u"preferences"_s);
         w->findChild<PreferencesDialog *>()->reject();
 
-        look(driver.openNewVmDialog(), u"new-vm"_s);
-        w->findChild<NewVmDialog *>()->reject();
+        // Every page of both wizards up to their summary (next() does not create anything
+        // before the summary's Create).
+        NewVmWizard *newVm = driver.openNewVmWizard();
+        for (int page = NewVmWizard::MediaPage; page <= NewVmWizard::SummaryPage; ++page) {
+            look(newVm, u"new-vm-%1"_s.arg(page));
+            if (page < NewVmWizard::SummaryPage)
+                newVm->next();
+        }
+        newVm->reject();
+        DiskImageWizard *disk = driver.openDiskImageWizard();
+        for (int page = DiskImageWizard::DiskPage; page <= DiskImageWizard::SummaryPage; ++page) {
+            look(disk, u"new-disk-%1"_s.arg(page));
+            if (page < DiskImageWizard::SummaryPage)
+                disk->next();
+        }
+        disk->reject();
 
         w->showAbout();
         look(w->findChild<QMessageBox *>(u"aboutDialog"_s), u"about"_s);

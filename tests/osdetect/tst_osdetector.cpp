@@ -2,9 +2,9 @@
 // (Debian, Fedora, Windows 11 with its publisher id), an unknown one, one that is not
 // bootable, and files that are not ISO images at all.
 #include "osdetector.h"
+#include "testiso.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,27 +25,10 @@ class TestOsDetector final : public QObject
 private:
     QTemporaryDir m_dir;
 
-    /// An ISO with volume id @p volumeId (and @p publisher), bootable through El Torito
-    /// unless @p bootable is false. Empty on failure (the reason is logged).
     QString makeIso(const QString &fileName, const QString &volumeId, bool bootable = true,
                     const QString &publisher = {})
     {
-        const QString content = m_dir.filePath(u"content"_s);
-        const QString iso = m_dir.filePath(fileName);
-        QStringList args{u"-as"_s, u"mkisofs"_s, u"-quiet"_s, u"-V"_s, volumeId};
-        if (!publisher.isEmpty())
-            args << u"-publisher"_s << publisher;
-        if (bootable)
-            args << u"-b"_s << u"boot.img"_s << u"-no-emul-boot"_s << u"-boot-load-size"_s
-                 << u"4"_s;
-        args << u"-o"_s << iso << content;
-        QProcess xorriso;
-        xorriso.start(u"xorriso"_s, args);
-        if (!xorriso.waitForFinished(60'000) || xorriso.exitCode() != 0) {
-            qWarning().noquote() << "xorriso failed:" << xorriso.readAllStandardError();
-            return {};
-        }
-        return iso;
+        return TestIso::make(m_dir.path(), fileName, volumeId, bootable, publisher);
     }
 
 private Q_SLOTS:
@@ -54,15 +37,11 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY2(!QStandardPaths::findExecutable(u"xorriso"_s).isEmpty(),
                  "xorriso is needed (packaging/debian/build-deps.txt)");
-        QVERIFY(QDir().mkpath(m_dir.filePath(u"content"_s)));
-        QFile boot(m_dir.filePath(u"content/boot.img"_s));
-        QVERIFY(boot.open(QIODevice::WriteOnly));
-        boot.write(QByteArray(2048, '\0')); // any 2 KiB image will do for El Torito
     }
 
     void debianNetinstIsRecognised()
     {
-        const QString iso = makeIso(u"debian.iso"_s, u"Debian 11.5.0 amd64 n"_s);
+        const QString iso = makeIso(u"debian.iso"_s, QLatin1StringView(TestIso::DebianVolumeId));
         QVERIFY(!iso.isEmpty());
         const OsProfile p = OsDetector::detectNow(iso);
         QVERIFY2(p.recognised, qPrintable(p.note));
@@ -126,7 +105,8 @@ private Q_SLOTS:
     void notBootableIsSaidSo()
     {
         // A Debian volume id, but no boot record: libosinfo does not match it.
-        const QString iso = makeIso(u"data.iso"_s, u"Debian 11.5.0 amd64 n"_s, false);
+        const QString iso =
+            makeIso(u"data.iso"_s, QLatin1StringView(TestIso::DebianVolumeId), false);
         QVERIFY(!iso.isEmpty());
         const OsProfile p = OsDetector::detectNow(iso);
         QVERIFY(!p.recognised);

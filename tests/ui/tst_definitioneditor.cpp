@@ -4,7 +4,6 @@
 #include "definitioneditor.h"
 #include "mainwindow.h"
 #include "messagebar.h"
-#include "newvmdialog.h"
 #include "vmactions.h"
 #include "vmdetailspane.h"
 #include "vmlistmodel.h"

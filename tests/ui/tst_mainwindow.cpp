@@ -5,7 +5,7 @@
 #include "definitioneditor.h"
 #include "mainwindow.h"
 #include "messagebar.h"
-#include "newvmdialog.h"
+#include "newvmwizard.h"
 #include "vmactions.h"
 #include "vmdetailspane.h"
 #include "vmlistmodel.h"
@@ -41,8 +41,6 @@ private:
 
     WindowDriver &driver() const { return *m_driver; }
 
-    NewVmDialog *openNewVmDialog() { return driver().openNewVmDialog(); }
-
 private Q_SLOTS:
     void initTestCase() { QVERIFY(WindowDriver::isolateSettings()); }
 
@@ -67,8 +65,8 @@ private Q_SLOTS:
         auto *button = w->findChild<QPushButton *>(u"emptyLibraryNewVmButton"_s);
         QVERIFY(button && button->isVisible());
         QTest::mouseClick(button, Qt::LeftButton);
-        QTRY_VERIFY(w->findChild<NewVmDialog *>() && w->findChild<NewVmDialog *>()->isVisible());
-        w->findChild<NewVmDialog *>()->reject();
+        QTRY_VERIFY(w->findChild<NewVmWizard *>() && w->findChild<NewVmWizard *>()->isVisible());
+        w->findChild<NewVmWizard *>()->reject();
 
         // The first VM replaces the placeholder with the list.
         VmDefinition d = WindowDriver::plainVm(u"first"_s);
@@ -318,11 +316,11 @@ private Q_SLOTS:
         QVERIFY(w->grab().save(out + u"/dark-crashed.png"_s));
         QVERIFY(driver().select(u"mangled"_s));
         QVERIFY(w->grab().save(out + u"/dark-broken.png"_s));
-        NewVmDialog *dialog = openNewVmDialog();
-        QVERIFY(dialog);
+        NewVmWizard *wizard = driver().openNewVmWizard();
+        QVERIFY(wizard);
         QTest::qWait(50);
-        QVERIFY(dialog->grab().save(out + u"/dark-newvm.png"_s));
-        dialog->reject();
+        QVERIFY(wizard->grab().save(out + u"/dark-newvm.png"_s));
+        wizard->reject();
         driver().closeWindow();
         QApplication::setPalette(previousPalette);
     }

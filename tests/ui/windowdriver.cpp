@@ -1,6 +1,7 @@
 #include "windowdriver.h"
 
-#include "newvmdialog.h"
+#include "diskimagewizard.h"
+#include "newvmwizard.h"
 #include "testguest.h"
 #include "vminstance.h"
 #include "vmlistmodel.h"
@@ -75,15 +76,31 @@ void WindowDriver::typeInto(QLineEdit *edit, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
-NewVmDialog *WindowDriver::openNewVmDialog() const
+namespace {
+
+template<typename Wizard>
+Wizard *waitForShown(QWidget *window)
+{
+    Wizard *wizard = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        wizard = window->findChild<Wizard *>();
+        return wizard && wizard->isVisible();
+    });
+    return shown ? wizard : nullptr;
+}
+
+} // namespace
+
+NewVmWizard *WindowDriver::openNewVmWizard() const
 {
     action("actionNewVm")->trigger();
-    NewVmDialog *dialog = nullptr;
-    const bool shown = QTest::qWaitFor([&] {
-        dialog = m_window->findChild<NewVmDialog *>();
-        return dialog && dialog->isVisible();
-    });
-    return shown ? dialog : nullptr;
+    return waitForShown<NewVmWizard>(m_window.get());
+}
+
+DiskImageWizard *WindowDriver::openDiskImageWizard(const char *actionName) const
+{
+    action(actionName)->trigger();
+    return waitForShown<DiskImageWizard>(m_window.get());
 }
 
 WindowDriver::WindowDriver()

@@ -13,7 +13,8 @@
 
 #include <memory>
 
-class NewVmDialog;
+class DiskImageWizard;
+class NewVmWizard;
 class QLineEdit;
 
 /// One GUI test's world: a private library folder, runtime folder (XDG_RUNTIME_DIR) and
@@ -53,8 +54,11 @@ public:
     bool select(const QString &vmName);
     QString stateText(const QString &vmName) const;
     QAction *action(const char *objectName) const;
-    /// Triggers New VM… and returns the dialog once it shows.
-    NewVmDialog *openNewVmDialog() const;
+    /// Triggers New VM… and returns the wizard once it shows.
+    NewVmWizard *openNewVmWizard() const;
+    /// Triggers @p actionName (New Disk Image… or Add Disk…) and returns the wizard once
+    /// it shows.
+    DiskImageWizard *openDiskImageWizard(const char *actionName = "actionNewDiskImage") const;
     /// Whether each of the lifecycle actions is enabled, as a string such as
     /// "start pause -resume ..." (a minus for disabled) for readable comparisons.
     QString enabledActions() const;
