@@ -137,12 +137,12 @@ int main(int argc, char **argv)
         u"Converting a 2 GiB half-sparse raw image to qcow2: Berth vs plain qemu-img."_s);
     parser.addHelpOption();
     parser.addOption(
-        {u"rounds"_s, u"Timed rounds, each converting once with both (default 7)."_s, u"N"_s});
+        {u"rounds"_s, u"Timed rounds, each converting once with both (default 11)."_s, u"N"_s});
     parser.addOption({u"dir"_s, u"Where the images go (default: the temporary folder)."_s, u"DIR"_s,
                       QDir::tempPath()});
     parser.process(app);
     bool ok = true;
-    const int rounds = Bench::positiveOption(parser, u"rounds"_s, 7, &ok);
+    const int rounds = Bench::positiveOption(parser, u"rounds"_s, 11, &ok);
     if (!ok)
         return 2;
     for (int sig : {SIGINT, SIGTERM})
