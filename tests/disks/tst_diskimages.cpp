@@ -298,6 +298,31 @@ private Q_SLOTS:
         QFile::remove(big);
     }
 
+    void cancelCreateLeavesNothing()
+    {
+        const QStringList before = filesIn(m_dir.path());
+        auto j = job();
+        DiskCreateRequest r;
+        r.path = path(u"cancelled-full.img"_s);
+        r.format = u"raw"_s;
+        r.sizeBytes = 1024 * kMiB;
+        r.preallocation = DiskPreallocation::Full; // qemu-img writes 1 GiB of zeros
+        // Cancelled before it starts: nothing is made at all.
+        j->create(r);
+        j->cancel();
+        QCOMPARE(wait(*j, [] {}), u"Cancelled."_s);
+        QCOMPARE(filesIn(m_dir.path()), before);
+        // Cancelled while qemu-img writes: the file it claimed goes.
+        QCOMPARE(wait(*j,
+                      [&] {
+                          j->create(r);
+                          QVERIFY(QTest::qWaitFor([&] { return QFileInfo::exists(r.path); }));
+                          j->cancel();
+                      }),
+                 u"Cancelled."_s);
+        QCOMPARE(filesIn(m_dir.path()), before);
+    }
+
     void existingDestinationRefused()
     {
         const QString existing = path(u"existing.img"_s);
