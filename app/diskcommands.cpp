@@ -218,7 +218,7 @@ int cmdDisk(CliSession &s)
             run(job, [&] { job.resize(path, size, p.isSet(u"shrink"_s)); });
         } catch (CliError &e) {
             if (job.needsShrinkConfirmation())
-                e.message += u' ' + CliText::tr("Add --shrink to confirm.");
+                e.message = CliText::tr("%1 Add --shrink to confirm.").arg(e.message);
             throw;
         }
         if (s.json())
@@ -269,7 +269,7 @@ void addDiskCommands(CliCommandTable &t)
                           "Disk images: create PATH --size SIZE, info PATH, check PATH, resize "
                           "PATH SIZE, convert SRC DST. Refuses to write to an image a running "
                           "VM uses, or over an existing file without --overwrite."),
-        "create|info|check|resize|convert PATH [SIZE|DST]",
+        "ACTION PATH [SIZE|DST]",
         {{u"size"_s, CliText::tr("create: the virtual size, e.g. 20G."), u"SIZE"_s},
          {u"format"_s,
           CliText::tr(

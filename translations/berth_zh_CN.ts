@@ -502,10 +502,6 @@ QEMU RSS  %4
         <translation>新的大小（SIZE）</translation>
     </message>
     <message>
-        <source>Add --shrink to confirm.</source>
-        <translation>加上 --shrink 以确认。</translation>
-    </message>
-    <message>
         <source>Resized %1 to %2</source>
         <translation>已将 %1 调整为 %2</translation>
     </message>
@@ -556,6 +552,10 @@ QEMU RSS  %4
     <message>
         <source>create, convert: replace an existing file.</source>
         <translation>create、convert：替换已有文件。</translation>
+    </message>
+    <message>
+        <source>%1 Add --shrink to confirm.</source>
+        <translation>%1加上 --shrink 以确认。</translation>
     </message>
 </context>
 <context>
