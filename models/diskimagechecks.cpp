@@ -3,6 +3,8 @@
 #include "diskimagejob.h"
 
 #include <QFileInfo>
+#include <QLocale>
+#include <QStorageInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -122,4 +124,39 @@ QString DiskImageJob::convertProblem(const DiskConvertRequest &request)
         return tr("The source and the destination are the same file; choose another "
                   "destination.");
     return destinationProblem(request.destination, request.overwrite);
+}
+
+qint64 DiskImageJob::spaceNeeded(const DiskCreateRequest &request)
+{
+    if (request.preallocation != DiskPreallocation::Falloc &&
+        request.preallocation != DiskPreallocation::Full)
+        return 0; // sparse: space is taken as the guest writes
+    // qcow2 adds its tables: 8 bytes of L2 and 2 of refcount per 64 KiB cluster, and more.
+    return request.sizeBytes +
+           (request.format == "qcow2"_L1 ? request.sizeBytes / 4096 + (1 << 20) : 0);
+}
+
+qint64 DiskImageJob::spaceNeeded(const DiskImageInfo &source)
+{
+    // The copy holds what the source and its backing files hold (convert flattens the
+    // chain); compression only makes it smaller. 1% + 1 MiB for the new format's tables.
+    const qint64 data = source.chainActualSize;
+    return data + data / 100 + (1 << 20);
+}
+
+QString DiskImageJob::spaceProblem(const QString &destination, qint64 needed, const QString &what)
+{
+    if (needed <= 0)
+        return {};
+    const QStorageInfo storage(QFileInfo(destination).absolutePath());
+    if (!storage.isValid())
+        return {};
+    const qint64 available = storage.bytesAvailable();
+    if (available >= needed)
+        return {};
+    const QLocale locale;
+    return tr("%1 needs %2 free on %3, but only %4 are free. Free some space or choose "
+              "another folder.")
+        .arg(what.isEmpty() ? tr("This") : what, locale.formattedDataSize(needed),
+             storage.rootPath(), locale.formattedDataSize(available));
 }

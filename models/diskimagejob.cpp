@@ -8,7 +8,6 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QStorageInfo>
 
 #include <cerrno>
 #include <cstdio>
@@ -140,14 +139,8 @@ void DiskImageJob::create(const DiskCreateRequest &request)
 
 void DiskImageJob::runCreate(const DiskCreateRequest &request, const QString &backingFormat)
 {
-    qint64 needed = 0;
-    if (request.preallocation == DiskPreallocation::Falloc ||
-        request.preallocation == DiskPreallocation::Full) {
-        // qcow2 adds its tables: 8 bytes of L2 and 2 of refcount per 64 KiB cluster, and more.
-        needed = request.sizeBytes +
-                 (request.format == "qcow2"_L1 ? request.sizeBytes / 4096 + (1 << 20) : 0);
-    }
-    if (const QString problem = spaceProblem(tr("Creating %1").arg(m_path), needed);
+    if (const QString problem =
+            spaceProblem(m_path, spaceNeeded(request), tr("Creating %1").arg(m_path));
         !problem.isEmpty())
         return finish(problem);
     if (const QString problem = claim(request.overwrite); !problem.isEmpty())
@@ -271,12 +264,9 @@ void DiskImageJob::convert(const DiskConvertRequest &request)
 
 void DiskImageJob::runConvert(const DiskConvertRequest &request)
 {
-    // The copy holds what the source and its backing files hold (convert flattens the
-    // chain); compression only makes it smaller. 1% + 1 MiB for the new format's tables.
-    const qint64 data = m_info.chainActualSize;
-    const qint64 needed = data + data / 100 + (1 << 20);
     if (const QString problem =
-            spaceProblem(tr("Converting %1 to %2").arg(absolute(request.source), m_path), needed);
+            spaceProblem(m_path, spaceNeeded(m_info),
+                         tr("Converting %1 to %2").arg(absolute(request.source), m_path));
         !problem.isEmpty())
         return finish(problem);
     if (const QString problem = claim(request.overwrite); !problem.isEmpty())
@@ -442,21 +432,6 @@ QString DiskImageJob::runningVmUsing(const QString &path)
     if (!library.reload(&error))
         qCWarning(lcDisk) << "cannot read the VM library:" << error;
     return DiskImageUsers::runningVmUsing(path, library);
-}
-
-QString DiskImageJob::spaceProblem(const QString &what, qint64 needed) const
-{
-    if (needed <= 0)
-        return {};
-    const QStorageInfo storage(QFileInfo(m_path).absolutePath());
-    if (!storage.isValid())
-        return {};
-    const qint64 available = storage.bytesAvailable();
-    if (available >= needed)
-        return {};
-    return tr("%1 needs %2 free on %3, but only %4 are free. Free some space or choose "
-              "another folder.")
-        .arg(what, size(needed), storage.rootPath(), size(available));
 }
 
 QString DiskImageJob::claim(bool overwrite)

@@ -160,6 +160,17 @@ public:
     /// Same for convert (formats, compression, source exists, destination).
     static QString convertProblem(const DiskConvertRequest &request);
 
+    /// Bytes a create needs free: the size (plus qcow2's tables) for falloc and full
+    /// preallocation, 0 for off and metadata (sparse).
+    static qint64 spaceNeeded(const DiskCreateRequest &request);
+    /// Bytes a convert of @p source needs free: what it and its backing files take on the
+    /// host (DiskImageInfo::chainActualSize, from info()), plus 1% and 1 MiB.
+    static qint64 spaceNeeded(const DiskImageInfo &source);
+    /// Why @p needed bytes do not fit beside @p destination (QStorageInfo), naming both
+    /// numbers, or empty. @p what starts the sentence ("Converting a to b").
+    static QString spaceProblem(const QString &destination, qint64 needed,
+                                const QString &what = {});
+
 Q_SIGNALS:
     /// convert() only: 0..100, never decreasing.
     void progress(double percent);
@@ -181,7 +192,6 @@ private:
     void runConvert(const DiskConvertRequest &request);
     void runResize(qint64 newSizeBytes, bool allowShrink);
     QString runningVmUsing(const QString &path);
-    QString spaceProblem(const QString &what, qint64 needed) const;
     QString claim(bool overwrite);
     QString commit();
     void onProcessFinished(QProcess *process, int exitCode, QProcess::ExitStatus status);

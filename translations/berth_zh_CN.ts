@@ -975,6 +975,10 @@ QEMU RSS  %4
         <source>The new image is complete but could not replace %1: %2.</source>
         <translation>新映像已完成，但无法替换 %1：%2。</translation>
     </message>
+    <message>
+        <source>This</source>
+        <translation>此操作</translation>
+    </message>
 </context>
 <context>
     <name>DiskImageUsers</name>

@@ -245,6 +245,24 @@ private Q_SLOTS:
         v.source = dir.filePath(u"missing"_s);
         QVERIFY(DiskImageJob::convertProblem(v).contains("does not exist"_L1));
 
+        DiskCreateRequest sized;
+        sized.sizeBytes = qint64(1) << 30;
+        QCOMPARE(DiskImageJob::spaceNeeded(sized), 0); // sparse
+        sized.preallocation = DiskPreallocation::Metadata;
+        QCOMPARE(DiskImageJob::spaceNeeded(sized), 0);
+        sized.preallocation = DiskPreallocation::Full;
+        QVERIFY(DiskImageJob::spaceNeeded(sized) > sized.sizeBytes); // qcow2's tables
+        sized.format = u"raw"_s;
+        QCOMPARE(DiskImageJob::spaceNeeded(sized), sized.sizeBytes);
+        DiskImageInfo source;
+        source.chainActualSize = 100 << 20;
+        QVERIFY(DiskImageJob::spaceNeeded(source) > source.chainActualSize);
+        const QString target = dir.filePath(u"t.img"_s);
+        QVERIFY(DiskImageJob::spaceProblem(target, 1).isEmpty());
+        const QString tooMuch = DiskImageJob::spaceProblem(target, qint64(1) << 60, u"Copying x"_s);
+        QVERIFY2(tooMuch.startsWith("Copying x needs "_L1) && tooMuch.contains("are free"_L1),
+                 qPrintable(tooMuch));
+
         QCOMPARE(DiskImageJob::preallocationFromName(u"falloc"_s), DiskPreallocation::Falloc);
         QVERIFY(!DiskImageJob::preallocationFromName(u"sparse"_s));
         QCOMPARE(DiskImageJob::fileExtension(u"raw"_s), u"img"_s);
