@@ -86,7 +86,13 @@ int CommandLine::run(const QStringList &arguments)
         return CliUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        printLine(stdout, parser.helpText());
+        // QCommandLineParser names the binary's path in the usage line; say the command.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = help.indexOf(program);
+        if (!program.isEmpty() && at >= 0 && at < help.indexOf(u'\n'))
+            help.replace(at, program.size(), u"berth "_s + command);
+        printLine(stdout, help);
         return CliSuccess;
     }
     // One positional argument per word of the syntax ("NAME" is one; "ACTION NAME [TAG]" three).

@@ -70,6 +70,9 @@ private Q_SLOTS:
         const BerthRun h = berth({u"stop"_s, u"--help"_s});
         VERIFY_RUN(h, 0);
         QVERIFY(h.out.contains("--force"));
+        // The usage line names the command as typed, not the binary's path.
+        const QByteArray usage = h.out.left(h.out.indexOf('\n'));
+        QVERIFY2(usage.endsWith(" berth stop [options] NAME"), usage.constData());
     }
 
     void createListStatusDelete()
