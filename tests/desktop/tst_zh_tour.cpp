@@ -1,8 +1,8 @@
 // Every window and dialog in Simplified Chinese, with the translation Berth ships: no label,
 // button or tab may be narrower than its text (cut off or elided). With BERTH_SCREENSHOT_DIR
 // set, each one is also saved there as a PNG, for a person to look at.
-#include "mainwindow.h"
 #include "diskimagewizard.h"
+#include "mainwindow.h"
 #include "newvmwizard.h"
 #include "preferencesdialog.h"
 #include "vmdetailspane.h"
@@ -121,7 +121,8 @@ private Q_SLOTS:
         QVERIFY(driver.createVm(a) && driver.createVm(b));
         MainWindow *w = driver.openWindow();
         QVERIFY(driver.select(u"调试机"_s));
-        const QStringList tabs{u"display"_s, u"settings"_s, u"console"_s, u"snapshots"_s};
+        const QStringList tabs{u"display"_s, u"settings"_s, u"console"_s, u"snapshots"_s,
+                               u"performance"_s};
         QTabWidget *tabWidget = w->detailsPane()->tabs();
         for (int i = 0; i < tabWidget->count(); ++i) {
             tabWidget->setCurrentIndex(i);
