@@ -16,7 +16,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QRadioButton>
-#include <QStorageInfo>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -338,13 +337,13 @@ void DiskSetupForm::suggestDestination()
 
 QString DiskSetupForm::spaceProblem(qint64 needed) const
 {
+    // The job's own numbers and words, so the form never passes what the job then refuses.
     const QString path = plan().path;
-    const QString folder = m_destination ? QFileInfo(path).absolutePath() : m_destinationFolder;
-    const QStorageInfo storage(folder);
-    if (!storage.isValid() || storage.bytesAvailable() >= needed)
+    if (!m_destination && m_destinationFolder.isEmpty())
         return {};
-    return tr("Not enough free space in %1: this needs %2, and %3 are free.")
-        .arg(storage.rootPath(), formatSize(needed), formatSize(storage.bytesAvailable()));
+    const QString destination =
+        m_destination ? path : m_destinationFolder + u"/"_s + QFileInfo(path).fileName();
+    return DiskImageJob::spaceProblem(destination, needed);
 }
 
 QString DiskSetupForm::problem() const
@@ -358,7 +357,11 @@ QString DiskSetupForm::problem() const
                       "preallocation or qcow2.");
         if (p.preallocation == DiskPreallocation::Falloc ||
             p.preallocation == DiskPreallocation::Full) {
-            if (QString why = spaceProblem(p.sizeBytes); !why.isEmpty())
+            DiskCreateRequest request;
+            request.format = p.format;
+            request.sizeBytes = p.sizeBytes;
+            request.preallocation = p.preallocation;
+            if (QString why = spaceProblem(DiskImageJob::spaceNeeded(request)); !why.isEmpty())
                 return why;
         }
     } else {
@@ -379,7 +382,7 @@ QString DiskSetupForm::problem() const
                     .arg(running, QFileInfo(sourcePath()).fileName());
         }
         if (p.kind == DiskPlan::Kind::Copy || p.kind == DiskPlan::Kind::Convert) {
-            if (QString why = spaceProblem(m_info.chainActualSize); !why.isEmpty())
+            if (QString why = spaceProblem(DiskImageJob::spaceNeeded(m_info)); !why.isEmpty())
                 return why;
         }
     }

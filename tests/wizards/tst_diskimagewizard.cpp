@@ -97,7 +97,7 @@ private Q_SLOTS:
         prealloc->setCurrentIndex(prealloc->findData(int(DiskPreallocation::Falloc)));
         child<QDoubleSpinBox>(w, u"diskSize"_s)->setValue(60000.0);
         QVERIFY(!canGoNext(w));
-        QVERIFY2(shown(w).contains("Not enough free space"_L1), qPrintable(shown(w)));
+        QVERIFY2(shown(w).contains("are free"_L1), qPrintable(shown(w)));
         child<QDoubleSpinBox>(w, u"diskSize"_s)->setValue(0.1);
         QVERIFY2(canGoNext(w), qPrintable(shown(w)));
 

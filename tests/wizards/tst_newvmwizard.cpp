@@ -138,7 +138,7 @@ private Q_SLOTS:
                                   ->findData(int(DiskPreallocation::Full)));
         child<QDoubleSpinBox>(w, u"diskSize"_s)->setValue(60000.0);
         QVERIFY(!canGoNext(w));
-        QVERIFY2(shown(w).contains("Not enough free space"_L1), qPrintable(shown(w)));
+        QVERIFY2(shown(w).contains("are free"_L1), qPrintable(shown(w)));
         child<QRadioButton>(w, u"diskExisting"_s)->click();
         QVERIFY(!canGoNext(w));
         QVERIFY2(shown(w).contains("Choose the disk image"_L1), qPrintable(shown(w)));
