@@ -62,7 +62,7 @@ class TestVmInstance final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_runtimeDir; // this test's XDG_RUNTIME_DIR
+    std::unique_ptr<PrivateRuntime> m_runtimeDir; // this test's XDG_RUNTIME_DIR
     std::unique_ptr<QTemporaryDir> m_vmDir;
 
     VmDefinition guestVm(const QString &name = u"tiny"_s) const
@@ -131,16 +131,14 @@ private Q_SLOTS:
 
     void init()
     {
-        m_runtimeDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/berth-rt-XXXXXX"_s);
+        m_runtimeDir = std::make_unique<PrivateRuntime>();
         m_vmDir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_runtimeDir->isValid() && m_vmDir->isValid());
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtimeDir->path()));
     }
 
     void cleanup()
     {
-        // VMs run detached: one a failed check left running would outlive the test.
-        TestGuest::killLeftoverQemus(m_runtimeDir->path());
+        m_runtimeDir.reset(); // kills what a failed check left running
         qunsetenv("BERTH_QEMU");
     }
 

@@ -52,3 +52,16 @@ void TestGuest::killLeftoverQemus(const QString &runtimeDir)
             ::kill(pid_t(pid), SIGKILL);
     }
 }
+
+PrivateRuntime::PrivateRuntime()
+    : m_dir(QDir::tempPath() + QStringLiteral("/berth-rt-XXXXXX"))
+{
+    if (m_dir.isValid())
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_dir.path()));
+}
+
+PrivateRuntime::~PrivateRuntime()
+{
+    if (m_dir.isValid())
+        TestGuest::killLeftoverQemus(m_dir.path());
+}

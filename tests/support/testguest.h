@@ -3,6 +3,7 @@
 #include "vmdefinition.h"
 
 #include <QString>
+#include <QTemporaryDir>
 
 /// The tiny Linux test guest (built by tests/guest, passed in $BERTH_TEST_GUEST_DIR), as
 /// the tests and benchmarks boot it.
@@ -25,3 +26,20 @@ namespace TestGuest {
 /// otherwise leave its QEMU running after it.
 void killLeftoverQemus(const QString &runtimeDir);
 } // namespace TestGuest
+
+/// A test's private XDG_RUNTIME_DIR, set on construction, for the VMs it starts. The
+/// destructor kills every QEMU still running from it (killLeftoverQemus) before the folder
+/// goes: one test's failed check must not leave a VM running into the next.
+class PrivateRuntime final
+{
+public:
+    PrivateRuntime();
+    ~PrivateRuntime();
+    Q_DISABLE_COPY_MOVE(PrivateRuntime)
+
+    bool isValid() const { return m_dir.isValid(); }
+    QString path() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+};

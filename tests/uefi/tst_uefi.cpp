@@ -51,7 +51,7 @@ class TestUefi final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_runtimeDir;
+    std::unique_ptr<PrivateRuntime> m_runtimeDir; // this test's XDG_RUNTIME_DIR
     std::unique_ptr<QTemporaryDir> m_vmDir;
 
     QString folder() const { return m_vmDir->path(); }
@@ -84,16 +84,15 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_runtimeDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/berth-rt-XXXXXX"_s);
+        m_runtimeDir = std::make_unique<PrivateRuntime>();
         m_vmDir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_runtimeDir->isValid() && m_vmDir->isValid());
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtimeDir->path()));
         qunsetenv("BERTH_OVMF_DIR");
     }
 
     void cleanup()
     {
-        TestGuest::killLeftoverQemus(m_runtimeDir->path());
+        m_runtimeDir.reset(); // kills what a failed check left running
         qunsetenv("BERTH_OVMF_DIR");
     }
 

@@ -58,12 +58,7 @@ private Q_SLOTS:
         m_driver = std::make_unique<WindowDriver>();
         QVERIFY(driver().isValid());
     }
-    void cleanup()
-    {
-        const QString runtime = driver().runtimeRoot();
-        m_driver.reset();
-        TestGuest::killLeftoverQemus(runtime);
-    }
+    void cleanup() { m_driver.reset(); } // WindowDriver kills leftover QEMUs
 
     void pagesValidateAsYouTypeAndDetectTheOs()
     {
