@@ -164,7 +164,7 @@ int cmdCreate(CliSession &s)
             loop.quit();
         });
         job.start(path, *diskSize); // qcow2
-        loop.exec(); // the CLI may wait: there is no window to freeze
+        loop.exec();                // the CLI may wait: there is no window to freeze
         if (!why.isEmpty()) {
             lib.remove(d.name, true, nullptr);
             throw CliError{CliText::tr("cannot create the disk: %1").arg(why)};
@@ -197,14 +197,19 @@ int cmdCreate(CliSession &s)
     return CliSuccess;
 }
 
-/// Runs @p action on an attached instance and waits until @p done says so, or an action
-/// fails, or the process ends when it should not.
+/// Runs @p action on an attached instance and waits until @p done says so (and, when
+/// @p answered is set, QEMU has accepted that action), or an action fails, or QEMU ends.
 int act(CliSession &s, const std::function<void(VmInstance &)> &action,
-        const std::function<bool(VmInstance &)> &done, const QString &doneMessage)
+        const std::function<bool(VmInstance &)> &done, const QString &doneMessage,
+        const QString &answered = {})
 {
     const VmEntry &e = s.entry();
     std::unique_ptr<VmInstance> instance = s.attached(e);
     QString failure;
+    bool hasAnswer = answered.isEmpty();
+    const auto finished = [&] {
+        return hasAnswer && done(*instance);
+    };
     QEventLoop loop;
     QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
                      [&](const QString &, const QString &message) {
@@ -212,15 +217,21 @@ int act(CliSession &s, const std::function<void(VmInstance &)> &action,
                          loop.quit();
                      });
     QObject::connect(instance.get(), &VmInstance::stateChanged, &loop, [&] {
-        if (done(*instance))
+        const VmState state = instance->state();
+        if (finished() || state == VmState::Stopped || state == VmState::Crashed)
+            loop.quit();
+    });
+    QObject::connect(instance.get(), &VmInstance::actionSucceeded, &loop, [&](const QString &name) {
+        hasAnswer |= name == answered;
+        if (finished())
             loop.quit();
     });
     action(*instance);
-    if (failure.isEmpty() && !done(*instance))
+    if (failure.isEmpty() && !finished())
         loop.exec();
     if (!failure.isEmpty())
         throw CliError{failure};
-    if (!done(*instance))
+    if (!finished())
         throw CliError{instance->lastError().isEmpty()
                            ? CliText::tr("%1 did not complete").arg(e.name())
                            : instance->lastError()};
@@ -430,15 +441,15 @@ void addVmCommands(CliCommandTable &t)
                      "NAME",
                      {},
                      [](CliSession &s) {
-                         bool sent = false;
+                         // No state changes: done once QEMU has answered system_reset.
                          return act(
                              s,
                              [&](VmInstance &i) {
                                  requireRunning(i, i.definition().name);
                                  i.reset();
-                                 sent = true;
                              },
-                             [&](VmInstance &) { return sent; }, CliText::tr("%1 was reset"));
+                             [](VmInstance &) { return true; }, CliText::tr("%1 was reset"),
+                             u"reset"_s);
                      }};
     t[u"stop"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Shut a VM down (ACPI); returns once it stopped."),

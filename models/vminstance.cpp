@@ -229,9 +229,11 @@ void VmInstance::Private::runCommand(const QString &action, const QString &comma
                          qCInfo(lcVm).noquote()
                              << vmName() << action << "failed:" << reply.error().message();
                          Q_EMIT q->actionFailed(action, reply.error().message());
-                     } else if (onSuccess) {
-                         onSuccess();
+                         return;
                      }
+                     if (onSuccess)
+                         onSuccess();
+                     Q_EMIT q->actionSucceeded(action);
                  });
 }
 

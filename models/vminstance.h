@@ -88,6 +88,9 @@ Q_SIGNALS:
     /// start() reached Running/Paused with the monitor ready.
     void started();
     void actionFailed(const QString &action, const QString &message);
+    /// QEMU accepted the command behind @p action ("pause", "reset", ...). States follow
+    /// from QEMU's events; this tells when an action that changes no state (reset) is done.
+    void actionSucceeded(const QString &action);
     void shutdownTimedOut();
     /// QEMU's process ended; @p clean is false for a crash.
     void processEnded(bool clean);

@@ -235,6 +235,14 @@ private Q_SLOTS:
         VERIFY_RUN(berth({u"resume"_s, u"guest"_s}), 0);
         QCOMPARE(state(u"guest"_s), u"running"_s);
 
+        // Reset: answered by QEMU, and the guest boots again.
+        const BerthRun reset = berth({u"reset"_s, u"guest"_s});
+        VERIFY_RUN(reset, 0);
+        QVERIFY2(reset.out.contains("guest was reset"), reset.out.constData());
+        QVERIFY2(QTest::qWaitFor(
+                     [&] { return serialLog(u"guest"_s).count("BERTH-GUEST-READY") >= 2; }, 90'000),
+                 serialLog(u"guest"_s).right(500).constData());
+
         // ACPI shutdown: the guest sees the power button and powers off.
         const BerthRun stop = berth({u"stop"_s, u"guest"_s, u"--timeout"_s, u"60"_s});
         VERIFY_RUN(stop, 0);
