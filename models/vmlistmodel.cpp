@@ -265,6 +265,11 @@ QVariant VmListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+bool VmListModel::isUsageOnly(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    return topLeft.column() >= CpuUsageColumn && bottomRight.column() <= MemoryUsageColumn;
+}
+
 QString VmListModel::formatMemory(int mib)
 {
     // Exact binary units, as the VM gets them: "512 MiB", "2 GiB", "1.5 GiB".

@@ -86,6 +86,10 @@ public:
 
     /// Memory as the list shows it: "512 MiB", "2 GiB", "1.5 GiB".
     static QString formatMemory(int mib);
+    /// Whether a dataChanged(@p topLeft, @p bottomRight) covers only the usage columns,
+    /// which change with every stats tick: listeners that follow states, names or
+    /// settings skip those.
+    static bool isUsageOnly(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
 private:
     struct Row

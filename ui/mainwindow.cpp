@@ -123,10 +123,8 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
             &MainWindow::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                // The usage columns change with every stats tick; nothing else follows them
-                // (the details pane would reload the settings editor each second).
-                if (topLeft.column() >= VmListModel::CpuUsageColumn &&
-                    bottomRight.column() <= VmListModel::MemoryUsageColumn)
+                // Not every stats tick: the details pane would reload the settings editor.
+                if (VmListModel::isUsageOnly(topLeft, bottomRight))
                     return;
                 updateCurrent();
             });

@@ -33,7 +33,11 @@ TrayIcon::TrayIcon(VmListModel *model, QObject *parent)
         m_tray->show();
     }
     connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::rebuildMenu);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &TrayIcon::onModelChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                if (!VmListModel::isUsageOnly(topLeft, bottomRight)) // not every stats tick
+                    onModelChanged();
+            });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TrayIcon::onModelChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TrayIcon::onModelChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TrayIcon::onModelChanged);
