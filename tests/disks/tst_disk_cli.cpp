@@ -262,8 +262,8 @@ private Q_SLOTS:
 
     void refusesADiskARunningVmUses()
     {
-        if (!TestGuest::isAvailable())
-            QSKIP("BERTH_TEST_GUEST_DIR is not set (run through ctest)");
+        QVERIFY2(TestGuest::isAvailable(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run "
+                                           "through ctest, whose fixture builds it)");
         const QString disk = path(u"busy.qcow2"_s);
         VERIFY_RUN(berth({u"disk"_s, u"create"_s, disk, u"--size"_s, u"32M"_s}), 0);
         const QString g = TestGuest::directory();

@@ -201,8 +201,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!TestGuest::isAvailable())
-            QSKIP("the test guest is not built (BERTH_TEST_GUEST_DIR)");
+        QVERIFY2(TestGuest::isAvailable(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run "
+                                           "through ctest, whose fixture builds it)");
         QVERIFY(WindowDriver::isolateSettings());
     }
 
@@ -333,8 +333,8 @@ private Q_SLOTS:
     void absolutePointerReachesTheGuest()
     {
         const QString usbGuest = qEnvironmentVariable("BERTH_TEST_GUEST_USB_DIR");
-        if (usbGuest.isEmpty() || !QFile::exists(usbGuest + u"/vmlinuz"_s))
-            QSKIP("the usb test guest is not built (BERTH_TEST_GUEST_USB_DIR)");
+        QVERIFY2(!usbGuest.isEmpty() && QFile::exists(usbGuest + u"/vmlinuz"_s),
+                 "the usb test guest is not built (BERTH_TEST_GUEST_USB_DIR)");
         // The guest prints each evdev event of its usb-tablet on the serial console.
         VmDefinition d =
             TestGuest::definition(u"pointer"_s, u"console=ttyS0 quiet berth.pointer=1"_s);

@@ -112,8 +112,8 @@ private Q_SLOTS:
     void liveWithMemory()
     {
         const QString guest = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
-        if (guest.isEmpty())
-            QSKIP("BERTH_TEST_GUEST_DIR is not set (run through ctest)");
+        QVERIFY2(!guest.isEmpty(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run through "
+                                   "ctest, whose fixture builds it)");
         VERIFY_RUN(
             berth({u"create"_s, u"live"_s, u"--disk-size"_s, u"32M"_s, u"--memory"_s, u"256"_s,
                    u"--accel"_s, u"tcg"_s, u"--kernel"_s, guest + u"/vmlinuz"_s, u"--initrd"_s,

@@ -110,8 +110,8 @@ private Q_SLOTS:
 
     void liveUsageColumnsAndPerformanceTab()
     {
-        if (!TestGuest::isAvailable())
-            QSKIP("the test guest is not built (BERTH_TEST_GUEST_DIR)");
+        QVERIFY2(TestGuest::isAvailable(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run "
+                                           "through ctest, whose fixture builds it)");
         VmDefinition d =
             TestGuest::definition(u"busy"_s, u"console=ttyS0 quiet berth.spin=1"_s, 256);
         d.cpus = 2;

@@ -4,6 +4,7 @@
 #include "statshistory.h"
 #include "statssampler.h"
 
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -88,8 +89,21 @@ private Q_SLOTS:
         QVERIFY(!ProcStat::processCpuTicks(0x7ffffff0).has_value()); // no such process
         const auto memory = ProcStat::hostMemory();
         QVERIFY(memory && memory->totalBytes >= memory->availableBytes);
-        const auto cpu = ProcStat::hostCpuTimes();
-        QVERIFY(cpu && cpu->total >= cpu->busy);
+        // The host's counters move with work done: spin until this process has used 50 ms
+        // (5 ticks) of CPU, then the host's busy time must have grown by at least that.
+        const auto before = ProcStat::hostCpuTimes();
+        QVERIFY(before.has_value());
+        const quint64 start = ProcStat::processCpuTicks(::getpid()).value_or(0);
+        QElapsedTimer spun;
+        spun.start();
+        while (ProcStat::processCpuTicks(::getpid()).value_or(0) < start + 5 &&
+               spun.elapsed() < 10'000) {
+        }
+        const auto after = ProcStat::hostCpuTimes();
+        QVERIFY(after.has_value());
+        QVERIFY2(after->busy >= before->busy + 4, // a tick may fall on either side of a read
+                 qPrintable(u"busy %1 -> %2"_s.arg(before->busy).arg(after->busy)));
+        QVERIFY(after->total - before->total >= after->busy - before->busy);
     }
 
     void overcommitWarnings()

@@ -164,8 +164,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!TestGuest::isAvailable())
-            QSKIP("the test guest is not built (BERTH_TEST_GUEST_DIR)");
+        QVERIFY2(TestGuest::isAvailable(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run "
+                                           "through ctest, whose fixture builds it)");
         QVERIFY(m_dir.isValid());
         QVERIFY(QDir().mkpath(runtimeDir()));
         QFile::setPermissions(runtimeDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -375,8 +375,16 @@ private Q_SLOTS:
             QVERIFY(doc.object().value("cpu_percent"_L1).isDouble());
         }
 
-        const BerthRun stopped = berth({u"stats"_s, u"nobody"_s});
+        // A VM that exists but does not run, and one that does not exist.
+        VmDefinition neverStarted = TestGuest::definition(u"idle-stopped"_s);
+        QString error;
+        QVERIFY2(m_library->create(neverStarted, &error), qPrintable(error));
+        const BerthRun stopped = berth({u"stats"_s, u"idle-stopped"_s});
         VERIFY_RUN(stopped, 1);
+        QVERIFY2(stopped.err.contains("is not running"), stopped.err.constData());
+        const BerthRun unknown = berth({u"stats"_s, u"nobody"_s});
+        VERIFY_RUN(unknown, 1);
+        QVERIFY2(!unknown.err.contains("is not running"), unknown.err.constData());
     }
 
     void vmsStartedAndKilledDuringSampling()

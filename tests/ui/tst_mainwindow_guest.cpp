@@ -72,8 +72,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!TestGuest::isAvailable())
-            QSKIP("the test guest is not built (BERTH_TEST_GUEST_DIR)");
+        QVERIFY2(TestGuest::isAvailable(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run "
+                                           "through ctest, whose fixture builds it)");
         QVERIFY(WindowDriver::isolateSettings());
     }
 
