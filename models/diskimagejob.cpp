@@ -93,7 +93,6 @@ bool DiskImageJob::begin(Operation operation)
     }
     ++m_generation;
     m_operation = operation;
-    m_lastOperation = operation;
     m_cancelled = false;
     m_needsShrinkConfirmation = false;
     m_path.clear();

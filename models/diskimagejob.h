@@ -121,8 +121,6 @@ public:
     bool isRunning() const { return m_operation != Operation::None; }
     /// Whether the last operation ended because cancel() was called.
     bool wasCancelled() const { return m_cancelled; }
-    /// The running operation, or the last one once finished.
-    Operation operation() const { return m_lastOperation; }
     /// The image the last operation made or worked on (absolute).
     QString path() const { return m_path; }
     /// After info(); also filled by create (the base image), check, resize and convert (the
@@ -201,7 +199,6 @@ private:
     QPointer<QProcess> m_process;
     QPointer<VmLibrary> m_library;
     Operation m_operation = Operation::None;
-    Operation m_lastOperation = Operation::None;
     quint64 m_generation = 0;
     bool m_cancelled = false;
     bool m_needsShrinkConfirmation = false;

@@ -124,11 +124,6 @@ void StatsSampler::stop()
     m_timer.stop();
 }
 
-void StatsSampler::sampleNow()
-{
-    tick();
-}
-
 void StatsSampler::track(VmInstance *vm)
 {
     const QUuid uuid = vm->definition().uuid;
@@ -143,15 +138,6 @@ void StatsSampler::track(VmInstance *vm)
         if (it != m_vms.end() && (it->second->vm == vm || it->second->vm.isNull()))
             m_vms.erase(it);
     });
-}
-
-void StatsSampler::untrack(VmInstance *vm)
-{
-    const auto it = m_vms.find(vm->definition().uuid);
-    if (it != m_vms.end() && it->second->vm == vm) {
-        m_vms.erase(it);
-        emitIfComplete();
-    }
 }
 
 bool StatsSampler::isTracking(const QUuid &uuid) const

@@ -69,12 +69,9 @@ public:
     void start();
     void stop();
     bool isActive() const { return m_timer.isActive(); }
-    /// One tick now (the CLI; tests).
-    void sampleNow();
 
     /// Samples @p vm from now on while it runs; not owned (forgotten when destroyed).
     void track(VmInstance *vm);
-    void untrack(VmInstance *vm);
     bool isTracking(const QUuid &uuid) const;
 
     /// The history of a tracked VM; null when it is not tracked.

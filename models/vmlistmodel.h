@@ -82,7 +82,6 @@ public:
     /// Tracks every VM with @p sampler (not owned; must outlive the model) and fills the
     /// usage columns from it.
     void setStatsSampler(StatsSampler *sampler);
-    StatsSampler *statsSampler() const { return m_sampler; }
 
     /// Memory as the list shows it: "512 MiB", "2 GiB", "1.5 GiB".
     static QString formatMemory(int mib);

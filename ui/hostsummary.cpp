@@ -38,13 +38,13 @@ void HostSummary::refresh()
         return locale.formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
     };
     const qint64 committed = h.committedMiB * 1024 * 1024;
-    m_overcommitted = h.memoryTotalBytes > 0 && committed > h.memoryTotalBytes;
+    const bool overcommitted = h.memoryTotalBytes > 0 && committed > h.memoryTotalBytes;
     QStringList parts;
     if (VmStatsSample::known(h.cpuPercent))
         parts << tr("Host CPU %1 %").arg(locale.toString(h.cpuPercent, 'f', 0));
     if (h.memoryTotalBytes > 0)
-        parts << (m_overcommitted ? tr("VM memory %1 of %2: overcommitted")
-                                  : tr("VM memory %1 of %2"))
+        parts << (overcommitted ? tr("VM memory %1 of %2: overcommitted")
+                                : tr("VM memory %1 of %2"))
                      .arg(committed == 0 ? locale.toString(0) : size(committed),
                           size(h.memoryTotalBytes));
     setText(parts.join(u"  ·  "_s));

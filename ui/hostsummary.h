@@ -19,12 +19,10 @@ public:
 
     /// Not owned; updated on each of its ticks.
     void setSampler(StatsSampler *sampler);
-    bool isOvercommitted() const { return m_overcommitted; }
 
     /// Re-reads the sampler's host figures now.
     void refresh();
 
 private:
     QPointer<StatsSampler> m_sampler;
-    bool m_overcommitted = false;
 };

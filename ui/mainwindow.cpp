@@ -281,12 +281,10 @@ void MainWindow::updateCurrent()
     if (m_addDisk)
         m_addDisk->setEnabled(entry && !entry->isBroken() && !DiskImageUsers::isRunning(*entry));
     if (!entry) {
-        m_currentFolder.clear();
         m_actions->clearCurrent();
         m_details->clear();
         return;
     }
-    m_currentFolder = entry->folder;
     VmInstance *vm = m_model->instance(source);
     const VmEntry copy = *entry; // the model's rows move when others are added
     m_actions->setCurrent(vm, copy);

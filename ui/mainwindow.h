@@ -98,7 +98,6 @@ private:
     QAction *m_addDisk = nullptr;
     QLabel *m_summary;
     HostSummary *m_hostSummary;
-    QString m_currentFolder;
     bool m_closeConfirmed = false;
     bool m_quitting = false;
     TrayIcon *m_tray = nullptr;

@@ -37,7 +37,6 @@ public:
     bool hasFrame() const override { return !m_frame.isNull(); }
     void sendKey(quint32 qnum, quint32 keysym, bool down) override;
     void sendPointer(QPoint position, int buttonMask) override;
-    void requestFullUpdate() override { ++m_fullUpdates; }
 
     /// Replaces the frame (emitting frameResized() when its size changes) and
     /// announces @p damage (the whole frame when empty).
@@ -48,7 +47,6 @@ public:
     QString address() const { return m_address; }
     const QList<Input> &input() const { return m_input; }
     void clearInput() { m_input.clear(); }
-    int fullUpdates() const { return m_fullUpdates; }
 
 private:
     void setStatus(Status status);
@@ -58,5 +56,4 @@ private:
     QString m_address;
     QImage m_frame;
     QList<Input> m_input;
-    int m_fullUpdates = 0;
 };

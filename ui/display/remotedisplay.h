@@ -63,8 +63,6 @@ public:
     virtual void sendKey(quint32 qnum, quint32 keysym, bool down) = 0;
     /// An absolute pointer position in framebuffer pixels with the buttons held.
     virtual void sendPointer(QPoint position, int buttonMask) = 0;
-    /// Asks for a full (non-incremental) update.
-    virtual void requestFullUpdate() = 0;
 
 Q_SIGNALS:
     void statusChanged(RemoteDisplay::Status status);

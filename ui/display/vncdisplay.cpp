@@ -95,12 +95,6 @@ void VncDisplay::sendPointer(QPoint position, int buttonMask)
         m_worker->postPointer(position, buttonMask);
 }
 
-void VncDisplay::requestFullUpdate()
-{
-    if (m_worker)
-        m_worker->postFullUpdate();
-}
-
 void VncDisplay::setStatus(Status status)
 {
     if (m_status == status)

@@ -27,7 +27,6 @@ public:
     bool hasFrame() const override;
     void sendKey(quint32 qnum, quint32 keysym, bool down) override;
     void sendPointer(QPoint position, int buttonMask) override;
-    void requestFullUpdate() override;
 
 private:
     void setStatus(Status status);

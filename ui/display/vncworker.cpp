@@ -96,11 +96,6 @@ void VncWorker::postPointer(QPoint position, int buttonMask)
           buttonMask});
 }
 
-void VncWorker::postFullUpdate()
-{
-    post({InputEvent::FullUpdate, 0, 0, 0});
-}
-
 void VncWorker::post(const InputEvent &event)
 {
     {
@@ -299,9 +294,6 @@ bool VncWorker::sendQueuedInput(rfbClient *client)
         case InputEvent::Pointer:
             ok = SendPointerEvent(client, int(qMin<quint32>(e.a, 65535)),
                                   int(qMin<quint32>(e.b, 65535)), e.c);
-            break;
-        case InputEvent::FullUpdate:
-            ok = SendFramebufferUpdateRequest(client, 0, 0, client->width, client->height, FALSE);
             break;
         }
         if (!ok)

@@ -36,7 +36,6 @@ public:
     void requestStop();
     void postKey(quint32 qnum, quint32 keysym, bool down);
     void postPointer(QPoint position, int buttonMask);
-    void postFullUpdate();
 
     /// The front buffer (Format_RGB32); a shared copy, safe from any thread.
     QImage frame() const;
@@ -63,8 +62,7 @@ private:
         enum Kind
         {
             Key,
-            Pointer,
-            FullUpdate
+            Pointer
         } kind;
         quint32 a = 0; // qnum or x
         quint32 b = 0; // keysym or y
