@@ -1,8 +1,9 @@
-#include "commandline.h"
-#include "mainwindow.h"
-#include "startupprobe.h"
-#include "uilanguage.h"
-#include "vmlibrary.h"
+#include "app/cli/commandline.h"
+#include "app/startupprobe.h"
+#include "models/settings/appsettings.h"
+#include "models/settings/uilanguage.h"
+#include "models/vm/vmlibrary.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -83,7 +84,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     VmLibrary library(parser.isSet(u"library"_s) ? parser.value(u"library"_s)
-                                                 : VmLibrary::defaultRoot());
+                                                 : AppSettings::libraryRoot());
     MainWindow window(&library);
     window.show();
     if (qEnvironmentVariableIsSet("BERTH_STARTUP_PROBE"))

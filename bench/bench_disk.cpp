@@ -11,9 +11,9 @@
 // The last line of the output is machine-readable:
 //     RESULT disk_convert_s <berth median> s ratio=<berth / qemu-img> baseline=qemu-img-convert
 
-#include "benchsupport.h"
-#include "diskimagejob.h"
-#include "vmlibrary.h"
+#include "bench/benchsupport.h"
+#include "models/disks/diskimagejob.h"
+#include "models/vm/vmlibrary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -28,13 +28,13 @@
 //     RESULT display_present_1080p_ms <median present ms> ms ratio=<present/memcpy>
 //            baseline=memcpy_1080p
 
-#include "benchsupport.h"
-#include "displayview.h"
-#include "qemucommandline.h"
-#include "testguest.h"
-#include "vminstance.h"
-#include "vmlibrary.h"
-#include "vncdisplay.h"
+#include "bench/benchsupport.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/vminstance.h"
+#include "models/vm/vmlibrary.h"
+#include "tests/support/testguest.h"
+#include "ui/display/vncdisplay.h"
+#include "ui/widgets/displayview.h"
 
 #include <QApplication>
 #include <QDir>

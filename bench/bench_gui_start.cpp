@@ -18,9 +18,9 @@
 //     rss_mib berth=<x> baseline=<y>
 //     RESULT gui_start_ms <berth median> ms ratio=<berth / empty window> baseline=empty-qt-window
 
-#include "benchsupport.h"
-#include "vmdefinition.h"
-#include "vmlibrary.h"
+#include "bench/benchsupport.h"
+#include "models/vm/vmdefinition.h"
+#include "models/vm/vmlibrary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -9,10 +9,10 @@
 // The last line of the output is machine-readable:
 //     RESULT qmp_rtt_p50 <berth p50 µs> us ratio=<berth p50 / raw p50> baseline=raw-socket
 
-#include "benchsupport.h"
-#include "qmpclient.h"
-#include "qmpreply.h"
-#include "testqemu.h"
+#include "bench/benchsupport.h"
+#include "qmp/qmpclient.h"
+#include "qmp/qmpreply.h"
+#include "tests/support/testqemu.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCommandLineParser>

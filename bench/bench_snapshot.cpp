@@ -13,9 +13,9 @@
 //     RESULT snapshot_save_load_ms <berth median save+load, summed over sizes> ms
 //            ratio=<berth / raw> baseline=raw-qmp-client
 
-#include "qemucommandline.h"
-#include "snapshotoperation.h"
-#include "vminstance.h"
+#include "models/snapshots/snapshotoperation.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/vminstance.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -17,12 +17,12 @@
 // The last line of the output is machine-readable:
 //     RESULT start_to_ready_ms <berth median> ms ratio=<berth / baseline> baseline=qemu-by-hand
 
-#include "benchsupport.h"
-#include "qemucommandline.h"
-#include "qmpclient.h"
-#include "vmdefinition.h"
-#include "vminstance.h"
-#include "vmlibrary.h"
+#include "bench/benchsupport.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/vmdefinition.h"
+#include "models/vm/vminstance.h"
+#include "models/vm/vmlibrary.h"
+#include "qmp/qmpclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -20,15 +20,15 @@
 // The last line of the output is machine-readable:
 //     RESULT stats_cpu_percent <berth> % ratio=<berth / naive> baseline=naive-timer-per-vm
 
-#include "benchsupport.h"
-#include "qemucommandline.h"
-#include "qmpclient.h"
-#include "runtimefolder.h"
-#include "statschart.h"
-#include "statssampler.h"
-#include "testguest.h"
-#include "vminstance.h"
-#include "vmlibrary.h"
+#include "bench/benchsupport.h"
+#include "models/stats/statssampler.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/runtimefolder.h"
+#include "models/vm/vminstance.h"
+#include "models/vm/vmlibrary.h"
+#include "qmp/qmpclient.h"
+#include "tests/support/testguest.h"
+#include "ui/widgets/statschart.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

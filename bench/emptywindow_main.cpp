@@ -7,7 +7,7 @@
 // MainWindow::restoreWindowState(); 1100x720 when this was written), so both paint about the
 // same area; only the paint cost depends on it, and little.
 
-#include "startupprobe.h"
+#include "app/startupprobe.h"
 
 #include <QApplication>
 #include <QMainWindow>

@@ -31,11 +31,13 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     endif()
 endif()
 
-# Small helper so every layer is declared the same way.
+# Small helper so every library is declared the same way. The include directory is the
+# repository root and nothing else: includes carry their folder ("models/vm/vminstance.h"),
+# so a reader sees which layer and domain a file reaches into.
 function(berth_add_layer name)
     cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS" ${ARGN})
     add_library(${name} STATIC ${ARG_SOURCES})
-    target_include_directories(${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
     target_link_libraries(${name} PUBLIC berth_common_cfg ${ARG_PUBLIC_LIBS})
 endfunction()
 

@@ -1,6 +1,6 @@
-#include "qmpclient.h"
+#include "qmp/qmpclient.h"
 
-#include "qmpmessage.h"
+#include "qmp/qmpmessage.h"
 
 #include <QJsonDocument>
 #include <QLocalSocket>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "qmperror.h"
-#include "qmpreply.h"
-#include "qmpstreamparser.h"
+#include "qmp/qmperror.h"
+#include "qmp/qmpreply.h"
+#include "qmp/qmpstreamparser.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -1,4 +1,4 @@
-#include "qmperror.h"
+#include "qmp/qmperror.h"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "qmpmessage.h"
+#include "qmp/qmpmessage.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

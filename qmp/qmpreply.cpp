@@ -1,4 +1,4 @@
-#include "qmpreply.h"
+#include "qmp/qmpreply.h"
 
 #include <utility>
 

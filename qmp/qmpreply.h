@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qmperror.h"
+#include "qmp/qmperror.h"
 
 #include <QJsonValue>
 #include <QObject>

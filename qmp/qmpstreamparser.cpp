@@ -1,4 +1,4 @@
-#include "qmpstreamparser.h"
+#include "qmp/qmpstreamparser.h"
 
 #include <QCoreApplication>
 

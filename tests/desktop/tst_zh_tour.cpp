@@ -1,12 +1,12 @@
 // Every window and dialog in Simplified Chinese, with the translation Berth ships: no label,
 // button or tab may be narrower than its text (cut off or elided). With BERTH_SCREENSHOT_DIR
 // set, each one is also saved there as a PNG, for a person to look at.
-#include "diskimagewizard.h"
-#include "mainwindow.h"
-#include "newvmwizard.h"
-#include "preferencesdialog.h"
-#include "vmdetailspane.h"
-#include "windowdriver.h"
+#include "tests/support/windowdriver.h"
+#include "ui/pages/vmdetailspane.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/preferencesdialog.h"
+#include "ui/wizards/diskimagewizard.h"
+#include "ui/wizards/newvmwizard.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // libFuzzer target over the QMP stream parser and message classifier: whatever bytes a
 // hostile or broken monitor sends, in whatever fragments, must neither crash nor hang.
-#include "qmpmessage.h"
-#include "qmpstreamparser.h"
+#include "qmp/qmpmessage.h"
+#include "qmp/qmpstreamparser.h"
 
 #include <cstddef>
 #include <cstdint>

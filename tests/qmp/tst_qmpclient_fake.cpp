@@ -1,7 +1,7 @@
 // The QMP client against a scripted fake server: the error paths a real QEMU does
 // not produce on demand. The happy paths are proven against QEMU in tst_qmpclient_qemu.
-#include "fakeqmpserver.h"
-#include "qmpclient.h"
+#include "qmp/qmpclient.h"
+#include "tests/support/fakeqmpserver.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // The QMP client against a real qemu-system-x86_64 (TCG, no display, paused with -S).
-#include "qmpclient.h"
-#include "testqemu.h"
+#include "qmp/qmpclient.h"
+#include "tests/support/testqemu.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "qmpmessage.h"
-#include "qmpstreamparser.h"
+#include "qmp/qmpmessage.h"
+#include "qmp/qmpstreamparser.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "berthrun.h"
+#include "tests/support/berthrun.h"
 
 #include <QJsonDocument>
 #include <QProcess>

@@ -1,4 +1,4 @@
-#include "fakeqmpserver.h"
+#include "tests/support/fakeqmpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

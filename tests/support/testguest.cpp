@@ -1,4 +1,4 @@
-#include "testguest.h"
+#include "tests/support/testguest.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vmdefinition.h"
+#include "models/vm/vmdefinition.h"
 
 #include <QString>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "testiso.h"
+#include "tests/support/testiso.h"
 
 #include <QDebug>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "testqemu.h"
+#include "tests/support/testqemu.h"
 
 #include <QDeadlineTimer>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "keycodes.h"
+#include "ui/display/keycodes.h"
 
 #include <QKeyEvent>
 

@@ -1,4 +1,4 @@
-#include "remotedisplay.h"
+#include "ui/display/remotedisplay.h"
 
 RemoteDisplay::RemoteDisplay(QObject *parent)
     : QObject(parent)

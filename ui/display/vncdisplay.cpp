@@ -1,6 +1,6 @@
-#include "vncdisplay.h"
+#include "ui/display/vncdisplay.h"
 
-#include "vncworker.h"
+#include "ui/display/vncworker.h"
 
 VncDisplay::VncDisplay(QObject *parent)
     : RemoteDisplay(parent)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "remotedisplay.h"
+#include "ui/display/remotedisplay.h"
 
 #include <QList>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "vncworker.h"
+#include "ui/display/vncworker.h"
 
 #include <QFile>
 #include <QLoggingCategory>

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "models/vm/vmlibrary.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+
+class VmInstance;
+
+/// Shared by every `berth COMMAND`: exit codes, the error type, output, and the session
+/// (parsed options, the library, the named VM) a command runs in.
+
+enum CliExit
+{
+    CliSuccess = 0,
+    CliFailed = 1,
+    CliUsage = 2
+};
+
+/// A failure the user must read: printed as one line on stderr, "berth: <message>".
+struct CliError
+{
+    QString message;
+    int code = CliFailed;
+};
+
+void printLine(FILE *stream, const QString &text);
+/// The CLI's error contract is one line: multi-line messages (QEMU's) are folded into it.
+QString oneLine(const QString &text);
+void printJson(const QJsonValue &value);
+
+/// The absolute path of an existing, readable file, or a CliError naming @p what.
+QString requireFile(const QString &path, const QString &what);
+
+class CliSession final
+{
+public:
+    CliSession(QCommandLineParser &parser, const QString &command);
+    ~CliSession();
+    CliSession(const CliSession &) = delete;
+    CliSession &operator=(const CliSession &) = delete;
+
+    QCommandLineParser &parser() { return m_parser; }
+    bool json() const;
+
+    /// --library, $BERTH_LIBRARY or the default; loaded on first use.
+    VmLibrary &library();
+    /// The VM named by the first positional argument; a broken one only if @p allowBroken.
+    const VmEntry &entry(bool allowBroken = false);
+    /// Positional argument @p index, or a usage error saying that @p what is missing.
+    QString positional(int index, const QString &what);
+    /// An instance attached to whatever QEMU runs for @p e (the CLI's monitor).
+    std::unique_ptr<VmInstance> attached(const VmEntry &e);
+
+private:
+    QCommandLineParser &m_parser;
+    QString m_command;
+    std::unique_ptr<VmLibrary> m_library;
+};
+
+/// One `berth COMMAND`: its help, its options and what it does.
+struct CliCommand
+{
+    const char *summary; ///< QT_TRANSLATE_NOOP("CommandLine", ...)
+    const char *syntax;  ///< positional arguments, e.g. "NAME TAG"; empty for none
+    QList<QCommandLineOption> options;
+    std::function<int(CliSession &)> run;
+};
+
+using CliCommandTable = std::map<QString, CliCommand>;
+
+/// The CLI's strings: `CliText::tr("...")` translates in the context "CommandLine".
+/// lupdate only finds tr() calls whose context it can see: a file-local `tr()` helper
+/// or a wrapper function hides the string from the translation (and its test).
+struct CliText final
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};

@@ -1,0 +1,287 @@
+// berth disk create PATH --size SIZE, info PATH, check PATH, resize PATH SIZE,
+// convert SRC DST.
+#include "app/cli/diskcommands.h"
+
+#include "models/common/bytesize.h"
+#include "models/disks/diskimagejob.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// Ctrl+C while a convert runs: the signal handler writes a byte to a pipe, the event loop
+/// reads it and cancels the job, which removes the partial destination.
+class InterruptCancels final
+{
+public:
+    explicit InterruptCancels(DiskImageJob &job)
+    {
+        if (::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &job, [&job] {
+            char byte;
+            while (::read(s_pipe[0], &byte, 1) > 0) {
+            }
+            job.cancel();
+        });
+        struct sigaction action = {};
+        action.sa_handler = [](int) {
+            const char byte = 1;
+            [[maybe_unused]] const ssize_t n = ::write(s_pipe[1], &byte, 1);
+        };
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGINT, &action, &m_previousInt);
+        ::sigaction(SIGTERM, &action, &m_previousTerm);
+    }
+    ~InterruptCancels()
+    {
+        if (!m_notifier)
+            return;
+        ::sigaction(SIGINT, &m_previousInt, nullptr);
+        ::sigaction(SIGTERM, &m_previousTerm, nullptr);
+        m_notifier.reset();
+        ::close(s_pipe[0]);
+        ::close(s_pipe[1]);
+    }
+    InterruptCancels(const InterruptCancels &) = delete;
+    InterruptCancels &operator=(const InterruptCancels &) = delete;
+
+private:
+    static inline int s_pipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_previousInt = {};
+    struct sigaction m_previousTerm = {};
+};
+
+/// The CLI's words for an existing destination: name the option that allows replacing it.
+void refuseExisting(CliSession &s, const QString &path)
+{
+    if (!s.parser().isSet(u"overwrite"_s) && QFileInfo::exists(path))
+        throw CliError{CliText::tr("%1 exists already; add --overwrite to replace it")
+                           .arg(QFileInfo(path).absoluteFilePath())};
+}
+
+/// Runs one job action and waits for it (the CLI may wait: there is no window to freeze).
+void run(DiskImageJob &job, const std::function<void()> &action)
+{
+    QString error;
+    QEventLoop loop;
+    QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const QString &why) {
+        error = why;
+        loop.quit();
+    });
+    action();
+    loop.exec();
+    if (!error.isEmpty())
+        throw CliError{error, job.wasCancelled() ? 128 + SIGINT : int(CliFailed)};
+}
+
+qint64 sizeArgument(const QString &text, const QString &what)
+{
+    const auto bytes = parseByteSize(text);
+    if (!bytes)
+        throw CliError{
+            CliText::tr("%1 takes a size such as 20G or 512M, not \"%2\"").arg(what, text),
+            CliUsage};
+    return *bytes;
+}
+
+QString bytesText(qint64 bytes)
+{
+    return CliText::tr("%1 (%2 bytes)").arg(QLocale().formattedDataSize(bytes)).arg(bytes);
+}
+
+void printInfo(const DiskImageInfo &i)
+{
+    printLine(stdout, CliText::tr("image:        %1").arg(i.path));
+    printLine(stdout, CliText::tr("format:       %1").arg(i.format));
+    printLine(stdout, CliText::tr("virtual size: %1").arg(bytesText(i.virtualSize)));
+    printLine(stdout, CliText::tr("disk size:    %1").arg(bytesText(i.actualSize)));
+    if (i.hasBacking())
+        printLine(stdout, CliText::tr("backing file: %1 (%2)")
+                              .arg(i.fullBackingFile.isEmpty() ? i.backingFile : i.fullBackingFile,
+                                   i.backingFormat.isEmpty() ? CliText::tr("format not recorded")
+                                                             : i.backingFormat));
+    if (!i.vmdkSubformat.isEmpty())
+        printLine(stdout, CliText::tr("subformat:    %1").arg(i.vmdkSubformat));
+    if (i.snapshotCount > 0)
+        printLine(stdout, CliText::tr("snapshots:    %1").arg(i.snapshotCount));
+    if (i.dirty)
+        printLine(stdout, CliText::tr("dirty:        yes (not closed cleanly; berth disk check)"));
+    if (i.corrupt)
+        printLine(stdout, CliText::tr("corrupt:      yes (QEMU opens it read-only)"));
+    if (i.inUseByAnotherProcess)
+        printLine(stdout, CliText::tr("in use:       yes (a QEMU has it open)"));
+}
+
+/// For --json after a change: the image as it is now.
+void printResultInfo(DiskImageJob &job, const QString &path)
+{
+    run(job, [&] { job.info(path); });
+    printJson(job.imageInfo().toJson());
+}
+
+void refuseOptions(CliSession &s, const QString &action, const QStringList &options)
+{
+    for (const QString &o : options) {
+        if (s.parser().isSet(o))
+            throw CliError{CliText::tr("--%1 is not an option of disk %2").arg(o, action),
+                           CliUsage};
+    }
+}
+
+int cmdDisk(CliSession &s)
+{
+    const QString action =
+        s.positional(0, CliText::tr("an action (create, info, check, resize or convert)"));
+    QCommandLineParser &p = s.parser();
+    const QStringList positionals = p.positionalArguments();
+    const qsizetype wanted = action == "resize"_L1 || action == "convert"_L1 ? 3 : 2;
+    if (positionals.size() > wanted)
+        throw CliError{CliText::tr("unexpected argument \"%1\"").arg(positionals.at(wanted)),
+                       CliUsage};
+    const QStringList createOptions{u"size"_s, u"backing"_s, u"preallocation"_s};
+    DiskImageJob job;
+    job.setLibrary(&s.library());
+
+    if (action == "create"_L1) {
+        refuseOptions(s, action, {u"shrink"_s, u"compress"_s});
+        DiskCreateRequest r;
+        r.path = s.positional(1, CliText::tr("the new image's PATH"));
+        if (p.isSet(u"format"_s))
+            r.format = p.value(u"format"_s);
+        if (p.isSet(u"size"_s))
+            r.sizeBytes = sizeArgument(p.value(u"size"_s), u"--size"_s);
+        else if (!p.isSet(u"backing"_s))
+            throw CliError{
+                CliText::tr("disk create needs --size (or --backing for a linked clone)"),
+                CliUsage};
+        r.backingFile = p.value(u"backing"_s);
+        if (p.isSet(u"preallocation"_s)) {
+            const auto prealloc = DiskImageJob::preallocationFromName(p.value(u"preallocation"_s));
+            if (!prealloc)
+                throw CliError{
+                    CliText::tr("--preallocation takes off, metadata, falloc or full, not \"%1\"")
+                        .arg(p.value(u"preallocation"_s)),
+                    CliUsage};
+            r.preallocation = *prealloc;
+        }
+        r.overwrite = p.isSet(u"overwrite"_s);
+        refuseExisting(s, r.path);
+        run(job, [&] { job.create(r); });
+        if (s.json())
+            printResultInfo(job, job.path());
+        else
+            printLine(stdout, CliText::tr("Created %1").arg(job.path()));
+        return CliSuccess;
+    }
+    if (action == "info"_L1 || action == "check"_L1) {
+        refuseOptions(s, action,
+                      createOptions +
+                          QStringList{u"format"_s, u"shrink"_s, u"compress"_s, u"overwrite"_s});
+        const QString path = s.positional(1, CliText::tr("the image's PATH"));
+        if (action == "info"_L1) {
+            run(job, [&] { job.info(path); });
+            if (s.json())
+                printJson(job.imageInfo().toJson());
+            else
+                printInfo(job.imageInfo());
+            return CliSuccess;
+        }
+        run(job, [&] { job.check(path); });
+        const DiskCheckReport &report = job.checkReport();
+        if (s.json())
+            printJson(report.toJson());
+        else if (report.isClean())
+            printLine(stdout, report.summary());
+        if (!report.isClean())
+            throw CliError{report.summary()};
+        return CliSuccess;
+    }
+    if (action == "resize"_L1) {
+        refuseOptions(s, action,
+                      createOptions + QStringList{u"format"_s, u"compress"_s, u"overwrite"_s});
+        const QString path = s.positional(1, CliText::tr("the image's PATH"));
+        const qint64 size = sizeArgument(s.positional(2, CliText::tr("the new SIZE")), u"SIZE"_s);
+        try {
+            run(job, [&] { job.resize(path, size, p.isSet(u"shrink"_s)); });
+        } catch (CliError &e) {
+            if (job.needsShrinkConfirmation())
+                e.message = CliText::tr("%1 Add --shrink to confirm.").arg(e.message);
+            throw;
+        }
+        if (s.json())
+            printResultInfo(job, job.path());
+        else
+            printLine(stdout, CliText::tr("Resized %1 to %2").arg(job.path(), bytesText(size)));
+        return CliSuccess;
+    }
+    if (action == "convert"_L1) {
+        refuseOptions(s, action, createOptions + QStringList{u"shrink"_s});
+        DiskConvertRequest r;
+        r.source = s.positional(1, CliText::tr("the SOURCE image"));
+        r.destination = s.positional(2, CliText::tr("the DESTINATION path"));
+        if (p.isSet(u"format"_s))
+            r.format = p.value(u"format"_s);
+        r.compress = p.isSet(u"compress"_s);
+        r.overwrite = p.isSet(u"overwrite"_s);
+        refuseExisting(s, r.destination);
+        int shown = -1;
+        QObject::connect(&job, &DiskImageJob::progress, &job, [&shown](double percent) {
+            if (int(percent) > shown) {
+                shown = int(percent);
+                printLine(stderr, u"%1%"_s.arg(shown));
+            }
+        });
+        {
+            InterruptCancels interrupt(job);
+            run(job, [&] { job.convert(r); });
+        }
+        if (s.json())
+            printResultInfo(job, job.path());
+        else
+            printLine(stdout,
+                      CliText::tr("Converted %1 to %2 (%3)").arg(r.source, job.path(), r.format));
+        return CliSuccess;
+    }
+    throw CliError{
+        CliText::tr("disk takes create, info, check, resize or convert, not \"%1\"").arg(action),
+        CliUsage};
+}
+
+} // namespace
+
+void addDiskCommands(CliCommandTable &t)
+{
+    t[u"disk"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine",
+                          "Disk images: create PATH --size SIZE, info PATH, check PATH, resize "
+                          "PATH SIZE, convert SRC DST. Refuses to write to an image a running "
+                          "VM uses, or over an existing file without --overwrite."),
+        "ACTION PATH [SIZE|DST]",
+        {{u"size"_s, CliText::tr("create: the virtual size, e.g. 20G."), u"SIZE"_s},
+         {u"format"_s,
+          CliText::tr(
+              "create: qcow2 (default) or raw; convert: qcow2 (default), raw, vmdk, vdi or vhdx."),
+          u"FORMAT"_s},
+         {u"backing"_s, CliText::tr("create: a linked clone of this base image (qcow2 only)."),
+          u"BASE"_s},
+         {u"preallocation"_s, CliText::tr("create: off (default), metadata, falloc or full."),
+          u"MODE"_s},
+         {u"shrink"_s,
+          CliText::tr("resize: allow shrinking a raw image (the end of the disk is lost).")},
+         {u"compress"_s, CliText::tr("convert: compress (qcow2 and vmdk only).")},
+         {u"overwrite"_s, CliText::tr("create, convert: replace an existing file.")}},
+        cmdDisk};
+}

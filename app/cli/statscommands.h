@@ -1,0 +1,7 @@
+#pragma once
+
+#include "app/cli/clisession.h"
+
+/// berth stats NAME [--json] [--watch] [--interval MS]: a running VM's CPU, memory, disk
+/// and network use, measured by the same StatsSampler as the window.
+void addStatsCommands(CliCommandTable &table);

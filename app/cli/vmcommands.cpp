@@ -1,0 +1,469 @@
+// berth create, list, status, start, pause, resume, reset, stop, delete, log.
+#include "app/cli/vmcommands.h"
+
+#include "models/common/bytesize.h"
+#include "models/disks/diskimagejob.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/uefifirmware.h"
+#include "models/vm/vminstance.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QJsonObject describe(const VmEntry &e, const VmInstance *instance)
+{
+    const VmDefinition &d = e.definition;
+    const VmState state = instance ? instance->state() : VmState::Stopped;
+    const bool running = instance && instance->pid() > 0;
+    QJsonObject o{
+        {u"name"_s, e.name()},
+        {u"state"_s, vmStateName(state)},
+        {u"pid"_s, running ? QJsonValue(instance->pid()) : QJsonValue()},
+        {u"accel"_s,
+         VmDefinition::acceleratorName(running ? instance->effectiveAccelerator() : d.accelerator)},
+        {u"memory_mib"_s, d.memoryMiB},
+        {u"cpus"_s, d.cpus},
+        {u"uuid"_s, d.uuid.toString(QUuid::WithoutBraces)},
+        {u"folder"_s, e.folder},
+    };
+    if (e.isBroken())
+        o.insert(u"broken"_s, e.brokenReason);
+    if (instance && !instance->lastError().isEmpty())
+        o.insert(u"error"_s, instance->lastError());
+    return o;
+}
+
+QString describeLine(const QJsonObject &o)
+{
+    QString line = u"%1\t%2"_s.arg(o.value("name"_L1).toString(), o.value("state"_L1).toString());
+    if (o.contains("broken"_L1))
+        return line + u"\t"_s + CliText::tr("broken: %1").arg(o.value("broken"_L1).toString());
+    line += u"\t%1\t%2 MiB\t%3 CPU"_s.arg(o.value("accel"_L1).toString())
+                .arg(o.value("memory_mib"_L1).toInt())
+                .arg(o.value("cpus"_L1).toInt());
+    if (!o.value("pid"_L1).isNull())
+        line += u"\tpid %1"_s.arg(o.value("pid"_L1).toInteger());
+    return line;
+}
+
+// ---- commands -------------------------------------------------------------------------
+
+int cmdList(CliSession &s)
+{
+    QJsonArray all;
+    for (const VmEntry &e : s.library().entries()) {
+        std::unique_ptr<VmInstance> instance;
+        if (!e.isBroken())
+            instance = s.attached(e);
+        all.append(describe(e, instance.get()));
+    }
+    if (s.json()) {
+        printJson(all);
+    } else {
+        for (const QJsonValue &v : std::as_const(all))
+            printLine(stdout, describeLine(v.toObject()));
+    }
+    return CliSuccess;
+}
+
+int cmdStatus(CliSession &s)
+{
+    const VmEntry &e = s.entry(true);
+    std::unique_ptr<VmInstance> instance;
+    if (!e.isBroken())
+        instance = s.attached(e);
+    const QJsonObject o = describe(e, instance.get());
+    if (s.json())
+        printJson(o);
+    else
+        printLine(stdout, describeLine(o));
+    return CliSuccess;
+}
+
+int cmdCreate(CliSession &s)
+{
+    QCommandLineParser &p = s.parser();
+    VmDefinition d;
+    d.name = s.positional(0, CliText::tr("NAME"));
+    bool ok = true;
+    if (p.isSet(u"memory"_s)) {
+        d.memoryMiB = p.value(u"memory"_s).toInt(&ok);
+        if (!ok)
+            throw CliError{CliText::tr("--memory takes a whole number of MiB, not \"%1\"")
+                               .arg(p.value(u"memory"_s)),
+                           CliUsage};
+    }
+    if (p.isSet(u"cpus"_s)) {
+        d.cpus = p.value(u"cpus"_s).toInt(&ok);
+        if (!ok)
+            throw CliError{
+                CliText::tr("--cpus takes a whole number, not \"%1\"").arg(p.value(u"cpus"_s)),
+                CliUsage};
+    }
+    if (p.isSet(u"accel"_s) &&
+        !VmDefinition::acceleratorFromName(p.value(u"accel"_s), d.accelerator))
+        throw CliError{
+            CliText::tr("--accel takes auto, kvm or tcg, not \"%1\"").arg(p.value(u"accel"_s)),
+            CliUsage};
+    if (p.isSet(u"firmware"_s)) {
+        const QString firmware = p.value(u"firmware"_s);
+        if (firmware != VmDefinition::firmwareName(Firmware::Bios) &&
+            firmware != VmDefinition::firmwareName(Firmware::Uefi))
+            throw CliError{CliText::tr("--firmware takes bios or uefi, not \"%1\"").arg(firmware),
+                           CliUsage};
+        d.firmware = firmware == VmDefinition::firmwareName(Firmware::Uefi) ? Firmware::Uefi
+                                                                            : Firmware::Bios;
+        QString missing;
+        if (d.firmware == Firmware::Uefi && UefiFirmware::find(&missing).code.isEmpty())
+            throw CliError{missing};
+    }
+    if (p.isSet(u"disk"_s) && p.isSet(u"disk-size"_s))
+        throw CliError{CliText::tr("use either --disk or --disk-size, not both"), CliUsage};
+    std::optional<qint64> diskSize;
+    if (p.isSet(u"disk-size"_s)) {
+        diskSize = parseByteSize(p.value(u"disk-size"_s));
+        if (!diskSize)
+            throw CliError{CliText::tr("--disk-size takes a size such as 20G or 512M, not \"%1\"")
+                               .arg(p.value(u"disk-size"_s)),
+                           CliUsage};
+    }
+    if (p.isSet(u"disk"_s)) {
+        const QString path = requireFile(p.value(u"disk"_s), CliText::tr("the disk"));
+        d.disks.append({path, path.endsWith(".qcow2"_L1) ? u"qcow2"_s : u"raw"_s, u"virtio"_s});
+    }
+    if (p.isSet(u"cdrom"_s))
+        d.cdrom = requireFile(p.value(u"cdrom"_s), CliText::tr("the ISO"));
+    if (p.isSet(u"kernel"_s))
+        d.kernel = requireFile(p.value(u"kernel"_s), CliText::tr("the kernel"));
+    if (p.isSet(u"initrd"_s))
+        d.initrd = requireFile(p.value(u"initrd"_s), CliText::tr("the initrd"));
+    d.kernelArgs = p.value(u"append"_s);
+    if (d.kernel.isEmpty() && (p.isSet(u"initrd"_s) || p.isSet(u"append"_s)))
+        throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
+
+    VmLibrary &lib = s.library();
+    QString error;
+    if (!lib.create(d, &error))
+        throw CliError{error};
+    if (diskSize) {
+        const VmEntry *e = lib.find(d.name);
+        const QString path = e->folder + u"/disk.qcow2"_s;
+        DiskImageJob job;
+        job.setLibrary(&lib);
+        QString why;
+        QEventLoop loop;
+        QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const QString &failure) {
+            why = failure;
+            loop.quit();
+        });
+        job.start(path, *diskSize); // qcow2
+        loop.exec();                // the CLI may wait: there is no window to freeze
+        if (!why.isEmpty()) {
+            lib.remove(d.name, true, nullptr);
+            throw CliError{CliText::tr("cannot create the disk: %1").arg(why)};
+        }
+        d.disks.append({path, u"qcow2"_s, u"virtio"_s});
+        if (!lib.save(d, &error)) {
+            lib.remove(d.name, true, nullptr);
+            throw CliError{error};
+        }
+    }
+    if (d.firmware == Firmware::Uefi) {
+        // The VM's own UEFI variables (qcow2, so snapshots cover them).
+        QString why;
+        QEventLoop loop;
+        UefiFirmware::createVariables(lib.find(d.name)->folder, &loop, [&](const QString &failure) {
+            why = failure;
+            loop.quit();
+        });
+        loop.exec();
+        if (!why.isEmpty()) {
+            lib.remove(d.name, true, nullptr);
+            throw CliError{why};
+        }
+    }
+    const VmEntry *e = lib.find(d.name);
+    if (s.json())
+        printJson(describe(*e, nullptr));
+    else
+        printLine(stdout, CliText::tr("Created %1 in %2").arg(d.name, e->folder));
+    return CliSuccess;
+}
+
+/// Runs @p action on an attached instance and waits until @p done says so (and, when
+/// @p answered is set, QEMU has accepted that action), or an action fails, or QEMU ends.
+int act(CliSession &s, const std::function<void(VmInstance &)> &action,
+        const std::function<bool(VmInstance &)> &done, const QString &doneMessage,
+        const QString &answered = {})
+{
+    const VmEntry &e = s.entry();
+    std::unique_ptr<VmInstance> instance = s.attached(e);
+    QString failure;
+    bool hasAnswer = answered.isEmpty();
+    const auto finished = [&] {
+        return hasAnswer && done(*instance);
+    };
+    QEventLoop loop;
+    QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
+                     [&](const QString &, const QString &message) {
+                         failure = message;
+                         loop.quit();
+                     });
+    QObject::connect(instance.get(), &VmInstance::stateChanged, &loop, [&] {
+        const VmState state = instance->state();
+        if (finished() || state == VmState::Stopped || state == VmState::Crashed)
+            loop.quit();
+    });
+    QObject::connect(instance.get(), &VmInstance::actionSucceeded, &loop, [&](const QString &name) {
+        hasAnswer |= name == answered;
+        if (finished())
+            loop.quit();
+    });
+    action(*instance);
+    if (failure.isEmpty() && !finished())
+        loop.exec();
+    if (!failure.isEmpty())
+        throw CliError{failure};
+    if (!finished())
+        throw CliError{instance->lastError().isEmpty()
+                           ? CliText::tr("%1 did not complete").arg(e.name())
+                           : instance->lastError()};
+    if (s.json())
+        printJson(describe(e, instance.get()));
+    else
+        printLine(stdout, doneMessage.arg(e.name()));
+    return CliSuccess;
+}
+
+int cmdStart(CliSession &s)
+{
+    const VmEntry &e = s.entry();
+    std::unique_ptr<VmInstance> instance = s.attached(e);
+    if (instance->pid() > 0)
+        throw CliError{CliText::tr("%1 is already running").arg(e.name())};
+    QString failure;
+    bool started = false;
+    QEventLoop loop;
+    QObject::connect(instance.get(), &VmInstance::started, &loop, [&] {
+        started = true;
+        loop.quit();
+    });
+    QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
+                     [&](const QString &, const QString &m) {
+                         failure = m;
+                         loop.quit();
+                     });
+    QObject::connect(instance.get(), &VmInstance::processEnded, &loop, [&] {
+        failure = instance->lastError();
+        loop.quit();
+    });
+    instance->start();
+    loop.exec();
+    if (!started)
+        throw CliError{failure.isEmpty() ? CliText::tr("%1 did not start").arg(e.name()) : failure};
+    if (s.json())
+        printJson(describe(e, instance.get()));
+    else
+        printLine(stdout,
+                  CliText::tr("%1 is running (pid %2, %3)")
+                      .arg(e.name())
+                      .arg(instance->pid())
+                      .arg(VmDefinition::acceleratorName(instance->effectiveAccelerator())));
+    return CliSuccess;
+}
+
+int requireRunning(VmInstance &instance, const QString &name)
+{
+    if (instance.pid() <= 0)
+        throw CliError{CliText::tr("%1 is not running").arg(name)};
+    return 0;
+}
+
+int cmdStop(CliSession &s)
+{
+    QCommandLineParser &p = s.parser();
+    int timeoutSeconds = 60;
+    if (p.isSet(u"timeout"_s)) {
+        bool ok = false;
+        timeoutSeconds = p.value(u"timeout"_s).toInt(&ok);
+        if (!ok || timeoutSeconds < 0)
+            throw CliError{CliText::tr("--timeout takes a whole number of seconds, not \"%1\"")
+                               .arg(p.value(u"timeout"_s)),
+                           CliUsage};
+    }
+    const bool force = p.isSet(u"force"_s);
+    const VmEntry &e = s.entry();
+    std::unique_ptr<VmInstance> instance = s.attached(e);
+    if (instance->pid() <= 0) {
+        if (s.json())
+            printJson(describe(e, instance.get()));
+        else
+            printLine(stdout, CliText::tr("%1 is not running").arg(e.name()));
+        return CliSuccess;
+    }
+    QString failure;
+    bool ended = false;
+    bool timedOut = false;
+    QEventLoop loop;
+    QObject::connect(instance.get(), &VmInstance::processEnded, &loop, [&] {
+        ended = true;
+        loop.quit();
+    });
+    QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
+                     [&](const QString &, const QString &m) {
+                         failure = m;
+                         loop.quit();
+                     });
+    QObject::connect(instance.get(), &VmInstance::shutdownTimedOut, &loop, [&] {
+        timedOut = true;
+        if (force)
+            instance->forceStop();
+        else
+            loop.quit();
+    });
+    if (force && timeoutSeconds == 0)
+        instance->forceStop();
+    else
+        instance->shutdown(std::chrono::seconds(timeoutSeconds));
+    loop.exec();
+    if (!ended) {
+        if (timedOut && !force)
+            throw CliError{
+                CliText::tr(
+                    "%1 did not stop within %2 seconds and is still running (use --force to "
+                    "power it off)")
+                    .arg(e.name())
+                    .arg(timeoutSeconds)};
+        throw CliError{failure.isEmpty() ? CliText::tr("%1 did not stop").arg(e.name()) : failure};
+    }
+    if (s.json())
+        printJson(describe(e, instance.get()));
+    else
+        printLine(stdout, timedOut ? CliText::tr("%1 was powered off").arg(e.name())
+                                   : CliText::tr("%1 stopped").arg(e.name()));
+    return CliSuccess;
+}
+
+int cmdDelete(CliSession &s)
+{
+    const VmEntry &e = s.entry(true);
+    if (!e.isBroken()) {
+        std::unique_ptr<VmInstance> instance = s.attached(e);
+        if (instance->pid() > 0)
+            throw CliError{
+                CliText::tr("%1 is running; stop it first (berth stop %1)").arg(e.name())};
+    }
+    const QString name = e.name();
+    QString error;
+    if (!s.library().remove(name, !s.parser().isSet(u"keep-disks"_s), &error))
+        throw CliError{error};
+    if (s.json())
+        printJson(QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});
+    else
+        printLine(stdout, CliText::tr("Deleted %1").arg(name));
+    return CliSuccess;
+}
+
+int cmdLog(CliSession &s)
+{
+    const VmEntry &e = s.entry(true);
+    QFile log(QemuCommandLine::serialLogPath(e.folder));
+    if (!log.exists())
+        return CliSuccess; // nothing captured yet
+    if (!log.open(QIODevice::ReadOnly))
+        throw CliError{CliText::tr("cannot read %1: %2").arg(log.fileName(), log.errorString())};
+    while (!log.atEnd()) {
+        const QByteArray chunk = log.read(64 * 1024);
+        std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stdout);
+    }
+    std::fflush(stdout);
+    return CliSuccess;
+}
+
+} // namespace
+
+void addVmCommands(CliCommandTable &t)
+{
+    t[u"create"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Create a VM."),
+        "NAME",
+        {{u"memory"_s, CliText::tr("Memory in MiB (default 1024)."), u"MIB"_s},
+         {u"cpus"_s, CliText::tr("Number of virtual CPUs (default 1)."), u"N"_s},
+         {u"disk"_s, CliText::tr("Use an existing disk image."), u"PATH"_s},
+         {u"disk-size"_s, CliText::tr("Create a new qcow2 disk of this size (e.g. 20G)."),
+          u"SIZE"_s},
+         {u"cdrom"_s, CliText::tr("Attach an ISO image."), u"ISO"_s},
+         {u"kernel"_s, CliText::tr("Boot this kernel directly."), u"FILE"_s},
+         {u"initrd"_s, CliText::tr("Initrd for --kernel."), u"FILE"_s},
+         {u"append"_s, CliText::tr("Kernel command line for --kernel."), u"TEXT"_s},
+         {u"accel"_s, CliText::tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s},
+         {u"firmware"_s, CliText::tr("Firmware: bios (default) or uefi (needs the ovmf package)."),
+          u"FIRMWARE"_s}},
+        cmdCreate};
+    t[u"list"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "List the VMs and their state."), "", {}, cmdList};
+    t[u"status"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Show one VM's state."), "NAME", {}, cmdStatus};
+    t[u"start"_s] = {QT_TRANSLATE_NOOP("CommandLine", "Start a VM; returns once it runs."),
+                     "NAME",
+                     {},
+                     cmdStart};
+    t[u"pause"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Pause a running VM."), "NAME", {}, [](CliSession &s) {
+            return act(
+                s,
+                [&](VmInstance &i) {
+                    requireRunning(i, i.definition().name);
+                    i.pause();
+                },
+                [](VmInstance &i) { return i.state() == VmState::Paused; },
+                CliText::tr("%1 is paused"));
+        }};
+    t[u"resume"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Resume a paused VM."), "NAME", {}, [](CliSession &s) {
+            return act(
+                s,
+                [&](VmInstance &i) {
+                    requireRunning(i, i.definition().name);
+                    i.resume();
+                },
+                [](VmInstance &i) { return i.state() == VmState::Running; },
+                CliText::tr("%1 is running"));
+        }};
+    t[u"reset"_s] = {QT_TRANSLATE_NOOP("CommandLine", "Reset a VM (like the reset button)."),
+                     "NAME",
+                     {},
+                     [](CliSession &s) {
+                         // No state changes: done once QEMU has answered system_reset.
+                         return act(
+                             s,
+                             [&](VmInstance &i) {
+                                 requireRunning(i, i.definition().name);
+                                 i.reset();
+                             },
+                             [](VmInstance &) { return true; }, CliText::tr("%1 was reset"),
+                             u"reset"_s);
+                     }};
+    t[u"stop"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Shut a VM down (ACPI); returns once it stopped."),
+        "NAME",
+        {{u"force"_s, CliText::tr("Power it off if it has not stopped in time.")},
+         {u"timeout"_s, CliText::tr("Seconds to wait for the guest (default 60)."), u"SECONDS"_s}},
+        cmdStop};
+    t[u"delete"_s] = {QT_TRANSLATE_NOOP("CommandLine", "Delete a stopped VM and its disks."),
+                      "NAME",
+                      {{u"keep-disks"_s, CliText::tr("Keep the disk images.")}},
+                      cmdDelete};
+    t[u"log"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Print the serial console output captured so far."),
+        "NAME",
+        {},
+        cmdLog};
+}

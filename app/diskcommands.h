@@ -1,7 +1,0 @@
-#pragma once
-
-#include "clisession.h"
-
-/// berth disk create|info|check|resize|convert: one command whose first positional argument
-/// is the action, over DiskImageJob.
-void addDiskCommands(CliCommandTable &table);

@@ -1,6 +1,0 @@
-#pragma once
-
-#include "clisession.h"
-
-/// berth screenshot, berth view (which needs a QApplication: see main.cpp).
-void addDisplayCommands(CliCommandTable &t);

@@ -1,7 +1,0 @@
-#pragma once
-
-#include "clisession.h"
-
-/// berth snapshot list|create|revert|delete: one command whose first positional argument
-/// is the action.
-void addSnapshotCommands(CliCommandTable &table);

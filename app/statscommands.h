@@ -1,7 +1,0 @@
-#pragma once
-
-#include "clisession.h"
-
-/// berth stats NAME [--json] [--watch] [--interval MS]: a running VM's CPU, memory, disk
-/// and network use, measured by the same StatsSampler as the window.
-void addStatsCommands(CliCommandTable &table);

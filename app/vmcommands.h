@@ -1,7 +1,0 @@
-#pragma once
-
-#include "clisession.h"
-
-/// The VM lifecycle commands: create, list, status, start, pause, resume, reset, stop,
-/// delete, log.
-void addVmCommands(CliCommandTable &table);

@@ -1,0 +1,478 @@
+#include "models/snapshots/snapshotoperation.h"
+
+#include "models/vm/qemucommandline.h"
+#include "models/vm/uefifirmware.h"
+#include "models/vm/vminstance.h"
+#include "qmp/qmpclient.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QStorageInfo>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSnapshot, "berth.snapshot", QtWarningMsg)
+
+namespace {
+
+const QString kQemuImg = u"qemu-img"_s;
+constexpr qint64 kMiB = 1024 * 1024;
+// Beyond the guest's RAM, room for device state and qcow2 metadata.
+constexpr qint64 kVmStateMarginBytes = 64 * kMiB;
+
+} // namespace
+
+SnapshotOperation::SnapshotOperation(VmInstance *vm, QObject *parent)
+    : QObject(parent)
+    , m_vm(vm)
+    , m_store(vm->vmFolder())
+{
+    m_jobTimer.setSingleShot(true);
+    connect(&m_jobTimer, &QTimer::timeout, this, [this] {
+        fail(tr("QEMU did not finish the snapshot job within %1 minutes")
+                 .arg(std::chrono::duration_cast<std::chrono::minutes>(QmpClient::LongTimeout)
+                          .count()));
+    });
+    QString error;
+    m_storeLoaded = m_store.load(&error);
+    if (!m_storeLoaded)
+        qCWarning(lcSnapshot) << error;
+}
+
+SnapshotOperation::~SnapshotOperation() = default;
+
+QString SnapshotOperation::checkSnapshottable(const VmDefinition &definition,
+                                              const QString &vmFolder)
+{
+    if (definition.disks.isEmpty())
+        return tr("%1 has no disk; snapshots need a qcow2 disk to hold the disk and memory state")
+            .arg(definition.name);
+    for (const VmDisk &disk : definition.disks) {
+        if (disk.format != "qcow2"_L1)
+            return tr("The disk %1 is %2, not qcow2; only qcow2 disks can hold snapshots "
+                      "(convert it with qemu-img convert -O qcow2)")
+                .arg(disk.path, disk.format);
+    }
+    if (definition.firmware == Firmware::Uefi &&
+        !UefiFirmware::isQcow2(UefiFirmware::varsPath(vmFolder)))
+        return tr("%1 uses UEFI firmware whose variables are not in a qcow2 image; they cannot "
+                  "be snapshotted with the disks")
+            .arg(definition.name);
+    return {};
+}
+
+QStringList SnapshotOperation::qcow2Disks() const
+{
+    QStringList out;
+    for (const VmDisk &disk : m_vm->definition().disks) {
+        if (disk.format == "qcow2"_L1)
+            out.append(disk.path);
+    }
+    // The UEFI variables are a writable drive too: snapshotted and reverted with the disks.
+    if (hasQcow2UefiVars())
+        out.append(UefiFirmware::varsPath(m_vm->vmFolder()));
+    return out;
+}
+
+QStringList SnapshotOperation::qcow2Nodes() const
+{
+    QStringList out;
+    const QList<VmDisk> &disks = m_vm->definition().disks;
+    for (qsizetype i = 0; i < disks.size(); ++i) {
+        if (disks[i].format == "qcow2"_L1)
+            out.append(QemuCommandLine::diskNodeName(i));
+    }
+    if (hasQcow2UefiVars())
+        out.append(UefiFirmware::VarsNodeName);
+    return out;
+}
+
+bool SnapshotOperation::hasQcow2UefiVars() const
+{
+    return m_vm->definition().firmware == Firmware::Uefi &&
+           UefiFirmware::isQcow2(UefiFirmware::varsPath(m_vm->vmFolder()));
+}
+
+void SnapshotOperation::refresh()
+{
+    begin(Action::Refresh, {}, {});
+}
+
+void SnapshotOperation::create(const QString &tag, const QString &description)
+{
+    begin(Action::Create, tag, description);
+}
+
+void SnapshotOperation::revert(const QString &tag)
+{
+    begin(Action::Revert, tag, {});
+}
+
+void SnapshotOperation::remove(const QString &tag)
+{
+    begin(Action::Delete, tag, {});
+}
+
+void SnapshotOperation::begin(Action action, const QString &tag, const QString &description)
+{
+    if (m_busy) {
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT finished(false, tr("Another snapshot action is still running"));
+        });
+        return;
+    }
+    m_busy = true;
+    ++m_generation; // callbacks of an earlier action that failed early are ignored
+    m_action = action;
+    m_tag = tag;
+    m_description = description;
+    m_thumbnail.clear();
+
+    // Refusals go through the event loop too: finished() never fires inside the call.
+    auto refuse = [this](const QString &why) {
+        QTimer::singleShot(0, this, [this, why, gen = m_generation] {
+            if (gen == m_generation)
+                fail(why);
+        });
+    };
+    if (!m_vm)
+        return refuse(tr("The VM is gone"));
+    const VmState state = m_vm->state();
+    if (state == VmState::Running || state == VmState::Paused) {
+        if (!m_vm->qmp() || !m_vm->qmp()->isReady())
+            return refuse(
+                tr("Berth is not connected to %1's monitor").arg(m_vm->definition().name));
+        m_live = true;
+    } else if ((state == VmState::Stopped || state == VmState::Crashed) && m_vm->pid() == 0) {
+        m_live = false;
+    } else {
+        return refuse(tr("%1 is %2; wait until it runs or has stopped")
+                          .arg(m_vm->definition().name, vmStateDisplayName(state).toLower()));
+    }
+    // Read again every time: another Berth (the CLI, or the window) may have changed it.
+    QString error;
+    m_storeLoaded = m_store.load(&error);
+    if (!m_storeLoaded)
+        return refuse(error);
+    if (action != Action::Refresh) {
+        if (QString why = checkSnapshottable(m_vm->definition(), m_vm->vmFolder()); !why.isEmpty())
+            return refuse(why);
+        if (QString why = SnapshotStore::validateTag(tag); !why.isEmpty())
+            return refuse(why);
+    }
+    Q_EMIT progress(tr("Reading the snapshots in the disk images"));
+    readImages([this](const QList<ImageSnapshot> &images) { afterList(images); });
+}
+
+void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
+{
+    if (!m_vm)
+        return fail(tr("The VM is gone"));
+    m_store.reconcile(images);
+    const SnapshotInfo *existing = m_store.find(m_tag);
+    const QString name = m_vm->definition().name;
+    switch (m_action) {
+    case Action::Refresh:
+        return recordResult();
+    case Action::Create: {
+        if (existing)
+            return fail(tr("%1 already has a snapshot named \"%2\"").arg(name, m_tag));
+        if (QString why = spaceProblem(); !why.isEmpty())
+            return fail(why);
+        if (!m_live) {
+            Q_EMIT progress(tr("Taking a disk snapshot"));
+            return runOfflineOnEachDisk(u"-c"_s, 0, [this] { recordResult(); });
+        }
+        const QStringList nodes = qcow2Nodes();
+        const QJsonObject arguments{{u"tag"_s, m_tag},
+                                    {u"vmstate"_s, nodes.first()},
+                                    {u"devices"_s, QJsonArray::fromStringList(nodes)}};
+        // The thumbnail is a nicety: a screen that cannot be saved does not stop the snapshot.
+        if (!m_vm->qmp())
+            return fail(tr("The connection to QEMU was lost"));
+        const QString folder = SnapshotStore::thumbnailFolder(m_vm->vmFolder());
+        QDir().mkpath(folder);
+        const QString png =
+            folder + u"/%1.png"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        Q_EMIT progress(tr("Saving a picture of the screen"));
+        m_vm->qmp()->execute(u"screendump"_s, {{u"filename"_s, png}, {u"format"_s, u"png"_s}}, this,
+                             [this, png, arguments, gen = m_generation](const QmpReply &reply) {
+                                 if (gen != m_generation)
+                                     return;
+                                 if (!reply.hasError() && QFileInfo::exists(png))
+                                     m_thumbnail = png;
+                                 else
+                                     qCDebug(lcSnapshot)
+                                         << "no thumbnail:" << reply.error().message();
+                                 Q_EMIT progress(tr("Saving the disks and the memory state"));
+                                 runJob(u"snapshot-save"_s, arguments, [this] { recordResult(); });
+                             });
+        return;
+    }
+    case Action::Revert:
+        if (!existing)
+            return fail(tr("%1 has no snapshot named \"%2\"").arg(name, m_tag));
+        if (!m_live) {
+            Q_EMIT progress(tr("Reverting the disks"));
+            return runOfflineOnEachDisk(u"-a"_s, 0, [this] { recordResult(); });
+        }
+        if (!existing->hasMemoryState)
+            return fail(tr("The snapshot \"%1\" holds no memory state; stop %2 to revert its "
+                           "disks to it")
+                            .arg(m_tag, name));
+        Q_EMIT progress(tr("Loading the disks and the memory state"));
+        return runJob(u"snapshot-load"_s,
+                      {{u"tag"_s, m_tag},
+                       {u"vmstate"_s, qcow2Nodes().first()},
+                       {u"devices"_s, QJsonArray::fromStringList(qcow2Nodes())}},
+                      [this] { recordResult(); });
+    case Action::Delete:
+        if (!existing)
+            return fail(tr("%1 has no snapshot named \"%2\"").arg(name, m_tag));
+        Q_EMIT progress(tr("Deleting the snapshot"));
+        if (!m_live)
+            return runOfflineOnEachDisk(u"-d"_s, 0, [this] { recordResult(); });
+        return runJob(u"snapshot-delete"_s,
+                      {{u"tag"_s, m_tag}, {u"devices"_s, QJsonArray::fromStringList(qcow2Nodes())}},
+                      [this] { recordResult(); });
+    }
+}
+
+QString SnapshotOperation::spaceProblem() const
+{
+    const QStringList disks = qcow2Disks();
+    if (disks.isEmpty())
+        return {};
+    const QStorageInfo storage(QFileInfo(disks.first()).absolutePath());
+    if (!storage.isValid())
+        return {};
+    const qint64 needed =
+        (m_live ? qint64(m_vm->definition().memoryMiB) * kMiB : 0) + kVmStateMarginBytes;
+    if (storage.bytesAvailable() < needed)
+        return tr("A snapshot of %1 needs up to %2 MiB free on %3; only %4 MiB are free")
+            .arg(m_vm->definition().name)
+            .arg(needed / kMiB)
+            .arg(storage.rootPath())
+            .arg(storage.bytesAvailable() / kMiB);
+    return {};
+}
+
+void SnapshotOperation::recordResult()
+{
+    // The images are read again so the tree shows what they hold after the action.
+    readImages([this](const QList<ImageSnapshot> &images) {
+        m_store.reconcile(images);
+        switch (m_action) {
+        case Action::Refresh:
+            break;
+        case Action::Create:
+            if (const SnapshotInfo *made = m_store.find(m_tag)) {
+                SnapshotInfo info = *made;
+                info.description = m_description;
+                info.thumbnail = m_thumbnail;
+                info.parent.clear(); // add() makes it a child of the current snapshot
+                m_store.add(info);
+            } else {
+                return fail(
+                    tr("QEMU reported success, but the disks hold no snapshot \"%1\"").arg(m_tag));
+            }
+            break;
+        case Action::Revert:
+            m_store.setCurrent(m_tag);
+            break;
+        case Action::Delete:
+            m_store.remove(m_tag);
+            break;
+        }
+        QString error;
+        if (!m_store.save(&error))
+            return fail(tr("The snapshot action succeeded, but its record could not be saved: %1")
+                            .arg(error));
+        finish(true);
+    });
+}
+
+void SnapshotOperation::finish(bool ok, const QString &error)
+{
+    if (!m_busy)
+        return;
+    m_busy = false;
+    m_jobTimer.stop();
+    disconnect(m_jobConnection);
+    disconnect(m_disconnectConnection);
+    m_jobId.clear();
+    m_jobDone = nullptr;
+    if (!ok && !m_thumbnail.isEmpty() && !m_store.find(m_tag))
+        QFile::remove(m_thumbnail);
+    Q_EMIT finished(ok, error);
+}
+
+// ---- reading the images -----------------------------------------------------------------
+
+void SnapshotOperation::readImages(const ListCallback &done)
+{
+    if (!m_vm || (m_live && !m_vm->qmp()))
+        return fail(tr("The VM is gone"));
+    if (!m_live)
+        return readImagesOffline(0, {}, done);
+    m_vm->qmp()->execute(
+        u"query-block"_s, {}, this, [this, done, gen = m_generation](const QmpReply &reply) {
+            if (gen != m_generation)
+                return;
+            if (reply.hasError())
+                return fail(reply.error().message());
+            const QStringList nodes = qcow2Nodes();
+            QList<QList<ImageSnapshot>> perDisk(nodes.size());
+            const QJsonArray devices = reply.result().toArray();
+            for (const QJsonValue &v : devices) {
+                const QJsonObject inserted = v.toObject().value("inserted"_L1).toObject();
+                const qsizetype index = nodes.indexOf(inserted.value("node-name"_L1).toString());
+                if (index >= 0)
+                    perDisk[index] = ImageSnapshot::fromJson(
+                        inserted.value("image"_L1).toObject().value("snapshots"_L1).toArray());
+            }
+            done(ImageSnapshot::onEveryDisk(perDisk));
+        });
+}
+
+void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnapshot>> perDisk,
+                                          const ListCallback &done)
+{
+    if (!m_vm)
+        return fail(tr("The VM is gone"));
+    const QStringList disks = qcow2Disks();
+    if (index >= disks.size())
+        return done(ImageSnapshot::onEveryDisk(perDisk));
+    runQemuImg({u"info"_s, u"--output=json"_s, u"-f"_s, u"qcow2"_s, disks[index]},
+               [this, index, perDisk, done](const QByteArray &output) mutable {
+                   const QJsonObject info = QJsonDocument::fromJson(output).object();
+                   perDisk.append(ImageSnapshot::fromJson(info.value("snapshots"_L1).toArray()));
+                   readImagesOffline(index + 1, std::move(perDisk), done);
+               });
+}
+
+void SnapshotOperation::runQemuImg(const QStringList &arguments, const ProcessCallback &done)
+{
+    auto *process = new QProcess(this);
+    qCDebug(lcSnapshot) << kQemuImg << arguments;
+    const quint64 gen = m_generation;
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, gen](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart)
+                    return; // finished() follows
+                process->deleteLater();
+                if (gen != m_generation)
+                    return;
+                fail(tr("qemu-img was not found; install the qemu-utils package"));
+            });
+    connect(process, &QProcess::finished, this,
+            [this, process, done, gen](int exitCode, QProcess::ExitStatus status) {
+                process->deleteLater();
+                if (gen != m_generation)
+                    return;
+                if (status != QProcess::NormalExit || exitCode != 0) {
+                    QString why = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+                    if (why.startsWith("qemu-img: "_L1))
+                        why = why.mid(10);
+                    return fail(why.isEmpty() ? tr("qemu-img failed (exit code %1)").arg(exitCode)
+                                              : why);
+                }
+                done(process->readAllStandardOutput());
+            });
+    process->start(kQemuImg, arguments);
+}
+
+void SnapshotOperation::runOfflineOnEachDisk(const QString &flag, qsizetype index,
+                                             const std::function<void()> &done)
+{
+    if (!m_vm)
+        return fail(tr("The VM is gone"));
+    const QStringList disks = qcow2Disks();
+    if (index >= disks.size())
+        return done();
+    // Checked again right before each run: never touch an image a QEMU has open.
+    if (m_vm->pid() != 0)
+        return fail(tr("%1 started meanwhile; its disks are in use").arg(m_vm->definition().name));
+    // qemu-img snapshot has no -f: --image-opts names the format, so nothing is probed.
+    runQemuImg(
+        {u"snapshot"_s, u"-q"_s, u"--image-opts"_s, flag, m_tag,
+         u"driver=qcow2,file.filename=%1"_s.arg(QemuCommandLine::escapeOptionValue(disks[index]))},
+        [this, flag, index, done](const QByteArray &) {
+            runOfflineOnEachDisk(flag, index + 1, done);
+        });
+}
+
+// ---- QMP jobs ---------------------------------------------------------------------------
+
+void SnapshotOperation::runJob(const QString &command, const QJsonObject &arguments,
+                               const std::function<void()> &done)
+{
+    QmpClient *qmp = m_vm ? m_vm->qmp() : nullptr;
+    if (!qmp || !qmp->isReady())
+        return fail(tr("The connection to QEMU was lost"));
+    m_jobId = u"berth-%1-%2"_s.arg(command, QUuid::createUuid().toString(QUuid::Id128).left(8));
+    m_jobDone = done;
+    // Connected before the command goes out: the job may conclude before its reply arrives.
+    m_jobConnection =
+        connect(qmp, &QmpClient::eventJobStatusChange, this, &SnapshotOperation::onJobStatus);
+    m_disconnectConnection = connect(qmp, &QmpClient::disconnected, this, [this] {
+        fail(tr("The connection to QEMU ended while the snapshot job ran"));
+    });
+    m_jobTimer.start(QmpClient::LongTimeout);
+    QJsonObject withId = arguments;
+    withId.insert(u"job-id"_s, m_jobId);
+    qmp->execute(
+        command, withId, this,
+        [this, gen = m_generation](const QmpReply &reply) {
+            if (gen == m_generation && reply.hasError())
+                fail(reply.error().message());
+        },
+        QmpClient::LongTimeout);
+}
+
+void SnapshotOperation::onJobStatus(const QString &jobId, const QString &status)
+{
+    if (jobId != m_jobId || status != "concluded"_L1)
+        return;
+    QmpClient *qmp = m_vm ? m_vm->qmp() : nullptr;
+    if (!qmp)
+        return fail(tr("The connection to QEMU was lost"));
+    const quint64 gen = m_generation;
+    qmp->execute(u"query-jobs"_s, {}, this, [this, qmp, jobId, gen](const QmpReply &reply) {
+        QString jobError;
+        if (reply.hasError()) {
+            jobError = reply.error().message();
+        } else {
+            const QJsonArray jobs = reply.result().toArray();
+            for (const QJsonValue &v : jobs) {
+                const QJsonObject job = v.toObject();
+                if (job.value("id"_L1).toString() == jobId)
+                    jobError = job.value("error"_L1).toString();
+            }
+        }
+        // Dismissed whatever the outcome: a concluded job lingers in QEMU until then.
+        qmp->execute(u"job-dismiss"_s, {{u"id"_s, jobId}}, this,
+                     [this, jobError, gen](const QmpReply &dismiss) {
+                         if (dismiss.hasError())
+                             qCDebug(lcSnapshot) << dismiss.error().message();
+                         if (gen != m_generation)
+                             return;
+                         if (!jobError.isEmpty())
+                             return fail(jobError);
+                         m_jobTimer.stop();
+                         disconnect(m_jobConnection);
+                         disconnect(m_disconnectConnection);
+                         const std::function<void()> done = std::exchange(m_jobDone, nullptr);
+                         m_jobId.clear();
+                         if (done)
+                             done();
+                     });
+    });
+}

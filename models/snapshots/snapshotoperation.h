@@ -1,0 +1,117 @@
+#pragma once
+
+#include "models/snapshots/snapshotstore.h"
+#include "models/vm/vmdefinition.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+class VmInstance;
+
+/// Lists, creates, reverts to and deletes the snapshots of one VM, and keeps its
+/// SnapshotStore in step with what the qcow2 images hold.
+///
+/// A running or paused VM is snapshotted live, through QMP jobs (snapshot-save,
+/// snapshot-load, snapshot-delete with a "vmstate" node and "devices"): the operation
+/// follows JOB_STATUS_CHANGE, reads the error of a concluded job with query-jobs and
+/// dismisses it. A stopped VM is snapshotted offline with `qemu-img snapshot`
+/// (argument lists, no shell). qemu-img never touches an image while QEMU runs the VM;
+/// a VM that is starting or shutting down is refused.
+///
+/// Every action first reads the images' snapshot lists (query-block, or qemu-img info),
+/// reconciles the store, and refuses with one sentence when the action cannot work
+/// (see checkSnapshottable(); a name that exists; a snapshot that is missing; a disk-only
+/// snapshot reverted live; too little free space for the memory state) before any change.
+///
+/// One action at a time: finished() is emitted exactly once per action, always from the
+/// event loop. The VmInstance must outlive the operation.
+class SnapshotOperation final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SnapshotOperation)
+
+public:
+    enum class Action
+    {
+        Refresh,
+        Create,
+        Revert,
+        Delete
+    };
+    Q_ENUM(Action)
+
+    explicit SnapshotOperation(VmInstance *vm, QObject *parent = nullptr);
+    ~SnapshotOperation() override;
+
+    /// Why @p definition cannot be snapshotted, in one sentence, or empty: no disk (the
+    /// memory state needs a qcow2 disk), a disk that is not qcow2, UEFI firmware whose
+    /// variables file in @p vmFolder is missing or not qcow2. A UEFI VM's qcow2
+    /// variables are snapshotted, reverted and deleted with its disks.
+    static QString checkSnapshottable(const VmDefinition &definition, const QString &vmFolder);
+
+    /// The tree as of the last action (loaded from snapshots.json before the first one).
+    const SnapshotStore &store() const { return m_store; }
+    bool isBusy() const { return m_busy; }
+    /// Whether the last action went through QEMU (true) or qemu-img (false).
+    bool wasLive() const { return m_live; }
+
+    void refresh();
+    /// Takes a snapshot named @p tag; with memory state (and a thumbnail) when the VM runs.
+    void create(const QString &tag, const QString &description = {});
+    /// Reverts disks, and when live, memory: what happened since the snapshot is lost.
+    void revert(const QString &tag);
+    /// Deletes one snapshot from the images; never the disks.
+    void remove(const QString &tag);
+
+Q_SIGNALS:
+    /// A step began ("Saving the memory state"...), for a progress line.
+    void progress(const QString &step);
+    void finished(bool ok, const QString &error);
+
+private:
+    using ListCallback = std::function<void(const QList<ImageSnapshot> &)>;
+    using ProcessCallback = std::function<void(const QByteArray &output)>;
+
+    void begin(Action action, const QString &tag, const QString &description);
+    void afterList(const QList<ImageSnapshot> &images);
+    void finish(bool ok, const QString &error = {});
+    void fail(const QString &error) { finish(false, error); }
+
+    void readImages(const ListCallback &done);
+    void readImagesOffline(qsizetype index, QList<QList<ImageSnapshot>> perDisk,
+                           const ListCallback &done);
+    void runQemuImg(const QStringList &arguments, const ProcessCallback &done);
+    void runOfflineOnEachDisk(const QString &flag, qsizetype index,
+                              const std::function<void()> &done);
+    void runJob(const QString &command, const QJsonObject &arguments,
+                const std::function<void()> &done);
+    void onJobStatus(const QString &jobId, const QString &status);
+    void recordResult();
+
+    QStringList qcow2Disks() const;
+    QStringList qcow2Nodes() const;
+    bool hasQcow2UefiVars() const;
+    QString spaceProblem() const;
+
+    QPointer<VmInstance> m_vm;
+    SnapshotStore m_store;
+    bool m_storeLoaded = false;
+    bool m_busy = false;
+    quint64 m_generation = 0; ///< counts actions; stale callbacks compare against it
+    bool m_live = false;
+    Action m_action = Action::Refresh;
+    QString m_tag;
+    QString m_description;
+    QString m_thumbnail;
+
+    QString m_jobId;
+    std::function<void()> m_jobDone;
+    QMetaObject::Connection m_jobConnection;
+    QMetaObject::Connection m_disconnectConnection;
+    QTimer m_jobTimer;
+};

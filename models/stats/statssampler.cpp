@@ -1,0 +1,502 @@
+#include "models/stats/statssampler.h"
+
+#include "models/stats/procstat.h"
+#include "models/vm/vminstance.h"
+#include "qmp/qmpclient.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QPointer>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr float kMiB = 1024.0f * 1024.0f;
+
+/// A balloon statistic, or NaN: the guest leaves unset ones at all ones (2^64 - 1),
+/// which JSON brings here as a double near 1.8e19.
+float balloonMiB(const QJsonObject &stats, QLatin1StringView key)
+{
+    const QJsonValue v = stats.value(key);
+    if (!v.isDouble())
+        return VmStatsSample::Unknown;
+    const double bytes = v.toDouble();
+    if (bytes < 0 || bytes >= 1.8e19)
+        return VmStatsSample::Unknown;
+    return float(bytes / kMiB);
+}
+
+} // namespace
+
+struct StatsSampler::Tracked
+{
+    QPointer<VmInstance> vm;
+    QUuid uuid;
+    StatsHistory history;
+
+    // The run the counters below belong to; 0 while the VM does not run.
+    qint64 pid = 0;
+    qint64 prevNs = -1;
+    quint64 prevTicks = 0;
+
+    struct Thread
+    {
+        qint64 tid = 0;
+        qint64 prevNs = -1;
+        quint64 prevTicks = 0;
+    };
+    QList<Thread> vcpus; ///< by cpu-index
+    bool cpusAsked = false;
+
+    bool pollingSet = false;
+    bool noBalloon = false;
+    qint64 prevDiskNs = -1;
+    quint64 prevRead = 0;
+    quint64 prevWritten = 0;
+
+    // In flight: the sample of tick pendingTick waits for `waiting` answers.
+    QPointer<QmpClient> askedClient;
+    int inFlight = 0; ///< answers not yet arrived, from whatever tick
+    int waiting = 0;  ///< answers the pending sample still waits for
+    bool hasPending = false;
+    quint64 pendingTick = 0;
+    VmStatsSample pending;
+    VmStatsSample last; ///< newest committed sample of the current run
+
+    void resetRun(qint64 newPid)
+    {
+        pid = newPid;
+        prevNs = -1;
+        prevTicks = 0;
+        vcpus.clear();
+        cpusAsked = false;
+        pollingSet = false;
+        noBalloon = false;
+        prevDiskNs = -1;
+        hasPending = false;
+        waiting = 0;
+        last = {};
+    }
+};
+
+StatsSampler::StatsSampler(QObject *parent)
+    : QObject(parent)
+{
+    m_clock.start();
+    m_intervalMs = AppSettings::statsIntervalMs();
+    m_timer.setInterval(m_intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &StatsSampler::tick);
+    m_host.cpuCount = ProcStat::hostCpuCount();
+}
+
+StatsSampler::~StatsSampler() = default;
+
+QString StatsSampler::balloonQomPath()
+{
+    return u"/machine/peripheral/balloon0"_s;
+}
+
+void StatsSampler::setInterval(int milliseconds)
+{
+    m_intervalMs = std::clamp(milliseconds, MinIntervalMs, MaxIntervalMs);
+    m_timer.setInterval(m_intervalMs);
+    for (auto &[uuid, t] : m_vms)
+        t->pollingSet = false; // the balloon follows on the next tick
+}
+
+void StatsSampler::start()
+{
+    if (!m_timer.isActive()) {
+        m_timer.start();
+        tick(); // a baseline now, so the first rates come after one interval
+    }
+}
+
+void StatsSampler::stop()
+{
+    m_timer.stop();
+}
+
+void StatsSampler::track(VmInstance *vm)
+{
+    const QUuid uuid = vm->definition().uuid;
+    auto &slot = m_vms[uuid];
+    if (slot && slot->vm == vm)
+        return;
+    slot = std::make_unique<Tracked>();
+    slot->vm = vm;
+    slot->uuid = uuid;
+    connect(vm, &QObject::destroyed, this, [this, uuid, vm] {
+        const auto it = m_vms.find(uuid);
+        if (it != m_vms.end() && (it->second->vm == vm || it->second->vm.isNull()))
+            m_vms.erase(it);
+    });
+}
+
+bool StatsSampler::isTracking(const QUuid &uuid) const
+{
+    return find(uuid) != nullptr;
+}
+
+StatsSampler::Tracked *StatsSampler::find(const QUuid &uuid) const
+{
+    const auto it = m_vms.find(uuid);
+    return it == m_vms.end() ? nullptr : it->second.get();
+}
+
+const StatsHistory *StatsSampler::history(const QUuid &uuid) const
+{
+    const Tracked *t = find(uuid);
+    return t ? &t->history : nullptr;
+}
+
+VmStatsSample StatsSampler::latest(const QUuid &uuid) const
+{
+    const Tracked *t = find(uuid);
+    return t && t->pid != 0 ? t->last : VmStatsSample{};
+}
+
+void StatsSampler::tick()
+{
+    // Whatever the previous tick still waits for is late: commit it without.
+    commitAll();
+    ++m_tick;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 nowNs = m_clock.nsecsElapsed();
+    for (auto &[uuid, t] : m_vms)
+        sampleVm(*t, nowMs, nowNs);
+    sampleHost();
+    emitIfComplete();
+}
+
+void StatsSampler::sampleVm(Tracked &t, qint64 nowMs, qint64 nowNs)
+{
+    const VmInstance *vm = t.vm.data();
+    const qint64 pid = vm ? vm->pid() : 0;
+    const bool runs = pid != 0 && vm->state() != VmState::Starting;
+    if (!runs) {
+        if (t.pid != 0) {
+            t.history.appendGap(nowMs);
+            t.resetRun(0);
+        }
+        return;
+    }
+    if (pid != t.pid) {
+        t.history.appendGap(nowMs);
+        t.resetRun(pid);
+    }
+
+    const std::optional<quint64> ticks = ProcStat::processCpuTicks(pid);
+    const std::optional<quint64> rss = ProcStat::residentBytes(pid);
+    if (!ticks || !rss) { // gone between the pid check and now: the watcher will say so
+        t.history.appendGap(nowMs);
+        t.resetRun(pid);
+        return;
+    }
+    const double hz = double(ProcStat::ticksPerSecond());
+    auto percent = [hz](quint64 now, quint64 before, qint64 ns) {
+        if (ns <= 0 || now < before)
+            return VmStatsSample::Unknown;
+        return float(double(now - before) / hz / (double(ns) / 1e9) * 100.0);
+    };
+
+    VmStatsSample s;
+    s.timeMs = nowMs;
+    s.rssMiB = float(double(*rss) / kMiB);
+    if (t.prevNs >= 0)
+        s.cpuPercent = percent(*ticks, t.prevTicks, nowNs - t.prevNs);
+    t.prevNs = nowNs;
+    t.prevTicks = *ticks;
+
+    bool threadGone = false;
+    for (Tracked::Thread &thread : t.vcpus) {
+        const std::optional<quint64> tt = ProcStat::threadCpuTicks(pid, thread.tid);
+        if (!tt) {
+            threadGone = true;
+            s.vcpuPercent.append(VmStatsSample::Unknown);
+            continue;
+        }
+        s.vcpuPercent.append(thread.prevNs >= 0
+                                 ? percent(*tt, thread.prevTicks, nowNs - thread.prevNs)
+                                 : VmStatsSample::Unknown);
+        thread.prevNs = nowNs;
+        thread.prevTicks = *tt;
+    }
+    if (threadGone)
+        t.cpusAsked = false; // vCPUs were unplugged, or QEMU is going: ask again
+
+    t.pending = s;
+    t.hasPending = true;
+    t.pendingTick = m_tick;
+    t.waiting = 0;
+    askQmp(t);
+    if (t.waiting == 0)
+        commit(t);
+}
+
+void StatsSampler::askQmp(Tracked &t)
+{
+    QmpClient *qmp = t.vm ? t.vm->qmp() : nullptr;
+    if (t.askedClient != qmp) {
+        t.askedClient = qmp; // answers from an earlier client died with it
+        t.inFlight = 0;
+    }
+    if (!qmp || !qmp->isReady() || t.inFlight > 0)
+        return;
+    const QUuid uuid = t.uuid;
+    const quint64 tickId = m_tick;
+    const qint64 pid = t.pid;
+
+    if (!t.cpusAsked) {
+        t.cpusAsked = true;
+        ++t.inFlight;
+        qmp->execute(u"query-cpus-fast"_s, {}, this, [this, uuid, pid](const QmpReply &r) {
+            onCpus(uuid, pid, r.result(), !r.hasError());
+        });
+    }
+    if (!t.pollingSet && !t.noBalloon) {
+        t.pollingSet = true;
+        // Whole seconds; a CLI sampling at another pace uses the same device, so only
+        // ever make the polling faster, never slower than someone else set it.
+        const int seconds = std::max(1, (m_intervalMs + 999) / 1000);
+        ++t.inFlight;
+        qmp->execute(
+            u"qom-get"_s,
+            {{u"path"_s, balloonQomPath()}, {u"property"_s, u"guest-stats-polling-interval"_s}},
+            this, [this, uuid, seconds, qmp = QPointer<QmpClient>(qmp)](const QmpReply &r) {
+                Tracked *tracked = find(uuid);
+                if (!tracked)
+                    return;
+                if (tracked->askedClient == qmp)
+                    tracked->inFlight = std::max(0, tracked->inFlight - 1);
+                if (r.hasError()) {
+                    tracked->noBalloon = true;
+                    return;
+                }
+                const int current = r.result().toInt();
+                if (qmp && (current == 0 || current > seconds))
+                    qmp->execute(u"qom-set"_s,
+                                 {{u"path"_s, balloonQomPath()},
+                                  {u"property"_s, u"guest-stats-polling-interval"_s},
+                                  {u"value"_s, seconds}},
+                                 this, [](const QmpReply &) {});
+            });
+    }
+    t.inFlight += 2;
+    t.waiting += 2;
+    qmp->execute(u"query-blockstats"_s, {}, this, [this, uuid, tickId](const QmpReply &r) {
+        onBlockStats(uuid, tickId, r.result(), !r.hasError());
+    });
+    if (t.noBalloon) {
+        --t.inFlight;
+        --t.waiting;
+        return;
+    }
+    qmp->execute(u"qom-get"_s, {{u"path"_s, balloonQomPath()}, {u"property"_s, u"guest-stats"_s}},
+                 this, [this, uuid, tickId](const QmpReply &r) {
+                     onGuestStats(uuid, tickId, r.result(), !r.hasError());
+                 });
+}
+
+void StatsSampler::onCpus(const QUuid &uuid, qint64 pid, const QJsonValue &result, bool ok)
+{
+    Tracked *t = find(uuid);
+    if (!t)
+        return;
+    t->inFlight = std::max(0, t->inFlight - 1);
+    if (!ok || t->pid != pid)
+        return;
+    QList<std::pair<int, qint64>> cpus;
+    for (const QJsonValue &v : result.toArray()) {
+        const QJsonObject o = v.toObject();
+        cpus.append({o.value("cpu-index"_L1).toInt(), o.value("thread-id"_L1).toInteger()});
+    }
+    std::sort(cpus.begin(), cpus.end());
+    // A baseline now, so the first percentages come at the next tick.
+    const qint64 nowNs = m_clock.nsecsElapsed();
+    QList<Tracked::Thread> threads;
+    for (const auto &[index, tid] : cpus) {
+        Tracked::Thread thread;
+        thread.tid = tid;
+        if (const std::optional<quint64> tt = ProcStat::threadCpuTicks(pid, tid)) {
+            thread.prevNs = nowNs;
+            thread.prevTicks = *tt;
+        }
+        threads.append(thread);
+    }
+    t->vcpus = threads;
+}
+
+void StatsSampler::onBlockStats(const QUuid &uuid, quint64 tick, const QJsonValue &result, bool ok)
+{
+    Tracked *t = find(uuid);
+    if (!t)
+        return;
+    t->inFlight = std::max(0, t->inFlight - 1);
+    if (ok) {
+        quint64 read = 0;
+        quint64 written = 0;
+        for (const QJsonValue &v : result.toArray()) {
+            const QJsonObject stats = v.toObject().value("stats"_L1).toObject();
+            read += quint64(stats.value("rd_bytes"_L1).toInteger());
+            written += quint64(stats.value("wr_bytes"_L1).toInteger());
+        }
+        const qint64 nowNs = m_clock.nsecsElapsed();
+        if (t->prevDiskNs >= 0 && tick == t->pendingTick && t->hasPending && read >= t->prevRead &&
+            written >= t->prevWritten && nowNs > t->prevDiskNs) {
+            const double seconds = double(nowNs - t->prevDiskNs) / 1e9;
+            t->pending.diskReadBps = float(double(read - t->prevRead) / seconds);
+            t->pending.diskWriteBps = float(double(written - t->prevWritten) / seconds);
+        }
+        t->prevDiskNs = nowNs;
+        t->prevRead = read;
+        t->prevWritten = written;
+    }
+    if (tick == t->pendingTick)
+        answerArrived(*t);
+}
+
+void StatsSampler::onGuestStats(const QUuid &uuid, quint64 tick, const QJsonValue &result, bool ok)
+{
+    Tracked *t = find(uuid);
+    if (!t)
+        return;
+    t->inFlight = std::max(0, t->inFlight - 1);
+    if (!ok && tick == t->pendingTick)
+        t->noBalloon = true; // no such device (or property): stop asking this run
+    if (ok && tick == t->pendingTick && t->hasPending) {
+        // "last-update" stays 0 until the guest's driver has answered once.
+        const QJsonObject o = result.toObject();
+        if (o.value("last-update"_L1).toInteger() > 0) {
+            const QJsonObject stats = o.value("stats"_L1).toObject();
+            const float total = balloonMiB(stats, "stat-total-memory"_L1);
+            float available = balloonMiB(stats, "stat-available-memory"_L1);
+            if (!VmStatsSample::known(available)) { // kernels before 3.14: free + caches
+                const float free = balloonMiB(stats, "stat-free-memory"_L1);
+                const float caches = balloonMiB(stats, "stat-disk-caches"_L1);
+                if (VmStatsSample::known(free) && VmStatsSample::known(caches))
+                    available = free + caches;
+            }
+            t->pending.guestTotalMiB = total;
+            t->pending.guestAvailableMiB = available;
+            if (VmStatsSample::known(total) && VmStatsSample::known(available) &&
+                available <= total)
+                t->pending.guestUsedMiB = total - available;
+        }
+    }
+    if (tick == t->pendingTick)
+        answerArrived(*t);
+}
+
+void StatsSampler::answerArrived(Tracked &t)
+{
+    if (!t.hasPending)
+        return;
+    if (--t.waiting > 0)
+        return;
+    commit(t);
+    emitIfComplete();
+}
+
+void StatsSampler::commit(Tracked &t)
+{
+    if (!t.hasPending)
+        return;
+    t.hasPending = false;
+    t.waiting = 0;
+    t.history.append(t.pending);
+    t.last = t.pending;
+}
+
+void StatsSampler::commitAll()
+{
+    for (auto &[uuid, t] : m_vms)
+        commit(*t);
+    emitIfComplete();
+}
+
+void StatsSampler::emitIfComplete()
+{
+    if (m_emittedTick == m_tick)
+        return;
+    for (const auto &[uuid, t] : m_vms) {
+        if (t->hasPending)
+            return;
+    }
+    m_emittedTick = m_tick;
+    // The VMs' share of the host, from the samples just committed.
+    m_host.committedMiB = committedMiB();
+    m_host.vmCpuPercent = 0;
+    m_host.runningVms = 0;
+    for (const auto &[uuid, t] : m_vms) {
+        if (t->pid == 0)
+            continue;
+        ++m_host.runningVms;
+        if (VmStatsSample::known(t->last.cpuPercent))
+            m_host.vmCpuPercent += t->last.cpuPercent;
+    }
+    Q_EMIT sampled();
+}
+
+void StatsSampler::sampleHost()
+{
+    if (const std::optional<ProcStat::HostCpuTimes> cpu = ProcStat::hostCpuTimes()) {
+        if (m_prevHostTotal != 0 && cpu->total > m_prevHostTotal && cpu->busy >= m_prevHostBusy)
+            m_host.cpuPercent = float(double(cpu->busy - m_prevHostBusy) /
+                                      double(cpu->total - m_prevHostTotal) * 100.0);
+        m_prevHostBusy = cpu->busy;
+        m_prevHostTotal = cpu->total;
+    }
+    if (const std::optional<ProcStat::HostMemory> memory = ProcStat::hostMemory()) {
+        m_host.memoryTotalBytes = memory->totalBytes;
+        m_host.memoryAvailableBytes = memory->availableBytes;
+    }
+}
+
+qint64 StatsSampler::committedMiB() const
+{
+    qint64 sum = 0;
+    for (const auto &[uuid, t] : m_vms) {
+        if (t->vm && t->vm->pid() != 0)
+            sum += t->vm->definition().memoryMiB;
+    }
+    return sum;
+}
+
+QString StatsSampler::memoryWarning(const QString &vmName, qint64 memoryMiB, qint64 committedMiB,
+                                    qint64 hostTotalBytes, qint64 hostAvailableBytes)
+{
+    if (hostTotalBytes <= 0)
+        return {};
+    const QLocale locale;
+    const qint64 mib = 1024 * 1024;
+    const auto size = [&](qint64 bytes) {
+        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+    };
+    if ((committedMiB + memoryMiB) * mib > hostTotalBytes)
+        return tr("Starting “%1” gives the running virtual machines %2 of memory, more than "
+                  "this computer has (%3). They may slow down, or the host may end one of "
+                  "them when memory runs out.")
+            .arg(vmName, size((committedMiB + memoryMiB) * mib), size(hostTotalBytes));
+    if (memoryMiB * mib > hostAvailableBytes)
+        return tr("“%1” is given %2 of memory, but only %3 is available on this computer now. "
+                  "It may slow down the host, or be ended when memory runs out.")
+            .arg(vmName, size(memoryMiB * mib), size(hostAvailableBytes));
+    return {};
+}
+
+QString StatsSampler::memoryWarningForStart(const QString &vmName, qint64 memoryMiB) const
+{
+    const std::optional<ProcStat::HostMemory> memory = ProcStat::hostMemory();
+    if (!memory)
+        return {};
+    return memoryWarning(vmName, memoryMiB, committedMiB(), memory->totalBytes,
+                         memory->availableBytes);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "models/vm/vmdefinition.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+/// The argument list for qemu-system-x86_64 that runs one VM, built from its definition.
+///
+/// Always a list of arguments, never a shell command. Values inside QEMU's
+/// "key=value,key=value" options have their commas doubled, so any path works.
+///
+/// Where QEMU's files go (see VmInstance for the folders):
+///   runtime folder  qmp-gui.sock, qmp-cli.sock (QMP monitors), vnc.sock, qemu.pid
+///   VM folder       serial.log (the first serial port, appended to)
+///
+/// Devices: disks by bus (virtio-blk-pci; ide-hd on the machine's IDE or, on q35, its
+/// AHCI ports; ide-hd on an AHCI controller for sata, one added on i440fx; scsi-hd on a
+/// virtio-scsi-pci controller), the CD-ROM as ide-cd after the disks in boot order, a
+/// VGA card shown only over VNC, a usb-tablet on qemu-xhci, virtio-balloon-pci
+/// (id balloon0), pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on
+/// virtio-net-pci with port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two
+/// pflash drives (UefiFirmware::CodeNodeName read-only, UefiFirmware::VarsNodeName the
+/// VM's variables file).
+class QemuCommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(QemuCommandLine)
+
+public:
+    /// @p accelerator must be resolved (Kvm or Tcg); see resolveAccelerator().
+    QemuCommandLine(VmDefinition definition, QString vmFolder, QString runtimeFolder,
+                    Accelerator accelerator);
+
+    /// Why this VM cannot be started as defined, in one sentence for the user, or empty:
+    /// an invalid definition, UEFI firmware that is not installed or a missing UEFI
+    /// variables file (see UefiFirmware), too many IDE/SATA devices, a socket path too
+    /// long for a unix socket, or a disk, CD-ROM image, kernel or initrd that does not
+    /// exist. Reads the file system.
+    QString check() const;
+
+    /// The arguments, without the program. Meaningful only when check() is empty.
+    QStringList arguments() const;
+
+    /// The QEMU binary: $BERTH_QEMU when set (a path or a name looked up in PATH),
+    /// else qemu-system-x86_64 from PATH. Empty with @p error set when it is not there.
+    static QString findBinary(QString *error);
+
+    /// Auto becomes Kvm when /dev/kvm is usable, Tcg otherwise; Kvm and Tcg stay.
+    static Accelerator resolveAccelerator(Accelerator requested);
+
+    /// Doubles the commas in @p value, as QEMU's option parser expects.
+    static QString escapeOptionValue(const QString &value);
+
+    static QString guiMonitorPath(const QString &runtimeFolder);
+    static QString cliMonitorPath(const QString &runtimeFolder);
+    static QString vncSocketPath(const QString &runtimeFolder);
+    static QString pidFilePath(const QString &runtimeFolder);
+    static QString serialLogPath(const QString &vmFolder);
+    /// The block node name of disk @p index (its format node, "disk0", "disk1"...): what
+    /// QMP commands such as snapshot-save take in "vmstate" and "devices".
+    static QString diskNodeName(qsizetype index);
+
+private:
+    bool isQ35() const;
+
+    VmDefinition m_definition;
+    QString m_vmFolder;
+    QString m_runtimeFolder;
+    Accelerator m_accelerator;
+};

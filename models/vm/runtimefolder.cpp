@@ -1,0 +1,120 @@
+#include "models/vm/runtimefolder.h"
+
+#include "models/vm/qemucommandline.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString systemError(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+// mkdir 0700 unless present; then insist on a real folder of ours that nobody else can
+// enter (a looser mode on our own folder is tightened, not refused).
+bool ensurePrivateFolder(const QString &path, QString *error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
+        *error = RuntimeFolder::tr("Cannot create the runtime folder %1: %2")
+                     .arg(path, systemError(errno));
+        return false;
+    }
+    struct stat st = {};
+    if (::lstat(native.constData(), &st) != 0) {
+        *error = RuntimeFolder::tr("Cannot examine the runtime folder %1: %2")
+                     .arg(path, systemError(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        *error = RuntimeFolder::tr("The runtime folder %1 is not a folder (or is a symbolic "
+                                   "link); remove it and try again")
+                     .arg(path);
+        return false;
+    }
+    if (st.st_uid != ::geteuid()) {
+        *error = RuntimeFolder::tr("The runtime folder %1 belongs to another user; Berth "
+                                   "will not keep its sockets there")
+                     .arg(path);
+        return false;
+    }
+    if ((st.st_mode & 0077) != 0 && ::chmod(native.constData(), 0700) != 0) {
+        *error = RuntimeFolder::tr("Cannot make the runtime folder %1 private: %2")
+                     .arg(path, systemError(errno));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString RuntimeFolder::root()
+{
+    const QString xdg = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!xdg.isEmpty())
+        return QDir::cleanPath(xdg) + u"/berth"_s;
+    return u"/tmp/berth-%1"_s.arg(::geteuid());
+}
+
+QString RuntimeFolder::forVm(const QUuid &uuid)
+{
+    return root() + u'/' + uuid.toString(QUuid::WithoutBraces);
+}
+
+bool RuntimeFolder::ensureRoot(QString *error)
+{
+    const QString xdg = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!xdg.isEmpty() && !QFileInfo(xdg).isDir()) {
+        *error = tr("XDG_RUNTIME_DIR names %1, which is not a folder").arg(xdg);
+        return false;
+    }
+    return ensurePrivateFolder(root(), error);
+}
+
+bool RuntimeFolder::ensure(const QString &path, QString *error)
+{
+    if (QFileInfo(path).path() != root()) {
+        *error = tr("%1 is not inside Berth's runtime folder %2").arg(path, root());
+        return false;
+    }
+    return ensureRoot(error) && ensurePrivateFolder(path, error);
+}
+
+bool RuntimeFolder::isPidFileLocked(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    const bool locked = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return locked;
+}
+
+void RuntimeFolder::clean(const QString &path)
+{
+    // QEMU creates and locks its pidfile before it writes its pid, and holds the lock
+    // for as long as it runs: a locked pidfile, even an empty one, belongs to a live or
+    // starting QEMU (perhaps launched by another Berth process a moment ago).
+    if (!QFileInfo(path).isDir() || isPidFileLocked(QemuCommandLine::pidFilePath(path)))
+        return;
+    for (const QString &file :
+         {QemuCommandLine::guiMonitorPath(path), QemuCommandLine::cliMonitorPath(path),
+          QemuCommandLine::vncSocketPath(path), QemuCommandLine::pidFilePath(path)}) {
+        QFile::remove(file);
+    }
+    QDir().rmdir(path); // only when empty: anything else in it is not ours to delete
+}

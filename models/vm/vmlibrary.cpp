@@ -1,0 +1,320 @@
+#include "models/vm/vmlibrary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString errnoText()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+bool syncFolder(const QString &folder, QString *error)
+{
+    const int fd =
+        ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (error)
+            *error = VmLibrary::tr("cannot sync %1: %2").arg(folder, errnoText());
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    ::close(fd);
+    return true;
+}
+
+bool isInside(const QString &path, const QString &folder)
+{
+    const QString canonicalFolder = QFileInfo(folder).absoluteFilePath() + u'/';
+    return QFileInfo(path).absoluteFilePath().startsWith(canonicalFolder);
+}
+
+} // namespace
+
+QString VmEntry::name() const
+{
+    return isBroken() || definition.name.isEmpty() ? QFileInfo(folder).fileName() : definition.name;
+}
+
+VmLibrary::VmLibrary(QString root, QObject *parent)
+    : QObject(parent)
+    , m_root(QDir(root).absolutePath())
+{}
+
+VmLibrary::~VmLibrary() = default;
+
+QString VmLibrary::standardRoot()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/berth"_s;
+}
+
+bool VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const QByteArray backup = native + ".bak";
+    const QByteArray backupTmp = native + ".bak.tmp";
+    // Keep the previous version: a hard link to the old file survives the rename below.
+    if (QFileInfo::exists(path)) {
+        ::unlink(backupTmp.constData());
+        if (::link(native.constData(), backupTmp.constData()) != 0 ||
+            ::rename(backupTmp.constData(), backup.constData()) != 0) {
+            if (error)
+                *error = VmLibrary::tr("cannot keep the previous version of %1: %2")
+                             .arg(path, errnoText());
+            ::unlink(backupTmp.constData());
+            return false;
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    // QSaveFile writes a temporary file, syncs it, and renames it over the target on commit.
+    if (file.write(data) != data.size() || !file.commit()) {
+        if (error)
+            *error = VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return syncFolder(QFileInfo(path).absolutePath(), error);
+}
+
+VmEntry VmLibrary::loadFolder(const QString &folder) const
+{
+    VmEntry entry;
+    entry.folder = folder;
+    const QString path = folder + u'/' + QLatin1StringView(DefinitionFileName);
+    QFile file(path);
+    if (!file.exists()) {
+        entry.brokenReason =
+            VmLibrary::tr("%1 is missing").arg(QLatin1StringView(DefinitionFileName));
+        if (QFileInfo::exists(path + u".bak"_s))
+            entry.brokenReason += VmLibrary::tr("; the previous version is in %1.bak")
+                                      .arg(QLatin1StringView(DefinitionFileName));
+        return entry;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        entry.brokenReason = VmLibrary::tr("cannot read %1: %2").arg(path, file.errorString());
+        return entry;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        entry.brokenReason =
+            doc.isObject() || parseError.error != QJsonParseError::NoError
+                ? VmLibrary::tr("%1 is not valid JSON (%2 at byte %3)")
+                      .arg(QLatin1StringView(DefinitionFileName), parseError.errorString())
+                      .arg(parseError.offset)
+                : VmLibrary::tr("%1 does not hold a JSON object")
+                      .arg(QLatin1StringView(DefinitionFileName));
+        return entry;
+    }
+    QString error;
+    if (!VmDefinition::fromJson(doc.object(), entry.definition, error))
+        entry.brokenReason = VmLibrary::tr("%1 cannot be used: %2")
+                                 .arg(QLatin1StringView(DefinitionFileName), error);
+    return entry;
+}
+
+bool VmLibrary::reload(QString *error)
+{
+    QDir root(m_root);
+    if (!root.mkpath(u"."_s)) {
+        if (error)
+            *error = VmLibrary::tr("cannot create the library folder %1").arg(m_root);
+        return false;
+    }
+    const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QList<VmEntry> entries;
+    for (const QString &name : folders) {
+        const QString folder = root.filePath(name);
+        // A folder with neither definition nor backup is not a VM (a delete that kept its disks).
+        if (!QFileInfo::exists(folder + u'/' + QLatin1StringView(DefinitionFileName)) &&
+            !QFileInfo::exists(folder + u'/' + QLatin1StringView(DefinitionFileName) + u".bak"_s))
+            continue;
+        VmEntry entry = loadFolder(folder);
+        if (!entry.isBroken()) {
+            for (const VmEntry &other : std::as_const(entries)) {
+                if (other.isBroken())
+                    continue;
+                if (other.definition.name == entry.definition.name)
+                    entry.brokenReason =
+                        VmLibrary::tr("another VM (in %1) already has the name \"%2\"")
+                            .arg(other.folder, entry.definition.name);
+                else if (other.definition.uuid == entry.definition.uuid)
+                    entry.brokenReason =
+                        VmLibrary::tr("another VM (\"%1\") has the same UUID; it was probably "
+                                      "copied by hand")
+                            .arg(other.definition.name);
+            }
+        }
+        entries.append(entry);
+    }
+    m_entries = entries;
+    Q_EMIT changed();
+    return true;
+}
+
+const VmEntry *VmLibrary::find(const QString &name) const
+{
+    for (const VmEntry &e : m_entries) {
+        if (!e.isBroken() && e.definition.name == name)
+            return &e;
+    }
+    for (const VmEntry &e : m_entries) {
+        if (e.isBroken() && QFileInfo(e.folder).fileName() == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+bool VmLibrary::create(VmDefinition &definition, QString *error)
+{
+    if (definition.uuid.isNull())
+        definition.uuid = QUuid::createUuid();
+    if (QString e = definition.validate(); !e.isEmpty()) {
+        if (error)
+            *error = e;
+        return false;
+    }
+    if (find(definition.name)) {
+        if (error)
+            *error = VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name);
+        return false;
+    }
+    QDir root(m_root);
+    if (!root.mkpath(u"."_s)) {
+        if (error)
+            *error = VmLibrary::tr("cannot create the library folder %1").arg(m_root);
+        return false;
+    }
+    // The folder is named after the VM; a leftover folder of that name gets a suffix.
+    QString folderName = definition.name;
+    for (int n = 2; root.exists(folderName); ++n)
+        folderName = definition.name + u'-' + QString::number(n);
+    if (!root.mkdir(folderName)) {
+        if (error)
+            *error = VmLibrary::tr("cannot create the folder %1").arg(root.filePath(folderName));
+        return false;
+    }
+    const QString folder = root.filePath(folderName);
+    const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
+    if (!writeFileAtomically(folder + u'/' + QLatin1StringView(DefinitionFileName), json, error)) {
+        root.rmdir(folderName);
+        return false;
+    }
+    m_entries.append(VmEntry{folder, definition, {}});
+    Q_EMIT changed();
+    return true;
+}
+
+bool VmLibrary::save(const VmDefinition &definition, QString *error)
+{
+    VmEntry *target = nullptr;
+    for (VmEntry &e : m_entries) {
+        if (!e.isBroken() && e.definition.uuid == definition.uuid)
+            target = &e;
+    }
+    if (!target) {
+        if (error)
+            *error = VmLibrary::tr("There is no VM with the UUID %1 in the library.")
+                         .arg(definition.uuid.toString(QUuid::WithoutBraces));
+        return false;
+    }
+    if (QString e = definition.validate(); !e.isEmpty()) {
+        if (error)
+            *error = e;
+        return false;
+    }
+    const VmEntry *sameName = find(definition.name);
+    if (sameName && sameName != target) {
+        if (error)
+            *error = VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name);
+        return false;
+    }
+    // Re-read what is on disk now: never write over a definition that became unreadable
+    // or was changed into another VM's since we loaded it.
+    const VmEntry onDisk = loadFolder(target->folder);
+    if (onDisk.isBroken() || onDisk.definition.uuid != definition.uuid) {
+        if (error)
+            *error =
+                onDisk.isBroken()
+                    ? VmLibrary::tr(
+                          "The definition on disk cannot be read (%1); it was not overwritten.")
+                          .arg(onDisk.brokenReason)
+                    : VmLibrary::tr("The definition on disk now belongs to another VM; it was not "
+                                    "overwritten.");
+        return false;
+    }
+    const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
+    if (!writeFileAtomically(target->folder + u'/' + QLatin1StringView(DefinitionFileName), json,
+                             error))
+        return false;
+    target->definition = definition;
+    Q_EMIT changed();
+    return true;
+}
+
+bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
+{
+    const VmEntry *entry = find(name);
+    if (!entry) {
+        if (error)
+            *error = VmLibrary::tr("There is no VM named \"%1\".").arg(name);
+        return false;
+    }
+    const QString folder = entry->folder;
+    QStringList keep;
+    if (!entry->isBroken()) {
+        for (const VmDisk &disk : entry->definition.disks) {
+            if (!deleteDisks) {
+                keep << QFileInfo(disk.path).absoluteFilePath();
+                continue;
+            }
+            if (QFileInfo::exists(disk.path) && !QFile::remove(disk.path)) {
+                if (error)
+                    *error = VmLibrary::tr("cannot delete the disk %1").arg(disk.path);
+                return false;
+            }
+        }
+    }
+    // Delete the definition first: from then on the VM is gone, whatever else fails.
+    QDir dir(folder);
+    QFile::remove(dir.filePath(QLatin1StringView(DefinitionFileName)));
+    syncFolder(folder, nullptr);
+    bool kept = false;
+    const QFileInfoList files =
+        dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QFileInfo &fi : files) {
+        if (keep.contains(fi.absoluteFilePath()) ||
+            std::any_of(keep.begin(), keep.end(),
+                        [&](const QString &k) { return isInside(k, fi.absoluteFilePath()); })) {
+            kept = true;
+            continue;
+        }
+        if (fi.isDir() && !fi.isSymLink())
+            QDir(fi.absoluteFilePath()).removeRecursively();
+        else
+            QFile::remove(fi.absoluteFilePath());
+    }
+    if (!kept)
+        QDir(m_root).rmdir(QFileInfo(folder).fileName());
+    m_entries.removeIf([&](const VmEntry &e) { return e.folder == folder; });
+    Q_EMIT changed();
+    return true;
+}

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "models/vm/vmdefinition.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+/// One folder of the library: a readable definition, or the reason it is not.
+struct VmEntry
+{
+    QString folder; ///< absolute path of the VM's folder
+    VmDefinition definition;
+    QString brokenReason; ///< empty when the definition loaded
+
+    bool isBroken() const { return !brokenReason.isEmpty(); }
+    /// The VM's name, or its folder's name when broken.
+    QString name() const;
+};
+
+/// The VMs on disk: one folder per VM under a root, each with a `vm.json`.
+///
+/// Writes are atomic and durable: the new file is written beside the old one, synced,
+/// renamed over it, and the folder is synced; the previous version stays as
+/// `vm.json.bak`. A definition that cannot be read (corrupt, unreadable, written by a
+/// newer Berth) is listed as broken with the reason and is never written over.
+class VmLibrary final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VmLibrary)
+
+public:
+    static constexpr const char *DefinitionFileName = "vm.json";
+
+    explicit VmLibrary(QString root, QObject *parent = nullptr);
+    ~VmLibrary() override;
+
+    /// $XDG_DATA_HOME/berth: where the library is when nothing else says (the library
+    /// Berth uses is AppSettings::libraryRoot()).
+    static QString standardRoot();
+
+    QString root() const { return m_root; }
+
+    /// Reads every VM folder. Returns false only when the root itself cannot be created
+    /// or listed; a broken VM is an entry, not a failure.
+    bool reload(QString *error);
+    const QList<VmEntry> &entries() const { return m_entries; }
+    /// By name; broken entries are found by their folder name. Null when absent.
+    const VmEntry *find(const QString &name) const;
+
+    /// Validates, assigns a uuid when missing, creates the folder and writes vm.json.
+    /// Fails when the name is invalid or taken.
+    bool create(VmDefinition &definition, QString *error);
+    /// Replaces the definition of the VM with the same uuid (atomic, keeps vm.json.bak).
+    /// Refuses to write over a broken entry or to take another VM's name.
+    bool save(const VmDefinition &definition, QString *error);
+    /// Removes the VM's folder. Disks outside the folder are deleted only with
+    /// @p deleteDisks; with !deleteDisks, disks inside the folder are kept (and so is the
+    /// folder, holding just them).
+    bool remove(const QString &name, bool deleteDisks, QString *error);
+
+    /// Writes @p data to @p path atomically and durably (see the class comment).
+    static bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+
+Q_SIGNALS:
+    /// Entries were added, removed or changed.
+    void changed();
+
+private:
+    VmEntry loadFolder(const QString &folder) const;
+
+    QString m_root;
+    QList<VmEntry> m_entries;
+};

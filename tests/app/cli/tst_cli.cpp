@@ -1,0 +1,267 @@
+#include "tests/support/berthrun.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_library;
+    QString m_runtime;
+    QProcessEnvironment m_env;
+
+    BerthRun berth(const QStringList &args, const QProcessEnvironment &env = {},
+                   int timeoutMs = 120'000)
+    {
+        return BerthRun::run(QStringLiteral(BERTH_BINARY), args, env.isEmpty() ? m_env : env,
+                             timeoutMs);
+    }
+
+    static QString guestFile(const char *name)
+    {
+        return qEnvironmentVariable("BERTH_TEST_GUEST_DIR") + u'/' + QLatin1StringView(name);
+    }
+
+    QByteArray serialLog(const QString &vm) { return berth({u"log"_s, vm}).out; }
+
+    bool waitForLog(const QString &vm, const QByteArray &needle, int timeoutMs = 90'000)
+    {
+        return QTest::qWaitFor([&] { return serialLog(vm).contains(needle); }, timeoutMs);
+    }
+
+    QString state(const QString &vm)
+    {
+        return berth({u"status"_s, vm, u"--json"_s}).object().value("state"_L1).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_library = m_dir.filePath(u"library"_s);
+        m_runtime = m_dir.filePath(u"run"_s);
+        QVERIFY(QDir().mkpath(m_runtime));
+        QFile::setPermissions(m_runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        m_env = QProcessEnvironment::systemEnvironment();
+        m_env.insert(u"BERTH_LIBRARY"_s, m_library);
+        m_env.insert(u"XDG_RUNTIME_DIR"_s, m_runtime);
+        m_env.remove(u"DISPLAY"_s);
+        m_env.remove(u"WAYLAND_DISPLAY"_s);
+        m_env.remove(u"QT_QPA_PLATFORM"_s); // the CLI must not need a display at all
+    }
+
+    void versionAndHelpNeedNoDisplay()
+    {
+        const BerthRun v = berth({u"--version"_s});
+        VERIFY_RUN(v, 0);
+        QVERIFY(v.out.contains("berth"));
+        const BerthRun h = berth({u"stop"_s, u"--help"_s});
+        VERIFY_RUN(h, 0);
+        QVERIFY(h.out.contains("--force"));
+        // The usage line names the command as typed, not the binary's path.
+        const QByteArray usage = h.out.left(h.out.indexOf('\n'));
+        QVERIFY2(usage.endsWith(" berth stop [options] NAME"), usage.constData());
+    }
+
+    void createListStatusDelete()
+    {
+        const BerthRun c = berth(
+            {u"create"_s, u"alpha"_s, u"--memory"_s, u"768"_s, u"--cpus"_s, u"2"_s, u"--json"_s});
+        VERIFY_RUN(c, 0);
+        QCOMPARE(c.object().value("name"_L1).toString(), u"alpha"_s);
+
+        const BerthRun l = berth({u"list"_s, u"--json"_s});
+        VERIFY_RUN(l, 0);
+        QCOMPARE(l.array().size(), 1);
+        const QJsonObject o = l.array().at(0).toObject();
+        QCOMPARE(o.value("state"_L1).toString(), u"stopped"_s);
+        QVERIFY(o.value("pid"_L1).isNull());
+        QCOMPARE(o.value("memory_mib"_L1).toInt(), 768);
+        QCOMPARE(o.value("cpus"_L1).toInt(), 2);
+        QCOMPARE(o.value("accel"_L1).toString(), u"auto"_s);
+
+        const BerthRun s = berth({u"status"_s, u"alpha"_s});
+        VERIFY_RUN(s, 0);
+        QVERIFY(s.out.startsWith("alpha\tstopped"));
+
+        VERIFY_RUN(berth({u"delete"_s, u"alpha"_s}), 0);
+        QCOMPARE(berth({u"list"_s, u"--json"_s}).array().size(), 0);
+    }
+
+    void createWithNewDisk()
+    {
+        const BerthRun c = berth({u"create"_s, u"disky"_s, u"--disk-size"_s, u"64M"_s});
+        VERIFY_RUN(c, 0);
+        const QString disk = m_library + u"/disky/disk.qcow2"_s;
+        QProcess info;
+        info.start(u"qemu-img"_s, {u"info"_s, u"--output=json"_s, disk});
+        QVERIFY(info.waitForFinished(30'000));
+        const QJsonObject i = QJsonDocument::fromJson(info.readAllStandardOutput()).object();
+        QCOMPARE(i.value("format"_L1).toString(), u"qcow2"_s);
+        QCOMPARE(i.value("virtual-size"_L1).toInteger(), 64LL * 1024 * 1024);
+        VERIFY_RUN(berth({u"delete"_s, u"disky"_s}), 0);
+        QVERIFY(!QFile::exists(disk));
+    }
+
+    void createWithUefiFirmware()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"efi"_s, u"--firmware"_s, u"uefi"_s}), 0);
+        QFile json(m_library + u"/efi/vm.json"_s);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value("firmware"_L1).toString(),
+                 u"uefi"_s);
+        // Its own UEFI variables, made at creation: qcow2, checked by qemu-img itself.
+        QProcess info;
+        info.start(u"qemu-img"_s,
+                   {u"info"_s, u"--output=json"_s, m_library + u"/efi/uefi-vars.qcow2"_s});
+        QVERIFY(info.waitForFinished(30'000));
+        QCOMPARE(QJsonDocument::fromJson(info.readAllStandardOutput())
+                     .object()
+                     .value("format"_L1)
+                     .toString(),
+                 u"qcow2"_s);
+        VERIFY_RUN(berth({u"delete"_s, u"efi"_s}), 0);
+    }
+
+    void errorsAreOneClearLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("bad name") << QStringList{u"create"_s, u"a/b"_s} << 1 << u"/"_s;
+        QTest::newRow("missing disk")
+            << QStringList{u"create"_s, u"x"_s, u"--disk"_s, u"/nonexistent/disk.qcow2"_s} << 1
+            << u"/nonexistent/disk.qcow2"_s;
+        QTest::newRow("invalid option")
+            << QStringList{u"create"_s, u"x"_s, u"--frobnicate"_s} << 2 << u"frobnicate"_s;
+        QTest::newRow("bad memory")
+            << QStringList{u"create"_s, u"x"_s, u"--memory"_s, u"lots"_s} << 2 << u"lots"_s;
+        QTest::newRow("bad accel")
+            << QStringList{u"create"_s, u"x"_s, u"--accel"_s, u"hvf"_s} << 2 << u"hvf"_s;
+        QTest::newRow("bad firmware")
+            << QStringList{u"create"_s, u"x"_s, u"--firmware"_s, u"coreboot"_s} << 2
+            << u"coreboot"_s;
+        QTest::newRow("unknown vm") << QStringList{u"start"_s, u"ghost"_s} << 1 << u"ghost"_s;
+        QTest::newRow("missing name") << QStringList{u"status"_s} << 2 << u"NAME"_s;
+        QTest::newRow("unknown command") << QStringList{u"frob"_s} << 2 << u"frob"_s;
+    }
+
+    void errorsAreOneClearLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, mentions);
+        const BerthRun r = berth(args);
+        VERIFY_RUN(r, code);
+        const QString err = QString::fromLocal8Bit(r.err).trimmed();
+        QVERIFY2(!err.contains(u'\n'), qPrintable(err));
+        QVERIFY2(err.startsWith("berth: "_L1) && err.contains(mentions), qPrintable(err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void corruptDefinitionIsReportedAndOthersStillWork()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"fine"_s}), 0);
+        QVERIFY(QDir().mkpath(m_library + u"/mangled"_s));
+        QFile f(m_library + u"/mangled/vm.json"_s);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ this is not json");
+        f.close();
+        const BerthRun l = berth({u"list"_s, u"--json"_s});
+        VERIFY_RUN(l, 0);
+        QCOMPARE(l.array().size(), 2);
+        const BerthRun s = berth({u"status"_s, u"mangled"_s, u"--json"_s});
+        VERIFY_RUN(s, 0);
+        QVERIFY(s.object().value("broken"_L1).toString().contains("not valid JSON"_L1));
+        const BerthRun start = berth({u"start"_s, u"mangled"_s});
+        VERIFY_RUN(start, 1);
+        QVERIFY(start.err.contains("cannot be used"));
+        QCOMPARE(state(u"fine"_s), u"stopped"_s);
+        // The broken file was left exactly as it was.
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("{ this is not json"));
+        f.close();
+        VERIFY_RUN(berth({u"delete"_s, u"mangled"_s}), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"fine"_s}), 0);
+    }
+
+    void missingQemuBinaryIsExplained()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"noqemu"_s, u"--kernel"_s, guestFile("vmlinuz"),
+                          u"--accel"_s, u"tcg"_s}),
+                   0);
+        QProcessEnvironment env = m_env;
+        env.insert(u"BERTH_QEMU"_s, u"/nonexistent/qemu-system-x86_64"_s);
+        const BerthRun r = berth({u"start"_s, u"noqemu"_s}, env);
+        VERIFY_RUN(r, 1);
+        QVERIFY2(r.err.contains("qemu"), r.err.constData());
+        QCOMPARE(state(u"noqemu"_s), u"stopped"_s);
+        VERIFY_RUN(berth({u"delete"_s, u"noqemu"_s}), 0);
+    }
+
+    void lifecycleWithRealGuest()
+    {
+        const BerthRun c =
+            berth({u"create"_s, u"guest"_s, u"--memory"_s, u"256"_s, u"--accel"_s, u"tcg"_s,
+                   u"--kernel"_s, guestFile("vmlinuz"), u"--initrd"_s, guestFile("initrd.img"),
+                   u"--append"_s, u"console=ttyS0 quiet"_s});
+        VERIFY_RUN(c, 0);
+
+        const BerthRun start = berth({u"start"_s, u"guest"_s, u"--json"_s});
+        VERIFY_RUN(start, 0);
+        QCOMPARE(start.object().value("state"_L1).toString(), u"running"_s);
+        QVERIFY(start.object().value("pid"_L1).toInteger() > 0);
+        QCOMPARE(start.object().value("accel"_L1).toString(), u"tcg"_s);
+        QVERIFY2(waitForLog(u"guest"_s, "BERTH-GUEST-READY"),
+                 serialLog(u"guest"_s).right(500).constData());
+
+        // Starting twice is refused; the VM keeps running.
+        VERIFY_RUN(berth({u"start"_s, u"guest"_s}), 1);
+
+        VERIFY_RUN(berth({u"pause"_s, u"guest"_s}), 0);
+        QCOMPARE(state(u"guest"_s), u"paused"_s);
+        VERIFY_RUN(berth({u"resume"_s, u"guest"_s}), 0);
+        QCOMPARE(state(u"guest"_s), u"running"_s);
+
+        // Reset: answered by QEMU, and the guest boots again.
+        const BerthRun reset = berth({u"reset"_s, u"guest"_s});
+        VERIFY_RUN(reset, 0);
+        QVERIFY2(reset.out.contains("guest was reset"), reset.out.constData());
+        QVERIFY2(QTest::qWaitFor(
+                     [&] { return serialLog(u"guest"_s).count("BERTH-GUEST-READY") >= 2; }, 90'000),
+                 serialLog(u"guest"_s).right(500).constData());
+
+        // ACPI shutdown: the guest sees the power button and powers off.
+        const BerthRun stop = berth({u"stop"_s, u"guest"_s, u"--timeout"_s, u"60"_s});
+        VERIFY_RUN(stop, 0);
+        QVERIFY(serialLog(u"guest"_s).contains("BERTH-POWER-BUTTON"));
+        const BerthRun after = berth({u"status"_s, u"guest"_s, u"--json"_s});
+        QCOMPARE(after.object().value("state"_L1).toString(), u"stopped"_s);
+        QVERIFY(after.object().value("pid"_L1).isNull());
+        QDirIterator leftovers(m_runtime, QDir::Files | QDir::System | QDir::Hidden,
+                               QDirIterator::Subdirectories);
+        QVERIFY2(!leftovers.hasNext(), qPrintable(u"stale runtime file: "_s + leftovers.next()));
+
+        // Force off.
+        VERIFY_RUN(berth({u"start"_s, u"guest"_s}), 0);
+        VERIFY_RUN(berth({u"stop"_s, u"guest"_s, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
+        QCOMPARE(state(u"guest"_s), u"stopped"_s);
+
+        VERIFY_RUN(berth({u"delete"_s, u"guest"_s}), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,431 @@
+// Snapshots against real qcow2 images (qemu-img, qemu-io) and a real QEMU booting the tiny
+// test guest under TCG: the guest prints "BERTH-TICK n" once a second with n in its memory,
+// so a revert that really restored memory makes the count resume at the snapshot's n + 1.
+#include "models/snapshots/snapshotoperation.h"
+#include "models/snapshots/snapshotstore.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/qemuprocesswatcher.h"
+#include "models/vm/uefifirmware.h"
+#include "models/vm/vminstance.h"
+#include "qmp/qmpclient.h"
+#include "tests/support/testguest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include <csignal>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int kBootTimeoutMs = 90'000;
+constexpr int kJobTimeoutMs = 120'000;
+
+struct Outcome
+{
+    bool ok = false;
+    QString error;
+};
+
+/// Runs one action and waits for finished().
+Outcome runOp(SnapshotOperation &op, const std::function<void(SnapshotOperation &)> &action)
+{
+    QSignalSpy finished(&op, &SnapshotOperation::finished);
+    action(op);
+    if (!finished.wait(kJobTimeoutMs))
+        return {false, u"no answer"_s};
+    return {finished[0][0].toBool(), finished[0][1].toString()};
+}
+
+int runTool(const QString &program, const QStringList &args, QByteArray *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(60'000))
+        return -1;
+    if (output)
+        *output = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QStringList imageSnapshotNames(const QString &disk)
+{
+    QByteArray out;
+    QProcess p;
+    p.start(u"qemu-img"_s, {u"info"_s, u"--output=json"_s, u"-U"_s, disk});
+    p.waitForFinished(30'000);
+    QStringList names;
+    const QJsonArray list =
+        QJsonDocument::fromJson(p.readAllStandardOutput()).object().value("snapshots"_L1).toArray();
+    for (const QJsonValue &v : list)
+        names.append(v.toObject().value("name"_L1).toString());
+    return names;
+}
+
+QStringList storeNames(const SnapshotStore &store)
+{
+    QStringList names;
+    for (const SnapshotInfo &s : store.snapshots())
+        names.append(s.name);
+    names.sort();
+    return names;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// The tick numbers in @p log from byte @p from on.
+QList<int> ticks(const QByteArray &log, qsizetype from = 0)
+{
+    static const QRegularExpression re(u"BERTH-TICK (\\d+)\\r?\\n"_s);
+    QList<int> out;
+    const QString text = QString::fromLatin1(log.mid(from));
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        out.append(it.next().captured(1).toInt());
+    return out;
+}
+
+} // namespace
+
+class TestSnapshots final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PrivateRuntime> m_runtimeDir; // this test's XDG_RUNTIME_DIR
+    std::unique_ptr<QTemporaryDir> m_vmDir;
+
+    QString vmFolder() const { return m_vmDir->path(); }
+
+    QString makeDisk(const QString &name, const QString &format = u"qcow2"_s)
+    {
+        const QString path = vmFolder() + u'/' + name;
+        if (runTool(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, format, path, u"64M"_s}) != 0)
+            return {};
+        return path;
+    }
+
+    VmDefinition definition(const QList<VmDisk> &disks) const
+    {
+        VmDefinition d = TestGuest::definition(u"snappy"_s);
+        d.disks = disks;
+        return d;
+    }
+
+    QByteArray serial() const { return readFile(QemuCommandLine::serialLogPath(vmFolder())); }
+
+    bool waitForTick(int atLeast, qsizetype from = 0, int timeoutMs = kBootTimeoutMs) const
+    {
+        return QTest::qWaitFor(
+            [&] {
+                const QList<int> t = ticks(serial(), from);
+                return !t.isEmpty() && t.last() >= atLeast;
+            },
+            timeoutMs);
+    }
+
+    static bool qemuIoReads(const QString &disk, const char *pattern)
+    {
+        return runTool(u"qemu-io"_s,
+                       {u"-f"_s, u"qcow2"_s, u"-c"_s,
+                        u"read -P %1 0 4k"_s.arg(QLatin1StringView(pattern)), disk}) == 0;
+    }
+    static bool qemuIoWrites(const QString &disk, const char *pattern)
+    {
+        return runTool(u"qemu-io"_s,
+                       {u"-f"_s, u"qcow2"_s, u"-c"_s,
+                        u"write -P %1 0 4k"_s.arg(QLatin1StringView(pattern)), disk}) == 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(u"qemu-img"_s).isEmpty(), "qemu-img is missing");
+        QVERIFY2(!QStandardPaths::findExecutable(u"qemu-io"_s).isEmpty(), "qemu-io is missing");
+    }
+
+    void init()
+    {
+        m_runtimeDir = std::make_unique<PrivateRuntime>();
+        m_vmDir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_runtimeDir->isValid() && m_vmDir->isValid());
+    }
+
+    void cleanup()
+    {
+        m_runtimeDir.reset(); // kills what a failed check left running
+    }
+
+    void refusesWhatCannotBeSnapshotted()
+    {
+        const QString folder = m_vmDir->path();
+        VmDefinition none = definition({});
+        QVERIFY(SnapshotOperation::checkSnapshottable(none, folder).contains(u"has no disk"_s));
+
+        const QString raw = makeDisk(u"raw.img"_s, u"raw"_s);
+        QVERIFY(!raw.isEmpty());
+        VmDefinition rawVm = definition({{raw, u"raw"_s, u"virtio"_s}});
+        const QString why = SnapshotOperation::checkSnapshottable(rawVm, folder);
+        QVERIFY2(why.contains(u"is raw, not qcow2"_s), qPrintable(why));
+
+        VmDefinition uefi = definition({{makeDisk(u"u.qcow2"_s), u"qcow2"_s, u"virtio"_s}});
+        uefi.firmware = Firmware::Uefi;
+        // UEFI: refused while the variables file is missing or raw, allowed once qcow2.
+        QVERIFY(SnapshotOperation::checkSnapshottable(uefi, folder).contains(u"UEFI"_s));
+        QVERIFY(QFile::copy(u"/usr/share/OVMF/OVMF_VARS_4M.fd"_s, UefiFirmware::varsPath(folder)));
+        QVERIFY(SnapshotOperation::checkSnapshottable(uefi, folder).contains(u"UEFI"_s));
+        QVERIFY(QFile::remove(UefiFirmware::varsPath(folder)));
+        QString made = u"pending"_s;
+        QObject context;
+        UefiFirmware::createVariables(folder, &context, [&](const QString &e) { made = e; });
+        QTRY_COMPARE(made, QString());
+        QVERIFY(UefiFirmware::isQcow2(UefiFirmware::varsPath(folder)));
+        QCOMPARE(SnapshotOperation::checkSnapshottable(uefi, folder), QString());
+
+        QVERIFY(!SnapshotStore::validateTag(u"12"_s).isEmpty());
+        QVERIFY(!SnapshotStore::validateTag(u" x"_s).isEmpty());
+        QVERIFY(!SnapshotStore::validateTag({}).isEmpty());
+        QVERIFY(SnapshotStore::validateTag(u"before upgrade"_s).isEmpty());
+
+        // The operation refuses before touching the image, and says why.
+        VmInstance vm(rawVm, vmFolder(), VmInstance::MonitorRole::Gui);
+        SnapshotOperation op(&vm);
+        const Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"x"_s); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error, why);
+        QVERIFY(!QFile::exists(SnapshotStore::filePath(vmFolder())));
+    }
+
+    void offlineRoundTripRestoresDiskContent()
+    {
+        const QString disk = makeDisk(u"disk.qcow2"_s);
+        QVERIFY(!disk.isEmpty());
+        VmInstance vm(definition({{disk, u"qcow2"_s, u"virtio"_s}}), vmFolder(),
+                      VmInstance::MonitorRole::Gui);
+        SnapshotOperation op(&vm);
+
+        QVERIFY(qemuIoWrites(disk, "0xab"));
+        Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"before"_s, u"ab"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(!op.wasLive());
+        QCOMPARE(imageSnapshotNames(disk), QStringList{u"before"_s});
+        QCOMPARE(op.store().current(), u"before"_s);
+        QVERIFY(!op.store().find(u"before"_s)->hasMemoryState);
+
+        QVERIFY(qemuIoWrites(disk, "0xcd"));
+        QVERIFY(qemuIoReads(disk, "0xcd"));
+
+        // A name that exists is refused, and the image keeps one snapshot.
+        o = runOp(op, [](SnapshotOperation &s) { s.create(u"before"_s); });
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.contains(u"already has a snapshot named \"before\""_s),
+                 qPrintable(o.error));
+        QCOMPARE(imageSnapshotNames(disk).size(), 1);
+
+        o = runOp(op, [](SnapshotOperation &s) { s.revert(u"before"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(qemuIoReads(disk, "0xab"));
+        QVERIFY(!qemuIoReads(disk, "0xcd"));
+
+        o = runOp(op, [](SnapshotOperation &s) { s.revert(u"missing"_s); });
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.contains(u"no snapshot named \"missing\""_s), qPrintable(o.error));
+
+        o = runOp(op, [](SnapshotOperation &s) { s.remove(u"before"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(imageSnapshotNames(disk).isEmpty());
+        QVERIFY(op.store().snapshots().isEmpty());
+        QVERIFY(qemuIoReads(disk, "0xab")); // deleting a snapshot never touches the disk
+    }
+
+    void treeSurvivesRestartAndFollowsTheImages()
+    {
+        const QString disk = makeDisk(u"disk.qcow2"_s);
+        const QString second = makeDisk(u"second.qcow2"_s);
+        const VmDefinition def =
+            definition({{disk, u"qcow2"_s, u"virtio"_s}, {second, u"qcow2"_s, u"virtio"_s}});
+        {
+            VmInstance vm(def, vmFolder(), VmInstance::MonitorRole::Gui);
+            SnapshotOperation op(&vm);
+            for (const auto &[action, tag] :
+                 {std::pair{'c', u"a"_s}, {'c', u"b"_s}, {'r', u"a"_s}, {'c', u"c"_s}}) {
+                const Outcome o = runOp(op, [&](SnapshotOperation &s) {
+                    if (action == 'c')
+                        s.create(tag, u"about "_s + tag);
+                    else
+                        s.revert(tag);
+                });
+                QVERIFY2(o.ok, qPrintable(o.error));
+            }
+            QCOMPARE(imageSnapshotNames(second), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+        }
+        // Outside Berth: one made on both disks, one only on the first (cannot be reverted
+        // to as a whole, so not shown), one deleted.
+        QCOMPARE(runTool(u"qemu-img"_s, {u"snapshot"_s, u"-c"_s, u"outside"_s, disk}), 0);
+        QCOMPARE(runTool(u"qemu-img"_s, {u"snapshot"_s, u"-c"_s, u"outside"_s, second}), 0);
+        QCOMPARE(runTool(u"qemu-img"_s, {u"snapshot"_s, u"-c"_s, u"half"_s, disk}), 0);
+        QCOMPARE(runTool(u"qemu-img"_s, {u"snapshot"_s, u"-d"_s, u"b"_s, disk}), 0);
+
+        // "Restart": a new store read from snapshots.json, before and after reconciling.
+        SnapshotStore fromDisk(vmFolder());
+        QString error;
+        QVERIFY2(fromDisk.load(&error), qPrintable(error));
+        QCOMPARE(storeNames(fromDisk), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+        QCOMPARE(fromDisk.find(u"c"_s)->parent, u"a"_s);
+        QCOMPARE(fromDisk.find(u"b"_s)->parent, u"a"_s);
+        QCOMPARE(fromDisk.current(), u"c"_s);
+        QCOMPARE(fromDisk.find(u"a"_s)->description, u"about a"_s);
+
+        VmInstance vm(def, vmFolder(), VmInstance::MonitorRole::Gui);
+        SnapshotOperation op(&vm);
+        const Outcome o = runOp(op, [](SnapshotOperation &s) { s.refresh(); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QCOMPARE(storeNames(op.store()), (QStringList{u"a"_s, u"c"_s, u"outside"_s}));
+        QCOMPARE(op.store().find(u"c"_s)->parent, u"a"_s);
+        QVERIFY(op.store().find(u"outside"_s)->parent.isEmpty());
+        QVERIFY(op.store().find(u"outside"_s)->created.isValid());
+        QCOMPARE(op.store().current(), u"c"_s);
+        SnapshotStore reloaded(vmFolder());
+        QVERIFY(reloaded.load(&error));
+        QCOMPARE(storeNames(reloaded), storeNames(op.store()));
+
+        // Deleting a parent moves its children up.
+        QVERIFY(runOp(op, [](SnapshotOperation &s) { s.remove(u"a"_s); }).ok);
+        QVERIFY(op.store().find(u"c"_s)->parent.isEmpty());
+    }
+
+    void liveSnapshotRestoresMemory()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("BERTH_TEST_GUEST_DIR"),
+                 "the test guest is not built (BERTH_TEST_GUEST_DIR; run through ctest, whose "
+                 "fixture builds it)");
+        const QString disk = makeDisk(u"disk.qcow2"_s);
+        VmInstance vm(definition({{disk, u"qcow2"_s, u"virtio"_s}}), vmFolder(),
+                      VmInstance::MonitorRole::Gui);
+        QSignalSpy started(&vm, &VmInstance::started);
+        vm.start();
+        QVERIFY2(started.wait(30'000), qPrintable(vm.lastError()));
+        QVERIFY2(waitForTick(3), serial().right(400).constData());
+
+        SnapshotOperation op(&vm);
+        QStringList steps;
+        connect(&op, &SnapshotOperation::progress, this,
+                [&](const QString &step) { steps.append(step); });
+
+        // 1. Paused: N is exact, so the restored guest must print N + 1 next.
+        vm.pause();
+        QVERIFY(QTest::qWaitFor([&] { return vm.state() == VmState::Paused; }, 10'000));
+        Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"at-n"_s, u"paused"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(op.wasLive());
+        QCOMPARE(vm.state(), VmState::Paused);
+        const int n = ticks(serial()).last();
+        const SnapshotInfo *info = op.store().find(u"at-n"_s);
+        QVERIFY(info && info->hasMemoryState);
+        QCOMPARE(info->description, u"paused"_s);
+        QVERIFY2(QFileInfo(info->thumbnail).size() > 0, qPrintable(info->thumbnail));
+        QVERIFY(readFile(info->thumbnail).startsWith("\x89PNG"));
+        QVERIFY(steps.contains(u"Saving the disks and the memory state"_s));
+
+        vm.resume();
+        QVERIFY(waitForTick(n + 6, 0, 30'000));
+        qsizetype mark = serial().size();
+        o = runOp(op, [](SnapshotOperation &s) { s.revert(u"at-n"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(waitForTick(0, mark, 30'000));
+        QCOMPARE(ticks(serial(), mark).first(), n + 1);
+        QCOMPARE(op.store().current(), u"at-n"_s);
+
+        // 2. Running: the tick printed when the job concludes may be one past the saved one.
+        QVERIFY(QTest::qWaitFor([&] { return vm.state() == VmState::Running; }, 10'000));
+        o = runOp(op, [](SnapshotOperation &s) { s.create(u"running"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        const int m = ticks(serial()).last();
+        QCOMPARE(op.store().find(u"running"_s)->parent, u"at-n"_s);
+        QVERIFY(waitForTick(m + 6, 0, 30'000));
+        mark = serial().size();
+        o = runOp(op, [](SnapshotOperation &s) { s.revert(u"running"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(waitForTick(0, mark, 30'000));
+        const int first = ticks(serial(), mark).first();
+        QVERIFY2(first == m || first == m + 1,
+                 qPrintable(u"resumed at %1, snapshot at %2"_s.arg(first).arg(m)));
+
+        // A name that exists; then delete both, live.
+        o = runOp(op, [](SnapshotOperation &s) { s.create(u"running"_s); });
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.contains(u"already has a snapshot named"_s), qPrintable(o.error));
+        QVERIFY(runOp(op, [](SnapshotOperation &s) { s.remove(u"at-n"_s); }).ok);
+        QCOMPARE(storeNames(op.store()), QStringList{u"running"_s});
+        QVERIFY(op.store().find(u"running"_s)->parent.isEmpty());
+
+        // A job that fails inside QEMU: two windows take "dup" at once. Both pass the check
+        // (neither exists yet); QEMU runs the jobs one after the other and the second one
+        // concludes with an error, which must reach the user as QEMU wrote it.
+        SnapshotOperation other(&vm);
+        QSignalSpy firstDone(&op, &SnapshotOperation::finished);
+        QSignalSpy secondDone(&other, &SnapshotOperation::finished);
+        op.create(u"dup"_s);
+        other.create(u"dup"_s);
+        QVERIFY(QTest::qWaitFor([&] { return !firstDone.isEmpty() && !secondDone.isEmpty(); },
+                                kJobTimeoutMs));
+        QVERIFY2(firstDone[0][0].toBool(), qPrintable(firstDone[0][1].toString()));
+        QVERIFY(!secondDone[0][0].toBool());
+        QVERIFY2(secondDone[0][1].toString().contains(u"already exists"_s),
+                 qPrintable(secondDone[0][1].toString()));
+        QVERIFY(runOp(op, [](SnapshotOperation &s) { s.remove(u"dup"_s); }).ok);
+
+        // Too little space for the memory state is refused before QEMU is asked. Simulated
+        // without filling a disk: a second Berth (the CLI's monitor) whose definition claims
+        // 4 TiB of RAM, more than any test machine has free beside the image.
+        VmDefinition huge = vm.definition();
+        huge.memoryMiB = 4 * 1024 * 1024;
+        VmInstance cli(huge, vmFolder(), VmInstance::MonitorRole::Cli);
+        QSignalSpy attached(&cli, &VmInstance::attached);
+        cli.attach();
+        QVERIFY(attached.count() == 1 || attached.wait(10'000));
+        QCOMPARE(cli.state(), VmState::Running);
+        SnapshotOperation tooBig(&cli);
+        o = runOp(tooBig, [](SnapshotOperation &s) { s.create(u"huge"_s); });
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.contains(u"needs up to 4194368 MiB free"_s), qPrintable(o.error));
+        QVERIFY(!imageSnapshotNames(disk).contains(u"huge"_s));
+
+        // No job is left behind in QEMU.
+        QJsonArray jobs{u"unset"_s};
+        vm.qmp()->execute(u"query-jobs"_s, {}, this,
+                          [&](const QmpReply &r) { jobs = r.result().toArray(); });
+        QVERIFY(QTest::qWaitFor([&] { return jobs != QJsonArray{u"unset"_s}; }, 10'000));
+        QVERIFY(jobs.isEmpty());
+
+        QSignalSpy ended(&vm, &VmInstance::processEnded);
+        vm.forceStop();
+        QVERIFY(ended.wait(30'000));
+
+        // Stopped: the same tree, read from the image with qemu-img.
+        SnapshotOperation offline(&vm);
+        QVERIFY(runOp(offline, [](SnapshotOperation &s) { s.refresh(); }).ok);
+        QCOMPARE(storeNames(offline.store()), QStringList{u"running"_s});
+        QVERIFY(offline.store().find(u"running"_s)->hasMemoryState);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSnapshots)
+#include "tst_snapshots.moc"

@@ -1,0 +1,116 @@
+// QemuLog (qemu.log, serial.log and their previous run) and CrashReport (last-crash.json).
+#include "models/vm/crashreport.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/qemulog.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void append(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Append))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+}
+
+} // namespace
+
+class TestQemuLog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void headerAndTail()
+    {
+        QTemporaryDir dir;
+        const QString vm = dir.path();
+        QCOMPARE(QemuLog::tail(vm), QString()); // no log yet
+
+        QemuLog::writeHeader(vm, u"/usr/bin/qemu-system-x86_64"_s,
+                             {u"-name"_s, u"guest=my vm"_s, u"-append"_s, u"a='b'"_s});
+        const QByteArray header = readFile(QemuLog::path(vm));
+        QVERIFY(header.startsWith("# berth "));
+        QVERIFY2(header.contains(
+                     "/usr/bin/qemu-system-x86_64 -name 'guest=my vm' -append 'a='\\''b'\\'''\n"),
+                 header.constData());
+        QCOMPARE(QemuLog::tail(vm), QString()); // Berth's own line is not QEMU's message
+
+        append(QemuLog::path(vm), "qemu-system-x86_64: unsupported machine type\n\n"
+                                  "Use -machine help to list supported machines\n");
+        QCOMPARE(QemuLog::tail(vm), u"qemu-system-x86_64: unsupported machine type\n"
+                                    "Use -machine help to list supported machines"_s);
+        QCOMPARE(QemuLog::tail(vm, 1), u"Use -machine help to list supported machines"_s);
+    }
+
+    void rotationKeepsOneRun()
+    {
+        QTemporaryDir dir;
+        const QString vm = dir.path();
+        const QString serial = QemuCommandLine::serialLogPath(vm);
+        append(QemuLog::path(vm), "first\n");
+        append(serial, "BERTH-TICK 1\n");
+        QemuLog::rotate(vm);
+        QVERIFY(!QFile::exists(QemuLog::path(vm)));
+        QVERIFY(!QFile::exists(serial));
+        QCOMPARE(readFile(QemuLog::path(vm) + u".old"_s), QByteArray("first\n"));
+        QCOMPARE(readFile(serial + u".old"_s), QByteArray("BERTH-TICK 1\n"));
+
+        append(QemuLog::path(vm), "second\n");
+        QemuLog::rotate(vm);
+        QCOMPARE(readFile(QemuLog::path(vm) + u".old"_s), QByteArray("second\n"));
+        QVERIFY(!QFile::exists(serial + u".old"_s)); // that run had no console output
+        QemuLog::rotate(vm);                         // nothing to move: harmless
+    }
+
+    void crashReportRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString vm = dir.path();
+        QVERIFY(!CrashReport::exists(vm));
+        QVERIFY(!CrashReport::read(vm).has_value());
+
+        CrashReport report;
+        report.time = QDateTime(QDate(2024, 5, 1), QTime(12, 30, 1, 250), Qt::UTC);
+        report.pid = 4242;
+        report.message = u"QEMU ended unexpectedly"_s;
+        report.guestPanicked = true;
+        report.shutdownReason = u"guest-panic"_s;
+        report.qemuLogTail = u"qemu-system-x86_64: terminating"_s;
+        QString error;
+        QVERIFY2(report.write(vm, &error), qPrintable(error));
+        QVERIFY(CrashReport::exists(vm));
+        const std::optional<CrashReport> back = CrashReport::read(vm);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->time, report.time);
+        QCOMPARE(back->pid, report.pid);
+        QCOMPARE(back->message, report.message);
+        QCOMPARE(back->guestPanicked, true);
+        QCOMPARE(back->shutdownReason, report.shutdownReason);
+        QCOMPARE(back->qemuLogTail, report.qemuLogTail);
+
+        // Unreadable content still says that QEMU crashed.
+        QFile f(CrashReport::path(vm));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{ not json");
+        f.close();
+        QVERIFY(!CrashReport::read(vm)->message.isEmpty());
+
+        CrashReport::remove(vm);
+        QVERIFY(!CrashReport::exists(vm));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQemuLog)
+#include "tst_qemulog.moc"

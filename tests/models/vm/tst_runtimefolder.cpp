@@ -1,0 +1,134 @@
+// RuntimeFolder: where sockets and pidfiles live, private to this user.
+#include "models/vm/qemucommandline.h"
+#include "models/vm/runtimefolder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st = {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return 0;
+    return st.st_mode & 07777;
+}
+
+void touch(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot create %s", qPrintable(path));
+}
+
+} // namespace
+
+class TestRuntimeFolder final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_xdg;
+    QByteArray m_savedXdg;
+    bool m_hadXdg = false;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_hadXdg = qEnvironmentVariableIsSet("XDG_RUNTIME_DIR");
+        m_savedXdg = qgetenv("XDG_RUNTIME_DIR");
+    }
+
+    void init() { qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_xdg.path())); }
+
+    void cleanupTestCase()
+    {
+        if (m_hadXdg)
+            qputenv("XDG_RUNTIME_DIR", m_savedXdg);
+        else
+            qunsetenv("XDG_RUNTIME_DIR");
+    }
+
+    void paths()
+    {
+        const QUuid uuid = QUuid::fromString(u"0b3c2a6e-6a8e-4f4e-9a55-1f1d6d0c5f10"_s);
+        QCOMPARE(RuntimeFolder::root(), m_xdg.path() + u"/berth"_s);
+        QCOMPARE(RuntimeFolder::forVm(uuid),
+                 m_xdg.path() + u"/berth/0b3c2a6e-6a8e-4f4e-9a55-1f1d6d0c5f10"_s);
+        qunsetenv("XDG_RUNTIME_DIR");
+        QCOMPARE(RuntimeFolder::root(), u"/tmp/berth-%1"_s.arg(::geteuid()));
+    }
+
+    void createsPrivateFolders()
+    {
+        const QString vm = RuntimeFolder::forVm(QUuid::createUuid());
+        QString error;
+        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
+        QCOMPARE(modeOf(RuntimeFolder::root()), mode_t(0700));
+        QCOMPARE(modeOf(vm), mode_t(0700));
+        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error)); // again: fine
+
+        // A folder of ours that others could enter is made private.
+        QVERIFY(::chmod(QFile::encodeName(vm).constData(), 0755) == 0);
+        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
+        QCOMPARE(modeOf(vm), mode_t(0700));
+    }
+
+    void refusesWhatIsNotOurFolder()
+    {
+        QString error;
+        QVERIFY2(RuntimeFolder::ensure(RuntimeFolder::forVm(QUuid::createUuid()), &error),
+                 qPrintable(error));
+
+        const QString link = RuntimeFolder::forVm(QUuid::createUuid());
+        QVERIFY(QFile::link(m_xdg.path(), link));
+        QVERIFY(!RuntimeFolder::ensure(link, &error));
+        QVERIFY2(error.contains(link) && error.contains("symbolic link"_L1), qPrintable(error));
+
+        const QString file = RuntimeFolder::forVm(QUuid::createUuid());
+        touch(file);
+        error.clear();
+        QVERIFY(!RuntimeFolder::ensure(file, &error));
+        QVERIFY2(error.contains("not a folder"_L1), qPrintable(error));
+
+        if (::geteuid() != 0)
+            QSKIP("changing a folder's owner needs root");
+        const QString foreign = RuntimeFolder::forVm(QUuid::createUuid());
+        QVERIFY(QDir().mkdir(foreign));
+        QVERIFY(::chown(QFile::encodeName(foreign).constData(), 65534, 65534) == 0);
+        error.clear();
+        QVERIFY(!RuntimeFolder::ensure(foreign, &error));
+        QVERIFY2(error.contains("another user"_L1), qPrintable(error));
+    }
+
+    void cleanRemovesOnlyOurFiles()
+    {
+        const QString vm = RuntimeFolder::forVm(QUuid::createUuid());
+        QString error;
+        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
+        for (const QString &f :
+             {QemuCommandLine::pidFilePath(vm), QemuCommandLine::guiMonitorPath(vm),
+              QemuCommandLine::cliMonitorPath(vm), QemuCommandLine::vncSocketPath(vm)})
+            touch(f);
+        RuntimeFolder::clean(vm);
+        QVERIFY(!QFile::exists(vm));
+
+        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
+        touch(QemuCommandLine::pidFilePath(vm));
+        touch(vm + u"/someone-elses"_s);
+        RuntimeFolder::clean(vm);
+        QVERIFY(!QFile::exists(QemuCommandLine::pidFilePath(vm)));
+        QVERIFY(QFile::exists(vm + u"/someone-elses"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuntimeFolder)
+#include "tst_runtimefolder.moc"

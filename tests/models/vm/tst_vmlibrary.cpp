@@ -1,0 +1,207 @@
+#include "models/settings/appsettings.h"
+#include "models/vm/vmlibrary.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestVmLibrary final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_root;
+
+    static VmDefinition vm(const QString &name)
+    {
+        VmDefinition d;
+        d.name = name;
+        d.memoryMiB = 512;
+        return d;
+    }
+
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static void write(const QString &path, const QByteArray &bytes)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(bytes);
+    }
+
+private Q_SLOTS:
+    void init() { m_root = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())); }
+
+    void createSaveReload()
+    {
+        VmLibrary lib(m_root);
+        QString error;
+        QVERIFY2(lib.reload(&error), qPrintable(error));
+        QCOMPARE(lib.entries().size(), 0);
+        VmDefinition a = vm(u"alpha"_s);
+        QSignalSpy changed(&lib, &VmLibrary::changed);
+        QVERIFY2(lib.create(a, &error), qPrintable(error));
+        QVERIFY(!a.uuid.isNull());
+        QCOMPARE(changed.size(), 1);
+        const QString file = m_root + u"/alpha/vm.json"_s;
+        QVERIFY(QFile::exists(file));
+
+        a.cpus = 3;
+        QVERIFY2(lib.save(a, &error), qPrintable(error));
+        // The previous version is kept beside the new one.
+        VmDefinition previous;
+        QVERIFY(VmDefinition::fromJson(QJsonDocument::fromJson(read(file + u".bak"_s)).object(),
+                                       previous, error));
+        QCOMPARE(previous.cpus, 1);
+
+        VmLibrary again(m_root);
+        QVERIFY(again.reload(&error));
+        QCOMPARE(again.entries().size(), 1);
+        QCOMPARE(again.find(u"alpha"_s)->definition, a);
+    }
+
+    void namesMustBeValidAndUnique()
+    {
+        VmLibrary lib(m_root);
+        QString error;
+        QVERIFY(lib.reload(&error));
+        VmDefinition a = vm(u"same"_s);
+        QVERIFY(lib.create(a, &error));
+        VmDefinition b = vm(u"same"_s);
+        QVERIFY(!lib.create(b, &error));
+        QVERIFY2(error.contains("already exists"_L1), qPrintable(error));
+        VmDefinition c = vm(u"../escape"_s);
+        QVERIFY(!lib.create(c, &error));
+        QVERIFY(!QDir(m_dir.path()).exists(u"escape"_s));
+        // Renaming onto a taken name is refused too.
+        VmDefinition d = vm(u"other"_s);
+        QVERIFY(lib.create(d, &error));
+        d.name = u"same"_s;
+        QVERIFY(!lib.save(d, &error));
+    }
+
+    void brokenDefinitionsAreListedAndNeverOverwritten()
+    {
+        QString error;
+        {
+            VmLibrary lib(m_root);
+            QVERIFY(lib.reload(&error));
+            for (const auto &name : {u"good"_s, u"corrupt"_s, u"future"_s, u"invalid"_s}) {
+                VmDefinition d = vm(name);
+                QVERIFY(lib.create(d, &error));
+            }
+        }
+        const QByteArray corrupt = "{\"version\": 1, \"name\": \"corrupt\", trunc";
+        write(m_root + u"/corrupt/vm.json"_s, corrupt);
+        QJsonObject future = QJsonDocument::fromJson(read(m_root + u"/future/vm.json"_s)).object();
+        future.insert(u"version"_s, 7);
+        write(m_root + u"/future/vm.json"_s, QJsonDocument(future).toJson());
+        QJsonObject invalid =
+            QJsonDocument::fromJson(read(m_root + u"/invalid/vm.json"_s)).object();
+        invalid.insert(u"memory_mib"_s, -5);
+        write(m_root + u"/invalid/vm.json"_s, QJsonDocument(invalid).toJson());
+
+        VmLibrary lib(m_root);
+        QVERIFY(lib.reload(&error));
+        QCOMPARE(lib.entries().size(), 4);
+        QVERIFY(!lib.find(u"good"_s)->isBroken());
+        QVERIFY2(lib.find(u"corrupt"_s)->brokenReason.contains("not valid JSON"_L1),
+                 qPrintable(lib.find(u"corrupt"_s)->brokenReason));
+        QVERIFY(lib.find(u"future"_s)->brokenReason.contains("newer version"_L1));
+        QVERIFY(lib.find(u"invalid"_s)->brokenReason.contains("memory_mib"_L1));
+
+        // Deleting a broken VM is allowed; writing over one is not.
+        VmDefinition sneaky = lib.find(u"good"_s)->definition;
+        QVERIFY(lib.save(sneaky, &error));
+        QCOMPARE(read(m_root + u"/corrupt/vm.json"_s), corrupt);
+    }
+
+    void saveRefusesWhenDiskCopyBecameUnreadable()
+    {
+        QString error;
+        VmLibrary lib(m_root);
+        QVERIFY(lib.reload(&error));
+        VmDefinition a = vm(u"a"_s);
+        QVERIFY(lib.create(a, &error));
+        write(m_root + u"/a/vm.json"_s, "garbage");
+        a.notes = u"edited"_s;
+        QVERIFY(!lib.save(a, &error));
+        QVERIFY2(error.contains("not overwritten"_L1), qPrintable(error));
+        QCOMPARE(read(m_root + u"/a/vm.json"_s), QByteArray("garbage"));
+    }
+
+    void duplicateUuidFromCopiedFolderIsBroken()
+    {
+        QString error;
+        {
+            VmLibrary lib(m_root);
+            QVERIFY(lib.reload(&error));
+            VmDefinition a = vm(u"a"_s);
+            QVERIFY(lib.create(a, &error));
+        }
+        QDir().mkpath(m_root + u"/copy"_s);
+        QJsonObject json = QJsonDocument::fromJson(read(m_root + u"/a/vm.json"_s)).object();
+        json.insert(u"name"_s, u"copy"_s);
+        write(m_root + u"/copy/vm.json"_s, QJsonDocument(json).toJson());
+        VmLibrary lib(m_root);
+        QVERIFY(lib.reload(&error));
+        QCOMPARE(lib.entries().size(), 2);
+        int broken = 0;
+        for (const VmEntry &e : lib.entries())
+            broken += e.isBroken() && e.brokenReason.contains("UUID"_L1);
+        QCOMPARE(broken, 1);
+    }
+
+    void removeKeepsOrDeletesDisks()
+    {
+        QString error;
+        VmLibrary lib(m_root);
+        QVERIFY(lib.reload(&error));
+        VmDefinition a = vm(u"a"_s);
+        QVERIFY(lib.create(a, &error));
+        const QString inside = m_root + u"/a/disk.qcow2"_s;
+        const QString outside = m_dir.filePath(u"outside.img"_s);
+        write(inside, "disk");
+        write(outside, "disk");
+        a.disks = {{inside, u"qcow2"_s, u"virtio"_s}, {outside, u"raw"_s, u"virtio"_s}};
+        QVERIFY(lib.save(a, &error));
+        write(m_root + u"/a/serial.log"_s, "log");
+
+        QVERIFY(lib.remove(u"a"_s, false, &error));
+        QVERIFY(QFile::exists(inside));
+        QVERIFY(QFile::exists(outside));
+        QVERIFY(!QFile::exists(m_root + u"/a/vm.json"_s));
+        QVERIFY(!QFile::exists(m_root + u"/a/serial.log"_s));
+        QVERIFY(lib.reload(&error));
+        QCOMPARE(lib.entries().size(), 0); // the folder that keeps the disk is not a VM
+
+        VmDefinition b = vm(u"b"_s);
+        QVERIFY(lib.create(b, &error));
+        b.disks = {{outside, u"raw"_s, u"virtio"_s}};
+        QVERIFY(lib.save(b, &error));
+        QVERIFY(lib.remove(u"b"_s, true, &error));
+        QVERIFY(!QFile::exists(outside));
+        QVERIFY(!QDir(m_root).exists(u"b"_s));
+    }
+
+    void libraryRootComesFromEnvironment()
+    {
+        qputenv("BERTH_LIBRARY", m_root.toLocal8Bit());
+        QCOMPARE(AppSettings::libraryRoot(), m_root);
+        qunsetenv("BERTH_LIBRARY");
+        QVERIFY(AppSettings::libraryRoot().endsWith("/berth"_L1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVmLibrary)
+#include "tst_vmlibrary.moc"

@@ -1,0 +1,222 @@
+#include "tests/support/windowdriver.h"
+
+#include "models/itemmodels/vmlistmodel.h"
+#include "models/vm/vminstance.h"
+#include "tests/support/testguest.h"
+#include "ui/widgets/vmlistview.h"
+#include "ui/wizards/diskimagewizard.h"
+#include "ui/wizards/newvmwizard.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <csignal>
+#include <tuple>
+
+using namespace Qt::Literals::StringLiterals;
+
+bool WindowDriver::isolateSettings()
+{
+    static QTemporaryDir config;
+    if (!config.isValid())
+        return false;
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+    return true;
+}
+
+QPalette WindowDriver::darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x28));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3d));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3d));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7a, 0x7a));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7a, 0x7a));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7a, 0x7a));
+    return dark;
+}
+
+VmDefinition WindowDriver::plainVm(const QString &name)
+{
+    VmDefinition d;
+    d.name = name;
+    d.memoryMiB = 512;
+    d.accelerator = Accelerator::Tcg;
+    return d;
+}
+
+bool WindowDriver::writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+void WindowDriver::typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+namespace {
+
+template<typename Wizard>
+Wizard *waitForShown(QWidget *window)
+{
+    Wizard *wizard = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        wizard = window->findChild<Wizard *>();
+        return wizard && wizard->isVisible();
+    });
+    return shown ? wizard : nullptr;
+}
+
+} // namespace
+
+NewVmWizard *WindowDriver::openNewVmWizard() const
+{
+    action("actionNewVm")->trigger();
+    return waitForShown<NewVmWizard>(m_window.get());
+}
+
+DiskImageWizard *WindowDriver::openDiskImageWizard(const char *actionName) const
+{
+    action(actionName)->trigger();
+    return waitForShown<DiskImageWizard>(m_window.get());
+}
+
+WindowDriver::WindowDriver()
+{
+    m_libraryRoot = m_dir.filePath(u"library"_s);
+    m_runtimeRoot = m_dir.filePath(u"run"_s);
+    QDir().mkpath(m_runtimeRoot);
+    QFile::setPermissions(m_runtimeRoot, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtimeRoot));
+    qputenv("BERTH_LIBRARY", QFile::encodeName(m_libraryRoot));
+    QSettings().clear(); // no geometry, splitter or columns from an earlier test
+    m_library = std::make_unique<VmLibrary>(m_libraryRoot);
+    m_library->reload(nullptr);
+}
+
+WindowDriver::~WindowDriver()
+{
+    closeWindow();
+    TestGuest::killLeftoverQemus(m_runtimeRoot); // a test that failed half-way
+}
+
+bool WindowDriver::createVm(VmDefinition &definition)
+{
+    QString error;
+    if (!m_library->create(definition, &error)) {
+        qWarning("cannot create %s: %s", qPrintable(definition.name), qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+MainWindow *WindowDriver::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_library.get());
+    m_window->show();
+    m_window->activateWindow();
+    if (!QTest::qWaitForWindowActive(m_window.get()))
+        qWarning("the window did not become active");
+    return m_window.get();
+}
+
+void WindowDriver::closeWindow()
+{
+    if (!m_window)
+        return;
+    VmListModel *model = m_window->model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (const VmInstance *vm = model->instance(model->index(r, 0)); vm && vm->pid() > 0) {
+            qWarning("killing QEMU %lld left running by the test", vm->pid());
+            ::kill(pid_t(vm->pid()), SIGKILL);
+        }
+    }
+    m_window->close();
+    m_window.reset();
+}
+
+QModelIndex WindowDriver::row(const QString &vmName, int column) const
+{
+    const QAbstractItemModel *m = m_window->listView()->model();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->index(r, VmListModel::NameColumn).data().toString() == vmName)
+            return m->index(r, column);
+    }
+    return {};
+}
+
+bool WindowDriver::select(const QString &vmName)
+{
+    const QModelIndex index = row(vmName);
+    if (!index.isValid())
+        return false;
+    m_window->listView()->setCurrentIndex(index);
+    return m_window->listView()->currentIndex() == index;
+}
+
+QString WindowDriver::stateText(const QString &vmName) const
+{
+    return row(vmName, VmListModel::StateColumn).data().toString();
+}
+
+QAction *WindowDriver::action(const char *objectName) const
+{
+    return m_window->findChild<QAction *>(QLatin1StringView(objectName));
+}
+
+QString WindowDriver::enabledActions() const
+{
+    const std::pair<const char *, const char *> names[] = {
+        {"actionStart", "start"},   {"actionPause", "pause"},       {"actionResume", "resume"},
+        {"actionReset", "reset"},   {"actionShutDown", "shutdown"}, {"actionForceOff", "forceoff"},
+        {"actionDelete", "delete"}, {"actionNewVm", "new"}};
+    QStringList out;
+    for (const auto &[object, word] : names) {
+        const QAction *a = action(object);
+        out << (a && a->isEnabled() ? QString() : u"-"_s) + QLatin1StringView(word);
+    }
+    return out.join(u' ');
+}
+
+QMessageBox *WindowDriver::waitForMessageBox(const QString &objectName, int timeoutMs) const
+{
+    QMessageBox *box = nullptr;
+    std::ignore = QTest::qWaitFor(
+        [&] {
+            box = m_window->findChild<QMessageBox *>(objectName, Qt::FindDirectChildrenOnly);
+            return box && box->isVisible();
+        },
+        timeoutMs);
+    return box && box->isVisible() ? box : nullptr;
+}
+
+bool WindowDriver::clickButton(QMessageBox *box, const QString &buttonName)
+{
+    auto *button = box->findChild<QAbstractButton *>(buttonName);
+    if (!button)
+        return false;
+    QTest::mouseClick(button, Qt::LeftButton);
+    return true;
+}

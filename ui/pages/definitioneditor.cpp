@@ -1,0 +1,461 @@
+#include "ui/pages/definitioneditor.h"
+
+#include "models/common/hostcapabilities.h"
+#include "models/vm/uefifirmware.h"
+#include "ui/widgets/filepathedit.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QFormLayout *formIn(QGroupBox *box)
+{
+    auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return form;
+}
+
+void selectData(QComboBox *combo, int value)
+{
+    const int i = combo->findData(value);
+    combo->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+} // namespace
+
+DefinitionEditor::DefinitionEditor(VmLibrary *library, QWidget *parent)
+    : QWidget(parent)
+    , m_library(library)
+{
+    setObjectName(u"definitionEditor"_s);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(u"definitionNotice"_s);
+    m_notice->setWordWrap(true);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_form = buildForm();
+    scroll->setWidget(m_form);
+
+    m_problemIcon = new QLabel(this);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_problemIcon->setPixmap(
+        QIcon::fromTheme(u"dialog-warning"_s, style()->standardIcon(QStyle::SP_MessageBoxWarning))
+            .pixmap(iconSize, iconSize));
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"definitionProblem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_revert = new QPushButton(tr("Re&vert"), this);
+    m_revert->setObjectName(u"revertButton"_s);
+    m_revert->setToolTip(tr("Go back to the saved settings"));
+    m_apply = new QPushButton(tr("&Apply"), this);
+    m_apply->setObjectName(u"applyButton"_s);
+    m_apply->setToolTip(
+        tr("Save these settings (%1)")
+            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_apply->setIcon(QIcon::fromTheme(u"dialog-ok-apply"_s,
+                                      style()->standardIcon(QStyle::SP_DialogApplyButton)));
+    connect(m_apply, &QPushButton::clicked, this, &DefinitionEditor::apply);
+    connect(m_revert, &QPushButton::clicked, this, &DefinitionEditor::revert);
+    auto *applyShortcut = new QAction(this);
+    applyShortcut->setShortcut(QKeySequence::Save);
+    applyShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(applyShortcut, &QAction::triggered, this, &DefinitionEditor::apply);
+    addAction(applyShortcut);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_problemIcon, 0, Qt::AlignTop);
+    buttons->addWidget(m_problem, 1);
+    buttons->addWidget(m_revert, 0, Qt::AlignBottom);
+    buttons->addWidget(m_apply, 0, Qt::AlignBottom);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_notice);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+    clear();
+}
+
+DefinitionEditor::~DefinitionEditor() = default;
+
+QWidget *DefinitionEditor::buildForm()
+{
+    auto *form = new QWidget;
+    auto *layout = new QVBoxLayout(form);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *general = new QGroupBox(tr("General"), form);
+    QFormLayout *g = formIn(general);
+    m_name = new QLineEdit(general);
+    m_name->setObjectName(u"nameEdit"_s);
+    m_name->setMaxLength(200); // validateName() explains the real limit
+    g->addRow(tr("&Name:"), m_name);
+    m_notes = new QPlainTextEdit(general);
+    m_notes->setObjectName(u"notesEdit"_s);
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 4 + 12);
+    g->addRow(tr("N&otes:"), m_notes);
+    layout->addWidget(general);
+
+    auto *hardware = new QGroupBox(tr("Hardware"), form);
+    QFormLayout *h = formIn(hardware);
+    m_cpus = new QSpinBox(hardware);
+    m_cpus->setObjectName(u"cpusSpin"_s);
+    m_cpus->setRange(1, 256);
+    h->addRow(tr("&CPUs:"), m_cpus);
+    m_memory = new QSpinBox(hardware);
+    m_memory->setObjectName(u"memorySpin"_s);
+    m_memory->setRange(16, 4 * 1024 * 1024);
+    m_memory->setSingleStep(256);
+    m_memory->setSuffix(tr(" MiB"));
+    m_memory->setGroupSeparatorShown(true);
+    h->addRow(tr("&Memory:"), m_memory);
+    m_machine = new QComboBox(hardware);
+    m_machine->setObjectName(u"machineCombo"_s);
+    m_machine->setEditable(true);
+    m_machine->addItems({u"q35"_s, u"pc"_s});
+    m_machine->setToolTip(tr("QEMU's machine type: q35 (modern PCIe chipset) or pc (i440FX)"));
+    h->addRow(tr("Mac&hine:"), m_machine);
+    m_accelerator = new QComboBox(hardware);
+    m_accelerator->setObjectName(u"acceleratorCombo"_s);
+    fillAcceleratorChoices(m_accelerator);
+    h->addRow(tr("Acce&lerator:"), m_accelerator);
+    m_firmware = new QComboBox(hardware);
+    m_firmware->setObjectName(u"firmwareCombo"_s);
+    fillFirmwareChoices(m_firmware);
+    h->addRow(tr("&Firmware:"), m_firmware);
+    layout->addWidget(hardware);
+
+    auto *storage = new QGroupBox(tr("Storage"), form);
+    QFormLayout *s = formIn(storage);
+    m_disks = new QTreeWidget(storage);
+    m_disks->setObjectName(u"disksList"_s);
+    m_disks->setHeaderLabels({tr("Image"), tr("Format"), tr("Bus")});
+    m_disks->setRootIsDecorated(false);
+    m_disks->setSelectionMode(QAbstractItemView::NoSelection);
+    m_disks->setFocusPolicy(Qt::NoFocus);
+    m_disks->header()->setStretchLastSection(false);
+    m_disks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_disks->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_disks->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_disks->setFixedHeight(m_disks->fontMetrics().lineSpacing() * 5);
+    m_disks->setToolTip(tr("Disks cannot be added or removed here yet."));
+    s->addRow(tr("Disks:"), m_disks);
+    m_cdrom = new FilePathEdit(tr("Choose an ISO Image"), tr("ISO images (*.iso)"), storage);
+    m_cdrom->setObjectName(u"cdromEdit"_s);
+    m_cdrom->setPlaceholderText(tr("No CD-ROM"));
+    s->addRow(tr("C&D-ROM:"), m_cdrom);
+    layout->addWidget(storage);
+
+    auto *boot = new QGroupBox(tr("Direct Kernel Boot"), form);
+    QFormLayout *b = formIn(boot);
+    m_kernel = new FilePathEdit(tr("Choose a Kernel"), tr("Kernels (vmlinuz* bzImage*)"), boot);
+    m_kernel->setObjectName(u"kernelEdit"_s);
+    m_kernel->setPlaceholderText(tr("None: boot from the disks or the CD-ROM"));
+    b->addRow(tr("&Kernel:"), m_kernel);
+    m_initrd = new FilePathEdit(tr("Choose an Initrd"), tr("Initrds (initrd* initramfs*)"), boot);
+    m_initrd->setObjectName(u"initrdEdit"_s);
+    b->addRow(tr("&Initrd:"), m_initrd);
+    m_kernelArgs = new QLineEdit(boot);
+    m_kernelArgs->setObjectName(u"kernelArgsEdit"_s);
+    m_kernelArgs->setPlaceholderText(u"console=ttyS0"_s);
+    b->addRow(tr("Command &line:"), m_kernelArgs);
+    layout->addWidget(boot);
+
+    auto *network = new QGroupBox(tr("Network"), form);
+    QFormLayout *n = formIn(network);
+    m_network = new QCheckBox(tr("&User-mode network (NAT)"), network);
+    m_network->setObjectName(u"networkCheck"_s);
+    n->addRow(m_network);
+    m_portForwards = new QLabel(network);
+    m_portForwards->setWordWrap(true);
+    n->addRow(tr("Port forwards:"), m_portForwards);
+    layout->addWidget(network);
+    layout->addStretch(1);
+
+    const auto changed = [this] {
+        if (!m_loading) {
+            m_saveError.clear();
+            updateState();
+        }
+    };
+    connect(m_name, &QLineEdit::textChanged, this, changed);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, changed);
+    connect(m_cpus, &QSpinBox::valueChanged, this, changed);
+    connect(m_memory, &QSpinBox::valueChanged, this, changed);
+    connect(m_machine, &QComboBox::currentTextChanged, this, changed);
+    connect(m_accelerator, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_firmware, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_cdrom, &FilePathEdit::pathChanged, this, changed);
+    connect(m_kernel, &FilePathEdit::pathChanged, this, changed);
+    connect(m_initrd, &FilePathEdit::pathChanged, this, changed);
+    connect(m_kernelArgs, &QLineEdit::textChanged, this, changed);
+    connect(m_network, &QCheckBox::toggled, this, changed);
+    return form;
+}
+
+void DefinitionEditor::fillFirmwareChoices(QComboBox *combo)
+{
+    combo->clear();
+    combo->addItem(tr("BIOS (SeaBIOS)"), int(Firmware::Bios));
+    combo->addItem(tr("UEFI (OVMF)"), int(Firmware::Uefi));
+    combo->setItemData(0, tr("Legacy PC firmware: what most older systems expect"),
+                       Qt::ToolTipRole);
+    QString missing;
+    const bool installed = !UefiFirmware::find(&missing).code.isEmpty();
+    combo->setItemData(1,
+                       installed ? tr("Needed by Windows 11 and by systems installed for UEFI; "
+                                      "the VM gets its own UEFI variables file")
+                                 : missing,
+                       Qt::ToolTipRole);
+    if (!installed) {
+        if (auto *items = qobject_cast<QStandardItemModel *>(combo->model()))
+            items->item(1)->setEnabled(false);
+        combo->setItemText(1, tr("UEFI (OVMF is not installed)"));
+    }
+}
+
+void DefinitionEditor::fillAcceleratorChoices(QComboBox *combo)
+{
+    const HostCapabilities::KvmStatus kvm = HostCapabilities::kvm();
+    combo->clear();
+    combo->addItem(kvm.usable ? tr("Automatic (KVM on this computer)")
+                              : tr("Automatic (TCG on this computer)"),
+                   int(Accelerator::Auto));
+    combo->addItem(kvm.usable ? tr("KVM (hardware)") : tr("KVM (not usable here)"),
+                   int(Accelerator::Kvm));
+    combo->addItem(tr("TCG (emulated, slower)"), int(Accelerator::Tcg));
+    combo->setItemData(0, tr("KVM when /dev/kvm can be used, TCG otherwise"), Qt::ToolTipRole);
+    if (!kvm.usable)
+        combo->setItemData(1, kvm.reason, Qt::ToolTipRole);
+    combo->setItemData(2, tr("Works everywhere; use it when KVM is missing or misbehaves"),
+                       Qt::ToolTipRole);
+}
+
+void DefinitionEditor::setVm(const VmEntry &entry, bool editable, const QString &readOnlyReason)
+{
+    m_readOnlyReason = readOnlyReason;
+    if (entry.folder != m_folder || !m_hasVm) {
+        stashDraft();
+        m_folder = entry.folder;
+        m_baseline = entry.definition;
+        m_hasVm = true;
+        m_editable = editable;
+        m_saveError.clear();
+        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder) : m_baseline);
+    } else if (m_editable != editable) {
+        stashDraft(); // keeps a draft while the VM runs; nothing when becoming editable
+        m_baseline = entry.definition;
+        m_editable = editable;
+        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder) : m_baseline);
+    } else {
+        const bool modified = isModified();
+        m_baseline = entry.definition;
+        if (!modified)
+            load(m_baseline); // follow changes made elsewhere (the CLI, another window)
+    }
+    updateState();
+}
+
+void DefinitionEditor::clear()
+{
+    stashDraft();
+    m_hasVm = false;
+    m_editable = false;
+    m_folder.clear();
+    m_baseline = {};
+    m_saveError.clear();
+    load(m_baseline);
+    m_name->clear();
+    updateState();
+}
+
+void DefinitionEditor::stashDraft()
+{
+    if (isModified())
+        m_drafts.insert(m_folder, collect());
+}
+
+bool DefinitionEditor::isModified() const
+{
+    return m_hasVm && m_editable && !(collect() == m_baseline);
+}
+
+QStringList DefinitionEditor::unappliedVmNames() const
+{
+    QStringList names;
+    if (isModified())
+        names << m_baseline.name;
+    for (auto it = m_drafts.cbegin(); it != m_drafts.cend(); ++it) {
+        const VmEntry *e = nullptr;
+        for (const VmEntry &candidate : m_library->entries()) {
+            if (candidate.folder == it.key())
+                e = &candidate;
+        }
+        if (e) // a draft of a VM deleted meanwhile does not count
+            names << e->name();
+    }
+    return names;
+}
+
+void DefinitionEditor::discardAllDrafts()
+{
+    m_drafts.clear();
+    if (isModified())
+        load(m_baseline);
+    updateState();
+}
+
+VmDefinition DefinitionEditor::collect() const
+{
+    VmDefinition d = m_baseline; // uuid, disks and port forwards are not edited here
+    d.name = m_name->text();
+    d.notes = m_notes->toPlainText();
+    d.cpus = m_cpus->value();
+    d.memoryMiB = m_memory->value();
+    d.machine = m_machine->currentText().trimmed();
+    d.accelerator = Accelerator(m_accelerator->currentData().toInt());
+    d.firmware = Firmware(m_firmware->currentData().toInt());
+    d.cdrom = m_cdrom->path();
+    d.kernel = m_kernel->path();
+    d.initrd = m_initrd->path();
+    d.kernelArgs = m_kernelArgs->text();
+    d.networkEnabled = m_network->isChecked();
+    return d;
+}
+
+void DefinitionEditor::load(const VmDefinition &d)
+{
+    // Only what differs is set: the editor is reloaded whenever the list changes, and
+    // setting a field to its own text would move the cursor under the user's hands.
+    m_loading = true;
+    if (m_name->text() != d.name)
+        m_name->setText(d.name);
+    if (m_notes->toPlainText() != d.notes)
+        m_notes->setPlainText(d.notes);
+    m_cpus->setValue(d.cpus);
+    m_memory->setValue(d.memoryMiB);
+    if (m_machine->currentText() != d.machine)
+        m_machine->setCurrentText(d.machine);
+    selectData(m_accelerator, int(d.accelerator));
+    selectData(m_firmware, int(d.firmware));
+    if (m_shownDisks != d.disks || m_disks->topLevelItemCount() == 0) {
+        m_shownDisks = d.disks;
+        m_disks->clear();
+        for (const VmDisk &disk : d.disks) {
+            auto *item = new QTreeWidgetItem(m_disks, {disk.path, disk.format, disk.bus});
+            item->setToolTip(0, disk.path);
+        }
+        if (d.disks.isEmpty())
+            new QTreeWidgetItem(m_disks, {tr("No disks")});
+    }
+    m_cdrom->setPath(d.cdrom);
+    m_kernel->setPath(d.kernel);
+    m_initrd->setPath(d.initrd);
+    if (m_kernelArgs->text() != d.kernelArgs)
+        m_kernelArgs->setText(d.kernelArgs);
+    m_network->setChecked(d.networkEnabled);
+    QStringList forwards;
+    for (const PortForward &f : d.portForwards)
+        forwards << tr("%1 127.0.0.1:%2 → guest port %3")
+                        .arg(f.protocol)
+                        .arg(f.hostPort)
+                        .arg(f.guestPort);
+    m_portForwards->setText(forwards.isEmpty() ? tr("None") : forwards.join(u'\n'));
+    m_loading = false;
+}
+
+QString DefinitionEditor::problem() const
+{
+    if (!isEditable())
+        return {};
+    const VmDefinition d = collect();
+    if (QString e = VmDefinition::validateName(d.name); !e.isEmpty())
+        return e;
+    if (const VmEntry *other = m_library->find(d.name); other && other->folder != m_folder)
+        return tr("Another VM is already called “%1”.").arg(d.name);
+    return d.validate();
+}
+
+bool DefinitionEditor::apply()
+{
+    if (!isEditable() || !isModified())
+        return false;
+    if (!problem().isEmpty()) {
+        updateState();
+        return false;
+    }
+    const VmDefinition d = collect();
+    QString error;
+    if (!m_library->save(d, &error)) {
+        m_saveError = tr("Could not save: %1").arg(error);
+        updateState();
+        return false;
+    }
+    m_baseline = d;
+    m_saveError.clear();
+    updateState();
+    Q_EMIT applied(m_folder, d);
+    return true;
+}
+
+void DefinitionEditor::revert()
+{
+    if (!m_hasVm)
+        return;
+    m_saveError.clear();
+    load(m_baseline);
+    updateState();
+}
+
+void DefinitionEditor::updateState()
+{
+    m_form->setEnabled(isEditable());
+    if (!m_hasVm)
+        m_notice->setText(tr("Select a virtual machine to see its settings."));
+    else if (!m_editable)
+        m_notice->setText(
+            m_readOnlyReason.isEmpty()
+                ? tr("“%1” is running. Shut it down to change its settings.").arg(m_baseline.name)
+                : m_readOnlyReason);
+    m_notice->setVisible(!isEditable());
+
+    const bool modified = isModified();
+    QString why = m_saveError.isEmpty() ? problem() : m_saveError;
+    const bool blocking = !why.isEmpty();
+    if (why.isEmpty() && isEditable()) {
+        // Files that are missing do not stop a save (a disk may be unplugged now), but
+        // the VM will not start like that: say so.
+        for (const FilePathEdit *f : {m_cdrom, m_kernel, m_initrd}) {
+            if (why.isEmpty())
+                why = f->problem();
+        }
+    }
+    m_problem->setText(why); // empty but present: it keeps the buttons at the right
+    m_problemIcon->setVisible(!why.isEmpty());
+    m_problemIcon->setToolTip(blocking ? tr("This must be fixed before applying")
+                                       : tr("A warning: the settings can be applied"));
+    m_apply->setEnabled(modified && !blocking);
+    m_revert->setEnabled(modified);
+}

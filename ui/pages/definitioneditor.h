@@ -1,0 +1,109 @@
+#pragma once
+
+#include "models/vm/vmdefinition.h"
+#include "models/vm/vmlibrary.h"
+
+#include <QHash>
+#include <QWidget>
+
+class FilePathEdit;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTreeWidget;
+
+/// The settings of one VM as a form: name, CPUs, memory, machine, accelerator, firmware,
+/// CD-ROM, direct kernel boot, network and notes are editable; disks and port forwards
+/// are shown read-only for now.
+///
+/// Editable only while the VM has no QEMU process (stopped or crashed). What the user
+/// types is checked at once (VmDefinition::validateName(), validate(), and that no other
+/// VM has the name); the reason shows under the form and Apply stays disabled until the
+/// form is valid. Apply writes through VmLibrary::save(); Revert goes back to what is
+/// saved. Unapplied edits survive switching to another VM and back (a draft per VM), and
+/// while the VM runs.
+class DefinitionEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DefinitionEditor)
+
+public:
+    /// @p library must outlive the editor.
+    explicit DefinitionEditor(VmLibrary *library, QWidget *parent = nullptr);
+    ~DefinitionEditor() override;
+
+    /// Shows @p entry (not broken). Called again for the same VM when it changed on disk
+    /// or changed state: edits in progress are kept. When not @p editable,
+    /// @p readOnlyReason says why (e.g. "“x” is running. Shut it down to change…").
+    void setVm(const VmEntry &entry, bool editable, const QString &readOnlyReason = {});
+    /// Shows no VM.
+    void clear();
+
+    bool isEditable() const { return m_hasVm && m_editable; }
+    /// The form differs from what is saved.
+    bool isModified() const;
+    /// The names of the VMs with edits not applied (this one and any drafts).
+    QStringList unappliedVmNames() const;
+    void discardAllDrafts();
+
+    /// Why the form cannot be applied, or empty.
+    QString problem() const;
+
+    /// Fills @p combo with Automatic / KVM / TCG (item data: Accelerator as int), saying
+    /// which one Automatic picks on this host and why KVM cannot be used, if so.
+    static void fillAcceleratorChoices(QComboBox *combo);
+    /// Fills @p combo with BIOS and UEFI (item data: Firmware); UEFI is disabled, with
+    /// the reason as its tooltip, when OVMF is not installed.
+    static void fillFirmwareChoices(QComboBox *combo);
+
+    /// Saves the form; false (with the reason shown) when invalid or the write failed.
+    bool apply();
+    void revert();
+
+Q_SIGNALS:
+    /// The definition in @p folder was saved as @p definition.
+    void applied(const QString &folder, const VmDefinition &definition);
+
+private:
+    QWidget *buildForm();
+    VmDefinition collect() const;
+    void load(const VmDefinition &definition);
+    void stashDraft();
+    void updateState();
+
+    VmLibrary *m_library;
+    QString m_folder;
+    VmDefinition m_baseline;
+    bool m_hasVm = false;
+    bool m_editable = false;
+    bool m_loading = false;
+    QString m_saveError;
+    QString m_readOnlyReason;
+    QHash<QString, VmDefinition> m_drafts; ///< by folder
+    QList<VmDisk> m_shownDisks;
+
+    QLabel *m_notice = nullptr;
+    QWidget *m_form = nullptr;
+    QLineEdit *m_name = nullptr;
+    QSpinBox *m_cpus = nullptr;
+    QSpinBox *m_memory = nullptr;
+    QComboBox *m_machine = nullptr;
+    QComboBox *m_accelerator = nullptr;
+    QComboBox *m_firmware = nullptr;
+    QTreeWidget *m_disks = nullptr;
+    FilePathEdit *m_cdrom = nullptr;
+    FilePathEdit *m_kernel = nullptr;
+    FilePathEdit *m_initrd = nullptr;
+    QLineEdit *m_kernelArgs = nullptr;
+    QCheckBox *m_network = nullptr;
+    QLabel *m_portForwards = nullptr;
+    QPlainTextEdit *m_notes = nullptr;
+    QLabel *m_problemIcon = nullptr;
+    QLabel *m_problem = nullptr;
+    QPushButton *m_apply = nullptr;
+    QPushButton *m_revert = nullptr;
+};

@@ -1,0 +1,86 @@
+#include "ui/pages/displaywindow.h"
+
+#include "models/vm/vminstance.h"
+#include "ui/pages/displaypage.h"
+#include "ui/widgets/displayview.h"
+
+#include <QAction>
+#include <QMouseEvent>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int kToolBarHideMs = 2000;
+constexpr int kEdgePixels = 4;
+
+} // namespace
+
+DisplayWindow::DisplayWindow(QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_page(new DisplayPage(this))
+    , m_hideToolBar(new QTimer(this))
+{
+    setObjectName(u"displayWindow"_s);
+    m_page->setDetachable(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_page);
+    resize(1024, 800);
+    m_hideToolBar->setSingleShot(true);
+    m_hideToolBar->setInterval(kToolBarHideMs);
+    connect(m_hideToolBar, &QTimer::timeout, this, [this] {
+        if (isFullScreen())
+            m_page->toolBar()->hide();
+    });
+    connect(m_page, &DisplayPage::fullScreenRequested, this, &DisplayWindow::setFullScreen);
+    m_page->view()->viewport()->installEventFilter(this);
+    m_page->toolBar()->installEventFilter(this);
+}
+
+DisplayWindow::~DisplayWindow() = default;
+
+DisplayWindow *DisplayWindow::openFor(VmInstance *vm)
+{
+    auto *w = new DisplayWindow;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->setWindowTitle(tr("%1 — Berth").arg(vm->definition().name));
+    w->page()->setVm(vm);
+    connect(vm, &QObject::destroyed, w, &QWidget::close);
+    w->show();
+    return w;
+}
+
+void DisplayWindow::setFullScreen(bool on)
+{
+    if (QAction *a = m_page->findChild<QAction *>(u"displayFullScreenAction"_s)) {
+        const QSignalBlocker block(a);
+        a->setChecked(on);
+    }
+    if (on) {
+        showFullScreen();
+        m_hideToolBar->start();
+    } else {
+        m_hideToolBar->stop();
+        m_page->toolBar()->show();
+        showNormal();
+    }
+}
+
+bool DisplayWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (isFullScreen() && event->type() == QEvent::MouseMove) {
+        const auto *me = static_cast<QMouseEvent *>(event);
+        const bool atTop = watched == m_page->toolBar() || me->position().y() <= kEdgePixels;
+        if (atTop) {
+            m_page->toolBar()->show();
+            m_hideToolBar->stop();
+        } else if (m_page->toolBar()->isVisible() && !m_hideToolBar->isActive()) {
+            m_hideToolBar->start();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,231 @@
+#include "ui/pages/vmdetailspane.h"
+
+#include "models/vm/qemucommandline.h"
+#include "models/vm/vminstance.h"
+#include "ui/pages/definitioneditor.h"
+#include "ui/pages/displaypage.h"
+#include "ui/pages/displaywindow.h"
+#include "ui/pages/performancepage.h"
+#include "ui/pages/snapshotpage.h"
+#include "ui/widgets/serialconsoleview.h"
+#include "ui/widgets/vmlistproxymodel.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString acceleratorText(Accelerator a)
+{
+    return a == Accelerator::Kvm ? u"KVM"_s : VmDetailsPane::tr("TCG (emulated)");
+}
+
+} // namespace
+
+VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
+    : QWidget(parent)
+    , m_icon(new QLabel(this))
+    , m_name(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_problemFrame(new QFrame(this))
+    , m_problemIcon(new QLabel(m_problemFrame))
+    , m_problem(new QLabel(m_problemFrame))
+    , m_tabs(new QTabWidget(this))
+    , m_editor(new DefinitionEditor(library, this))
+    , m_console(new SerialConsoleView(this))
+    , m_display(new DisplayPage(this))
+    , m_snapshots(new SnapshotPage(this))
+    , m_performance(new PerformancePage(this))
+{
+    setObjectName(u"vmDetails"_s);
+    m_name->setObjectName(u"vmName"_s);
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setTextFormat(Qt::PlainText);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setObjectName(u"vmStatusLine"_s);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+
+    m_problemFrame->setObjectName(u"vmProblemFrame"_s);
+    m_problemFrame->setFrameShape(QFrame::StyledPanel);
+    m_problem->setObjectName(u"vmProblem"_s);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    auto *problemLayout = new QHBoxLayout(m_problemFrame);
+    problemLayout->addWidget(m_problemIcon, 0, Qt::AlignTop);
+    problemLayout->addWidget(m_problem, 1);
+
+    m_tabs->setObjectName(u"vmDetailsTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_display, tr("&Display"));
+    // The screen in a window of its own; full screen is that window, full screen.
+    connect(m_display, &DisplayPage::detachRequested, this, [this] {
+        if (m_instance)
+            DisplayWindow::openFor(m_instance);
+    });
+    connect(m_display, &DisplayPage::fullScreenRequested, this, [this](bool on) {
+        if (on && m_instance)
+            DisplayWindow::openFor(m_instance)->setFullScreen(true);
+        const QSignalBlocker block(m_display);
+        if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
+            a->setChecked(false);
+    });
+    m_tabs->addTab(m_editor, tr("Se&ttings"));
+    m_tabs->addTab(m_console, tr("Serial &Console"));
+    m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
+    m_tabs->addTab(m_performance, tr("Perf&ormance"));
+
+    auto *header = new QGridLayout;
+    header->addWidget(m_icon, 0, 0, 2, 1, Qt::AlignTop);
+    header->addWidget(m_name, 0, 1);
+    header->addWidget(m_status, 1, 1);
+    header->setColumnStretch(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(header);
+    layout->addWidget(m_problemFrame);
+    layout->addWidget(m_tabs, 1);
+    layout->addStretch(0); // takes the room when the tabs are hidden
+    clear();
+}
+
+VmDetailsPane::~VmDetailsPane() = default;
+
+void VmDetailsPane::setStatsSampler(StatsSampler *sampler)
+{
+    m_performance->setSampler(sampler);
+}
+
+void VmDetailsPane::setVm(VmInstance *instance, const VmEntry &entry)
+{
+    m_instance = instance;
+    m_entry = entry;
+    m_hasVm = true;
+    refresh();
+}
+
+void VmDetailsPane::clear()
+{
+    m_instance = nullptr;
+    m_entry = {};
+    m_hasVm = false;
+    refresh();
+}
+
+QString VmDetailsPane::statusText() const
+{
+    return m_status->text();
+}
+
+QString VmDetailsPane::problemText() const
+{
+    return m_problemFrame->isVisibleTo(this) ? m_problem->text() : QString();
+}
+
+void VmDetailsPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::StyleChange || event->type() == QEvent::PaletteChange)
+        refresh();
+}
+
+void VmDetailsPane::refresh()
+{
+    const VmInstance *vm = m_instance.data();
+    const bool broken = m_hasVm && m_entry.isBroken();
+    const int stateValue = broken ? -1 : int(vm ? vm->state() : VmState::Stopped);
+    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
+
+    m_icon->setVisible(m_hasVm);
+    m_icon->setPixmap(
+        VmListProxyModel::stateIcon(stateValue, style(), palette()).pixmap(iconSize, iconSize));
+    m_name->setText(m_hasVm ? m_entry.name() : tr("No virtual machine selected"));
+
+    QString status;
+    QString problem;
+    QStyle::StandardPixmap problemIcon = QStyle::SP_MessageBoxWarning;
+    if (!m_hasVm) {
+        status = tr("Select a virtual machine in the list, or create one.");
+    } else if (broken) {
+        status = tr("Broken: Berth cannot read its definition");
+        problem =
+            tr("This VM cannot be used: %1\n\nBerth leaves a definition it cannot read "
+               "untouched. Fix %2, or delete the VM.")
+                .arg(m_entry.brokenReason,
+                     m_entry.folder + u'/' + QLatin1StringView(VmLibrary::DefinitionFileName));
+    } else if (vm) {
+        QStringList parts{vmStateDisplayName(vm->state())};
+        if (vm->pid() != 0) {
+            parts << tr("QEMU process %1").arg(vm->pid())
+                  << acceleratorText(vm->effectiveAccelerator());
+        } else {
+            parts << tr("starts with %1").arg(acceleratorText(vm->effectiveAccelerator()));
+        }
+        status = parts.join(u"  ·  "_s);
+        if (!vm->lastError().isEmpty()) {
+            switch (vm->state()) {
+            case VmState::Crashed:
+                problem = tr("“%1” crashed: %2").arg(m_entry.name(), vm->lastError());
+                problemIcon = QStyle::SP_MessageBoxCritical;
+                break;
+            case VmState::Stopped:
+                problem = tr("The last start failed: %1").arg(vm->lastError());
+                problemIcon = QStyle::SP_MessageBoxCritical;
+                break;
+            default:
+                problem = vm->lastError();
+                break;
+            }
+        }
+    }
+    m_status->setText(status);
+    m_problem->setText(problem);
+    m_problemFrame->setVisible(!problem.isEmpty());
+    const int smallIcon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_problemIcon->setPixmap(style()->standardIcon(problemIcon).pixmap(smallIcon, smallIcon));
+
+    // A broken VM has nothing to edit or run: its problem is the whole story.
+    m_tabs->setEnabled(m_hasVm);
+    m_tabs->setVisible(!broken);
+    if (!m_hasVm || broken) {
+        m_editor->clear();
+    } else {
+        const bool editable = vm && vm->pid() == 0 &&
+                              (vm->state() == VmState::Stopped || vm->state() == VmState::Crashed);
+        QString why;
+        switch (vm ? vm->state() : VmState::Stopped) {
+        case VmState::Paused:
+            why = tr("“%1” is paused. Shut it down to change its settings.");
+            break;
+        case VmState::Starting:
+            why = tr("“%1” is starting. Shut it down to change its settings.");
+            break;
+        case VmState::ShuttingDown:
+            why = tr("“%1” is shutting down. Its settings can be changed once it has stopped.");
+            break;
+        default:
+            why = tr("“%1” is running. Shut it down to change its settings.");
+            break;
+        }
+        m_editor->setVm(m_entry, editable, why.arg(m_entry.name()));
+    }
+    m_console->setLogFile(m_hasVm ? QemuCommandLine::serialLogPath(m_entry.folder) : QString());
+    m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
+    m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
+    m_performance->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
+}

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "models/vm/vminstance.h"
+#include "models/vm/vmlibrary.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class DefinitionEditor;
+class DisplayPage;
+class PerformancePage;
+class QFrame;
+class QLabel;
+class QTabWidget;
+class SerialConsoleView;
+class SnapshotPage;
+class StatsSampler;
+
+/// The right side of the window: what the selected VM is doing and what it is.
+///
+///   header     name, state icon and a status line: state, QEMU's pid, the accelerator
+///              in effect ("KVM" / "TCG (emulated)"), or the one the next start will use
+///   problem    why the VM is broken (its definition cannot be read), why it crashed, or
+///              why its last start failed: VmInstance::lastError() in full
+///   tabs       Display (the VM's screen), Settings (DefinitionEditor, editable while
+///              stopped), Serial Console, Snapshots (SnapshotPage) and Performance
+///              (PerformancePage, live charts once setStatsSampler() was called)
+class VmDetailsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VmDetailsPane)
+
+public:
+    /// @p library must outlive the pane.
+    explicit VmDetailsPane(VmLibrary *library, QWidget *parent = nullptr);
+    ~VmDetailsPane() override;
+
+    /// Shows @p entry; @p instance is null for a broken VM. Call again when its state or
+    /// definition may have changed.
+    void setVm(VmInstance *instance, const VmEntry &entry);
+    void clear();
+
+    DefinitionEditor *editor() const { return m_editor; }
+    SerialConsoleView *console() const { return m_console; }
+    DisplayPage *displayPage() const { return m_display; }
+    SnapshotPage *snapshotPage() const { return m_snapshots; }
+    PerformancePage *performancePage() const { return m_performance; }
+    /// Feeds the Performance tab; not owned.
+    void setStatsSampler(StatsSampler *sampler);
+    QTabWidget *tabs() const { return m_tabs; }
+
+    /// The status line's text, e.g. "Running · QEMU process 1234 · TCG (emulated)".
+    QString statusText() const;
+    /// The problem shown, or empty.
+    QString problemText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refresh();
+
+    QPointer<VmInstance> m_instance;
+    VmEntry m_entry;
+    bool m_hasVm = false;
+
+    QLabel *m_icon;
+    QLabel *m_name;
+    QLabel *m_status;
+    QFrame *m_problemFrame;
+    QLabel *m_problemIcon;
+    QLabel *m_problem;
+    QTabWidget *m_tabs;
+    DefinitionEditor *m_editor;
+    SerialConsoleView *m_console;
+    DisplayPage *m_display;
+    SnapshotPage *m_snapshots;
+    PerformancePage *m_performance;
+};

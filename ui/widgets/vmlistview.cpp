@@ -1,0 +1,104 @@
+#include "ui/widgets/vmlistview.h"
+
+#include "models/itemmodels/vmlistmodel.h"
+#include "models/vm/vmstate.h"
+
+#include <QContextMenuEvent>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QStyle>
+
+using namespace Qt::Literals::StringLiterals;
+
+VmListView::VmListView(QWidget *parent)
+    : QTreeView(parent)
+{
+    setObjectName(u"vmList"_s);
+    setRootIsDecorated(false);
+    setItemsExpandable(false);
+    setUniformRowHeights(true);
+    setAllColumnsShowFocus(true);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSortingEnabled(true);
+    setAlternatingRowColors(true);
+    setAccessibleName(tr("Virtual machines"));
+    header()->setSectionsMovable(true);
+    // The notes take what is left, down to a sliver (a stretched *last* section would not
+    // shrink below its default width, and a scroll bar would appear instead).
+    header()->setStretchLastSection(false);
+}
+
+VmListView::~VmListView() = default;
+
+void VmListView::setModel(QAbstractItemModel *model)
+{
+    QTreeView::setModel(model);
+    if (model && model->columnCount() > VmListModel::NotesColumn)
+        header()->setSectionResizeMode(VmListModel::NotesColumn, QHeaderView::Stretch);
+}
+
+void VmListView::resizeColumnsToContents()
+{
+    if (!model())
+        return;
+    for (int c = 0; c < model()->columnCount() - 1; ++c)
+        resizeColumnToContents(c);
+    // Room for a longer name than the ones there now, and for every state and accelerator
+    // a VM can come to show, not just today's.
+    const QFontMetrics fm = fontMetrics();
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 4;
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 4;
+    setColumnWidth(VmListModel::NameColumn,
+                   std::max(columnWidth(VmListModel::NameColumn), fm.horizontalAdvance(u'M') * 12));
+    int state = fm.horizontalAdvance(tr("Broken"));
+    for (const VmState s : {VmState::Stopped, VmState::Starting, VmState::Running, VmState::Paused,
+                            VmState::ShuttingDown, VmState::Crashed})
+        state = std::max(state, fm.horizontalAdvance(vmStateDisplayName(s)));
+    setColumnWidth(VmListModel::StateColumn,
+                   std::max(columnWidth(VmListModel::StateColumn), state + icon + padding));
+    const int accel =
+        std::max({fm.horizontalAdvance(tr("TCG (emulated)")), fm.horizontalAdvance(tr("Automatic")),
+                  fm.horizontalAdvance(u"KVM"_s)});
+    // The usage sparklines: a number and a chart about as wide.
+    for (const int usage : {VmListModel::CpuUsageColumn, VmListModel::MemoryUsageColumn})
+        setColumnWidth(usage, std::max(columnWidth(usage),
+                                       fm.horizontalAdvance(u"1000 MiB"_s) * 2 + 14));
+    setColumnWidth(VmListModel::AcceleratorColumn,
+                   std::max(columnWidth(VmListModel::AcceleratorColumn), accel + padding));
+}
+
+void VmListView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_menu)
+        return;
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        popupAtCurrentRow();
+        event->accept();
+        return;
+    }
+    if (!indexAt(event->pos()).isValid()) { // viewport coordinates
+        clearSelection();                   // a click beside the rows: only "New VM…" applies
+        setCurrentIndex({});
+    }
+    m_menu->popup(event->globalPos());
+    event->accept();
+}
+
+void VmListView::keyPressEvent(QKeyEvent *event)
+{
+    if (m_menu && event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        popupAtCurrentRow();
+        event->accept();
+        return;
+    }
+    QTreeView::keyPressEvent(event);
+}
+
+void VmListView::popupAtCurrentRow()
+{
+    const QRect rect = visualRect(currentIndex());
+    m_menu->popup(viewport()->mapToGlobal(rect.isValid() ? rect.bottomLeft() : QPoint(0, 0)));
+}

@@ -1,0 +1,401 @@
+#include "ui/window/vmactions.h"
+
+#include "models/itemmodels/vmlistmodel.h"
+#include "models/stats/statssampler.h"
+#include "models/vm/vminstance.h"
+#include "ui/widgets/symbolicicon.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStyle>
+#include <QWidget>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// What the user tried, as the start of an error sentence.
+QString failureText(const QString &action, const QString &vm, const QString &message)
+{
+    QString what;
+    if (action == "start"_L1)
+        what = VmActions::tr("Could not start “%1”").arg(vm);
+    else if (action == "pause"_L1)
+        what = VmActions::tr("Could not pause “%1”").arg(vm);
+    else if (action == "resume"_L1)
+        what = VmActions::tr("Could not resume “%1”").arg(vm);
+    else if (action == "reset"_L1)
+        what = VmActions::tr("Could not reset “%1”").arg(vm);
+    else if (action == "shutdown"_L1)
+        what = VmActions::tr("Could not shut down “%1”").arg(vm);
+    else if (action == "force-stop"_L1)
+        what = VmActions::tr("Could not force off “%1”").arg(vm);
+    else if (action == "edit"_L1)
+        what = VmActions::tr("Could not change “%1”").arg(vm);
+    else
+        return message; // attach, monitor: the message says it all
+    return what + u": "_s + message;
+}
+
+bool hasProcess(const VmInstance *vm)
+{
+    return vm && (vm->pid() != 0 || vm->state() == VmState::Starting);
+}
+
+} // namespace
+
+VmActions::VmActions(VmListModel *model, QWidget *window)
+    : QObject(window)
+    , m_model(model)
+    , m_window(window)
+    , m_shutdownTimeout(60s)
+{
+    // Shortcuts: Ctrl for the everyday actions, Ctrl+Shift for the ones that interrupt a
+    // guest. None collides with a text field's own keys.
+    m_newVm =
+        makeAction(u"actionNewVm"_s, tr("&New VM…"), "list-add", QStyle::SP_FileDialogNewFolder,
+                   QKeySequence::New, tr("Create a virtual machine"));
+    m_start =
+        makeAction(u"actionStart"_s, tr("&Start"), "media-playback-start", QStyle::SP_MediaPlay,
+                   QKeySequence(Qt::CTRL | Qt::Key_R), tr("Start the virtual machine"));
+    m_pause =
+        makeAction(u"actionPause"_s, tr("&Pause"), "media-playback-pause", QStyle::SP_MediaPause,
+                   QKeySequence(Qt::CTRL | Qt::Key_P), tr("Pause the virtual machine"));
+    m_resume = makeAction(
+        u"actionResume"_s, tr("Res&ume"), "media-playback-start", QStyle::SP_MediaSeekForward,
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), tr("Resume the paused virtual machine"));
+    m_shutdown = makeAction(u"actionShutDown"_s, tr("Shut &Down"), "system-shutdown",
+                            QStyle::SP_MediaStop, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                            tr("Ask the guest to shut down (ACPI power button)"));
+    m_reset = makeAction(u"actionReset"_s, tr("&Reset…"), "view-refresh", QStyle::SP_BrowserReload,
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                         tr("Restart the virtual machine at once, like a reset button"));
+    m_forceOff = makeAction(u"actionForceOff"_s, tr("&Force Off…"), "process-stop",
+                            QStyle::SP_BrowserStop, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                            tr("Power the virtual machine off at once, like pulling the plug"));
+    m_remove = makeAction(u"actionDelete"_s, tr("&Delete…"), "edit-delete", QStyle::SP_TrashIcon,
+                          QKeySequence::Delete, tr("Delete the virtual machine"));
+    // Del deletes a VM only from the list; in a text field it deletes text.
+    m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_newVm->setIconText(tr("New"));
+    m_shutdown->setIconText(tr("Shut Down"));
+    m_forceOff->setIconText(tr("Force Off"));
+    m_reset->setIconText(tr("Reset"));
+    m_remove->setIconText(tr("Delete"));
+
+    updateIcons();
+
+    connect(m_newVm, &QAction::triggered, this, &VmActions::newVmRequested);
+    connect(m_start, &QAction::triggered, this, &VmActions::startCurrent);
+    connect(m_pause, &QAction::triggered, this, [this] {
+        if (current())
+            current()->pause();
+    });
+    connect(m_resume, &QAction::triggered, this, [this] {
+        if (current())
+            current()->resume();
+    });
+    connect(m_shutdown, &QAction::triggered, this, &VmActions::shutdownCurrent);
+    connect(m_reset, &QAction::triggered, this, &VmActions::confirmReset);
+    connect(m_forceOff, &QAction::triggered, this, &VmActions::confirmForceOff);
+    connect(m_remove, &QAction::triggered, this, &VmActions::confirmDelete);
+    refresh();
+}
+
+VmActions::~VmActions() = default;
+
+QAction *VmActions::makeAction(const QString &objectName, const QString &text, const char *iconName,
+                               int fallbackIcon, const QKeySequence &shortcut, const QString &tip)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    m_icons.append({action, iconName, fallbackIcon});
+    action->setShortcut(shortcut);
+    action->setStatusTip(tip);
+    action->setToolTip(shortcut.isEmpty()
+                           ? tip
+                           : u"%1 (%2)"_s.arg(tip, shortcut.toString(QKeySequence::NativeText)));
+    return action;
+}
+
+void VmActions::updateIcons()
+{
+    for (const IconSpec &spec : std::as_const(m_icons))
+        spec.action->setIcon(SymbolicIcon::get(QLatin1StringView(spec.themeName),
+                                               QStyle::StandardPixmap(spec.fallback),
+                                               m_window->style(), m_window->palette()));
+}
+
+void VmActions::setCurrent(VmInstance *instance, const VmEntry &entry)
+{
+    m_instance = instance;
+    m_entry = entry;
+    m_hasCurrent = true;
+    refresh();
+}
+
+void VmActions::clearCurrent()
+{
+    m_instance = nullptr;
+    m_entry = {};
+    m_hasCurrent = false;
+    refresh();
+}
+
+void VmActions::refresh()
+{
+    const VmInstance *vm = current();
+    const bool broken = m_hasCurrent && m_entry.isBroken();
+    const VmState state = vm ? vm->state() : VmState::Stopped;
+    const bool process = hasProcess(vm);
+    m_start->setEnabled(vm && !process && (state == VmState::Stopped || state == VmState::Crashed));
+    m_pause->setEnabled(vm && state == VmState::Running);
+    m_resume->setEnabled(vm && state == VmState::Paused);
+    m_reset->setEnabled(
+        vm && vm->pid() != 0 &&
+        (state == VmState::Running || state == VmState::Paused || state == VmState::ShuttingDown));
+    m_shutdown->setEnabled(vm && state == VmState::Running);
+    m_forceOff->setEnabled(process);
+    m_remove->setEnabled(
+        broken || (vm && !process && (state == VmState::Stopped || state == VmState::Crashed)));
+    // Say why Delete is greyed out: the only action whose reason is not obvious.
+    m_remove->setStatusTip(m_remove->isEnabled() || !m_hasCurrent
+                               ? tr("Delete the virtual machine")
+                               : tr("Shut down “%1” before deleting it").arg(currentName()));
+}
+
+void VmActions::watch(VmInstance *instance)
+{
+    connect(instance, &VmInstance::actionFailed, this,
+            [this, instance](const QString &action, const QString &message) {
+                Q_EMIT failed(failureText(action, instance->definition().name, message));
+            });
+    connect(instance, &VmInstance::shutdownTimedOut, this,
+            [this, instance] { askAfterShutdownTimeout(instance); });
+    connect(instance, &VmInstance::stateChanged, this, [this, instance](VmState state) {
+        if (instance == current())
+            refresh();
+        // The guest went down after all: the question is moot.
+        if (state == VmState::Stopped || state == VmState::Crashed) {
+            if (QMessageBox *box = m_shutdownPrompts.take(instance))
+                box->close();
+        }
+    });
+    connect(instance, &QObject::destroyed, this, [this, instance] {
+        m_shutdownTimeouts.remove(instance);
+        if (QMessageBox *box = m_shutdownPrompts.take(instance))
+            box->close();
+    });
+}
+
+void VmActions::startCurrent()
+{
+    VmInstance *vm = current();
+    if (!vm || !m_start->isEnabled())
+        return;
+    if (m_sampler) {
+        const QString warning =
+            m_sampler->memoryWarningForStart(currentName(), m_entry.definition.memoryMiB);
+        if (!warning.isEmpty()) {
+            confirmOvercommit(warning);
+            return;
+        }
+    }
+    vm->start(); // failures arrive through actionFailed()
+    Q_EMIT notice(tr("Starting “%1”…").arg(currentName()));
+}
+
+void VmActions::confirmOvercommit(const QString &warning)
+{
+    QPointer<VmInstance> vm = current();
+    const QString name = currentName();
+    QMessageBox *box = question(u"confirmOvercommit"_s, tr("Not Enough Memory"),
+                                tr("Start “%1” anyway?").arg(name), warning, tr("Start Anyway"));
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, vm, name](QAbstractButton *button) {
+        if (box->buttonRole(button) != QMessageBox::DestructiveRole || !vm || vm->pid() != 0)
+            return;
+        vm->start();
+        Q_EMIT notice(tr("Starting “%1”…").arg(name));
+    });
+    box->open();
+}
+
+void VmActions::shutdownCurrent()
+{
+    VmInstance *vm = current();
+    if (!vm || !m_shutdown->isEnabled())
+        return;
+    m_shutdownTimeouts.insert(vm, m_shutdownTimeout);
+    vm->shutdown(m_shutdownTimeout);
+    Q_EMIT notice(tr("Asked “%1” to shut down…").arg(currentName()));
+}
+
+QMessageBox *VmActions::question(const QString &objectName, const QString &title,
+                                 const QString &text, const QString &informative,
+                                 const QString &confirmText)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_window);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(informative);
+    QPushButton *confirm = box->addButton(confirmText, QMessageBox::DestructiveRole);
+    confirm->setObjectName(u"confirmButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel); // Enter must not destroy anything
+    box->setEscapeButton(QMessageBox::Cancel);
+    return box;
+}
+
+void VmActions::confirmReset()
+{
+    if (!current() || !m_reset->isEnabled())
+        return;
+    QPointer<VmInstance> vm = current();
+    QMessageBox *box = question(
+        u"confirmReset"_s, tr("Reset Virtual Machine"), tr("Reset “%1”?").arg(currentName()),
+        tr("The guest restarts at once, like pressing a reset button: whatever it has "
+           "not saved is lost."),
+        tr("Reset"));
+    connect(box, &QMessageBox::buttonClicked, this, [box, vm](QAbstractButton *button) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole && vm)
+            vm->reset();
+    });
+    box->open();
+}
+
+void VmActions::confirmForceOff()
+{
+    if (!current() || !m_forceOff->isEnabled())
+        return;
+    QPointer<VmInstance> vm = current();
+    QMessageBox *box = question(u"confirmForceOff"_s, tr("Force Off Virtual Machine"),
+                                tr("Force “%1” off?").arg(currentName()),
+                                tr("This is like pulling the power cord: whatever the guest "
+                                   "has not saved is lost. Shut Down asks the guest to stop "
+                                   "cleanly instead."),
+                                tr("Force Off"));
+    connect(box, &QMessageBox::buttonClicked, this, [box, vm](QAbstractButton *button) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole && vm && vm->pid() != 0)
+            vm->forceStop();
+    });
+    box->open();
+}
+
+void VmActions::confirmDelete()
+{
+    if (!m_hasCurrent || !m_remove->isEnabled())
+        return;
+    const VmEntry entry = m_entry;
+    QStringList disks;
+    for (const VmDisk &disk : entry.definition.disks)
+        disks << disk.path;
+    QMessageBox *box = question(
+        u"confirmDelete"_s, tr("Delete Virtual Machine"), tr("Delete “%1”?").arg(entry.name()),
+        tr("Its settings and logs in %1 are removed. This cannot be undone.").arg(entry.folder),
+        tr("Delete"));
+    QString alsoText = tr("Also delete its disk image");
+    if (disks.isEmpty())
+        alsoText = tr("Also delete disk images (it has none)");
+    else if (disks.size() > 1)
+        alsoText = tr("Also delete its %1 disk images").arg(disks.size());
+    auto *alsoDisks = new QCheckBox(alsoText, box);
+    alsoDisks->setObjectName(u"deleteDisksCheckBox"_s);
+    alsoDisks->setChecked(false);
+    alsoDisks->setEnabled(!disks.isEmpty() && !entry.isBroken());
+    alsoDisks->setToolTip(disks.join(u'\n'));
+    box->setCheckBox(alsoDisks);
+    if (!disks.isEmpty())
+        box->setDetailedText(tr("Disk images:\n%1").arg(disks.join(u'\n')));
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, box, alsoDisks, folder = entry.folder](QAbstractButton *button) {
+                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                    deleteVm(folder, alsoDisks->isChecked());
+            });
+    box->open();
+}
+
+void VmActions::deleteVm(const QString &folder, bool deleteDisks)
+{
+    // The list may have changed while the question was open: find the VM again.
+    QModelIndex index;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(VmListModel::FolderRole).toString() == folder)
+            index = m_model->index(row, 0);
+    }
+    const VmEntry *entry = index.isValid() ? m_model->entry(index) : nullptr;
+    if (!entry) {
+        Q_EMIT failed(
+            tr("Could not delete the VM in %1: it is no longer in the library.").arg(folder));
+        return;
+    }
+    const QString name = entry->name();
+    if (const VmInstance *vm = m_model->instance(index); hasProcess(vm)) {
+        Q_EMIT failed(tr("“%1” is running (it may have been started from elsewhere): shut it "
+                         "down before deleting it.")
+                          .arg(name));
+        return;
+    }
+    QString error;
+    if (!m_model->library()->remove(name, deleteDisks, &error)) {
+        Q_EMIT failed(tr("Could not delete “%1”: %2").arg(name, error));
+        m_model->reload(); // find out what is left on disk
+        return;
+    }
+    Q_EMIT notice(deleteDisks || !QFileInfo::exists(folder)
+                      ? tr("Deleted “%1”.").arg(name)
+                      : tr("Deleted “%1”; its disk images are kept in %2.").arg(name, folder));
+}
+
+void VmActions::askAfterShutdownTimeout(VmInstance *instance)
+{
+    if (instance->pid() == 0)
+        return;
+    if (QMessageBox *open = m_shutdownPrompts.value(instance)) {
+        open->raise();
+        return;
+    }
+    const std::chrono::milliseconds timeout = m_shutdownTimeouts.value(instance, m_shutdownTimeout);
+    const QString name = instance->definition().name;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Shut Down"),
+                                tr("“%1” has not shut down yet.").arg(name), QMessageBox::NoButton,
+                                m_window);
+    box->setObjectName(u"shutdownTimeoutPrompt"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->setInformativeText(
+        tr("The guest did not power off within %1 of the power button. It may be busy, or it "
+           "may ignore the button. Force Off loses whatever it has not saved.")
+            .arg(
+                timeout < 2s
+                    ? tr("a second")
+                    : tr("%1 seconds")
+                          .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count())));
+    QPushButton *wait = box->addButton(tr("Keep Waiting"), QMessageBox::AcceptRole);
+    wait->setObjectName(u"keepWaitingButton"_s);
+    QPushButton *force = box->addButton(tr("Force Off"), QMessageBox::DestructiveRole);
+    force->setObjectName(u"forceOffButton"_s);
+    box->setDefaultButton(wait);
+    box->setEscapeButton(wait);
+    QPointer<VmInstance> vm = instance;
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, box, vm, timeout](QAbstractButton *button) {
+                if (!vm || vm->pid() == 0)
+                    return;
+                m_shutdownPrompts.remove(vm.data());
+                if (box->buttonRole(button) == QMessageBox::DestructiveRole) {
+                    vm->forceStop();
+                } else {
+                    m_shutdownTimeouts.insert(vm.data(), timeout);
+                    vm->shutdown(timeout);
+                }
+            });
+    connect(box, &QObject::destroyed, this, [this, instance] {
+        if (m_shutdownPrompts.value(instance).isNull())
+            m_shutdownPrompts.remove(instance);
+    });
+    m_shutdownPrompts.insert(instance, box);
+    box->show();
+}

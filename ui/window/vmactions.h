@@ -1,0 +1,127 @@
+#pragma once
+
+#include "models/stats/statssampler.h"
+#include "models/vm/vminstance.h"
+#include "models/vm/vmlibrary.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+
+class QAction;
+class QMessageBox;
+class QWidget;
+class VmListModel;
+
+/// The lifecycle actions of the window (toolbar, "Virtual Machine" menu, context menu):
+/// New VM…, Start, Pause, Resume, Reset…, Shut Down, Force Off…, Delete….
+///
+/// They act on the current VM (setCurrent()) and are enabled only when they make sense
+/// for its state:
+///   Start      stopped or crashed, and no QEMU process
+///   Pause      running
+///   Resume     paused
+///   Reset      running, paused or shutting down (asks first)
+///   Shut Down  running (the ACPI power button)
+///   Force Off  whenever a QEMU process runs (asks first)
+///   Delete     stopped, crashed or broken (asks first, disks kept unless ticked)
+///
+/// Every VM's failures (VmInstance::actionFailed) come out of failed(), whichever VM is
+/// current. When a graceful shutdown times out, a non-modal question offers "Keep
+/// Waiting" (presses the power button again, with the same timeout) or "Force Off".
+/// Every dialog here is asynchronous (open() / show()); none runs a nested event loop.
+class VmActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VmActions)
+
+public:
+    /// @p window parents the dialogs; @p model gives the library and the instances.
+    VmActions(VmListModel *model, QWidget *window);
+    ~VmActions() override;
+
+    QAction *newVm() const { return m_newVm; }
+    QAction *start() const { return m_start; }
+    QAction *pause() const { return m_pause; }
+    QAction *resume() const { return m_resume; }
+    QAction *reset() const { return m_reset; }
+    QAction *shutdown() const { return m_shutdown; }
+    QAction *forceOff() const { return m_forceOff; }
+    QAction *remove() const { return m_remove; }
+
+    /// The VM the actions apply to; @p instance is null for a broken one. Call again
+    /// (or refresh()) when its state may have changed.
+    void setCurrent(VmInstance *instance, const VmEntry &entry);
+    void clearCurrent();
+    /// Re-reads the current VM's state and updates what is enabled.
+    void refresh();
+
+    /// Reports @p instance's failures through failed() and asks the user when its
+    /// shutdown times out. Call once per instance.
+    void watch(VmInstance *instance);
+
+    /// Re-reads the icons (after the window's palette or style changed).
+    void updateIcons();
+
+    /// With a sampler, Start first checks the host's memory and asks (non-modal) before
+    /// starting a VM that would overcommit it. Not owned.
+    void setStatsSampler(StatsSampler *sampler) { m_sampler = sampler; }
+
+    /// How long Shut Down waits for the guest before asking (default 60 s).
+    void setShutdownTimeout(std::chrono::milliseconds timeout) { m_shutdownTimeout = timeout; }
+    std::chrono::milliseconds shutdownTimeout() const { return m_shutdownTimeout; }
+
+Q_SIGNALS:
+    void newVmRequested();
+    /// Something went wrong; @p message is for the user (it names the VM).
+    void failed(const QString &message);
+    /// Something worth a line in the status bar happened.
+    void notice(const QString &message);
+
+private:
+    QAction *makeAction(const QString &objectName, const QString &text, const char *iconName,
+                        int fallbackIcon, const QKeySequence &shortcut, const QString &tip);
+    VmInstance *current() const { return m_instance.data(); }
+    QString currentName() const { return m_entry.name(); }
+
+    void startCurrent();
+    void confirmOvercommit(const QString &warning);
+    void shutdownCurrent();
+    void confirmReset();
+    void confirmForceOff();
+    void confirmDelete();
+    void deleteVm(const QString &folder, bool deleteDisks);
+    void askAfterShutdownTimeout(VmInstance *instance);
+    QMessageBox *question(const QString &objectName, const QString &title, const QString &text,
+                          const QString &informative, const QString &confirmText);
+
+    struct IconSpec
+    {
+        QAction *action;
+        const char *themeName;
+        int fallback;
+    };
+
+    VmListModel *m_model;
+    QPointer<StatsSampler> m_sampler;
+    QList<IconSpec> m_icons;
+    QWidget *m_window;
+    QPointer<VmInstance> m_instance;
+    VmEntry m_entry;
+    bool m_hasCurrent = false;
+    std::chrono::milliseconds m_shutdownTimeout;
+    QHash<VmInstance *, std::chrono::milliseconds> m_shutdownTimeouts;
+    QHash<VmInstance *, QPointer<QMessageBox>> m_shutdownPrompts;
+
+    QAction *m_newVm;
+    QAction *m_start;
+    QAction *m_pause;
+    QAction *m_resume;
+    QAction *m_reset;
+    QAction *m_shutdown;
+    QAction *m_forceOff;
+    QAction *m_remove;
+};
