@@ -5,6 +5,7 @@
 #include "models/vm/vmlibrary.h"
 #include "ui/window/mainwindow.h"
 
+#include <csignal>
 #include <QApplication>
 #include <QCommandLineParser>
 
@@ -25,6 +26,9 @@ void describeApplication()
 
 int main(int argc, char *argv[])
 {
+    // A write to a peer that has gone (QEMU killed, a closed pipe) must fail with EPIPE, not
+    // end the process.
+    std::signal(SIGPIPE, SIG_IGN);
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -131,6 +131,7 @@ double plainConvert(const QString &source, const QString &destination, QString *
 
 int main(int argc, char **argv)
 {
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(

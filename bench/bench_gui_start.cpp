@@ -359,6 +359,7 @@ double median(const std::vector<Sample> &samples, double Sample::*member)
 
 int main(int argc, char *argv[])
 {
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"bench_gui_start"_s);
 

@@ -392,6 +392,7 @@ using Bench::positiveOption;
 
 int main(int argc, char *argv[])
 {
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"bench_qmp"_s);
 

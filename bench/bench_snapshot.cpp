@@ -17,6 +17,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
 
+#include <csignal>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -316,6 +317,7 @@ bool benchSize(int memoryMiB, int rounds, SizeResult *out, QString *error)
 
 int main(int argc, char **argv)
 {
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Live snapshot save/load: Berth vs a raw QMP client."_s);

@@ -607,6 +607,7 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    std::signal(SIGPIPE, SIG_IGN);
     // A private runtime folder before anything reads XDG_RUNTIME_DIR. Short, for the
     // 108-byte limit on unix socket paths.
     QByteArray scratchTemplate = qgetenv("TMPDIR");

@@ -201,6 +201,7 @@ volatile std::sig_atomic_t g_signal = 0;
 
 int main(int argc, char *argv[])
 {
+    std::signal(SIGPIPE, SIG_IGN);
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Every VM's runtime folder goes into this run's own folder.

@@ -9,6 +9,7 @@
 
 #include "app/startupprobe.h"
 
+#include <csignal>
 #include <QApplication>
 #include <QMainWindow>
 #include <QMenu>
@@ -26,6 +27,7 @@ constexpr int kHeight = 720;
 
 int main(int argc, char *argv[])
 {
+    std::signal(SIGPIPE, SIG_IGN);
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"bench_empty_window"_s);
 

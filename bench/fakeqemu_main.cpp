@@ -8,6 +8,7 @@
 // serves QMP on SOCKET, one client at a time like QEMU: the commands the stats sampler and
 // VmInstance send get plausible answers; block counters and guest stats move over time.
 // It does the QMP work in its own process, so the benchmark measures only Berth's side.
+#include <csignal>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -137,6 +138,7 @@ void serve(int client)
 
 int main(int argc, char **argv)
 {
+    std::signal(SIGPIPE, SIG_IGN);
     std::string socketPath;
     std::string pidFile;
     int vcpus = 2;

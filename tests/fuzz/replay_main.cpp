@@ -1,5 +1,6 @@
 // Replays a fuzz corpus through a libFuzzer target without libFuzzer, so the test suite
 // runs it under any compiler (and under ASan/UBSan in the asan preset).
+#include <csignal>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -28,6 +29,7 @@ bool replay(const QString &path)
 
 int main(int argc, char *argv[])
 {
+    std::signal(SIGPIPE, SIG_IGN);
     int count = 0;
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);

@@ -1,6 +1,7 @@
 #include "tests/support/testqemu.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QThread>
@@ -8,6 +9,29 @@
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// Whether a unix socket at @p path is listening. QEMU binds a socket (which makes the
+/// file) and listens a moment later: a connect() in between is refused, so the file
+/// alone does not say that a client can connect yet. /proc/net/unix lists each socket's
+/// flags (0x10000: accepting connections) and path.
+bool isListening(const QString &path)
+{
+    QFile table(u"/proc/net/unix"_s);
+    if (!table.open(QIODevice::ReadOnly))
+        return QFileInfo::exists(path);
+    const QByteArray wanted = QFile::encodeName(path);
+    const QList<QByteArray> lines = table.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 8 && fields.at(7) == wanted && fields.at(3) == "00010000")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 TestQemu::TestQemu(int monitors, QStringList extraArguments)
     : m_dir(QDir::tempPath() + u"/berth-test-XXXXXX"_s)
@@ -62,7 +86,7 @@ bool TestQemu::start(QString *error)
     for (;;) {
         bool all = true;
         for (int i = 0; i < m_monitors; ++i)
-            all = all && QFileInfo(monitorPath(i)).exists();
+            all = all && isListening(monitorPath(i));
         if (all)
             return true;
         if (m_process.state() != QProcess::Running || deadline.hasExpired()) {

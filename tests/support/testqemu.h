@@ -20,7 +20,7 @@ public:
     /// $BERTH_TEST_QEMU, or qemu-system-x86_64 from PATH.
     static QString binary();
 
-    /// Starts QEMU and waits (up to 20 s) until every monitor socket exists.
+    /// Starts QEMU and waits (up to 20 s) until every monitor socket accepts connections.
     /// On failure returns false with QEMU's stderr in @p error.
     bool start(QString *error);
 

@@ -13,9 +13,13 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include <csignal>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -57,6 +61,58 @@ char clientTag;
 // CopyRect costs nothing when a server uses it. QEMU's pseudo-encodings (desktop size,
 // extended key events, LED state) are added by libvncclient itself.
 constexpr const char *kEncodings = "raw copyrect";
+
+/// A stream socket connected to @p path, close-on-exec (a QEMU started meanwhile must not
+/// inherit the display's connection), or -1 with errno set.
+int connectToUnixSocket(const QByteArray &path)
+{
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (size_t(path.size()) >= sizeof address.sun_path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        return -1;
+    }
+    return fd;
+}
+
+/// While it lives, SIGPIPE is blocked on the calling thread. libvncclient writes to the
+/// socket with plain write(): when QEMU has gone (killed, or quit with the display open),
+/// that write would raise SIGPIPE, whose default action ends the whole process. Blocked,
+/// the write fails with EPIPE and the connection ends like any other failure. Pending
+/// SIGPIPEs of this thread are taken before it unblocks, so none is delivered late.
+class BrokenPipeGuard final
+{
+public:
+    BrokenPipeGuard()
+    {
+        sigemptyset(&m_pipe);
+        sigaddset(&m_pipe, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &m_pipe, &m_previous);
+    }
+    ~BrokenPipeGuard()
+    {
+        const timespec now{};
+        while (sigtimedwait(&m_pipe, nullptr, &now) == SIGPIPE) {
+        }
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+    BrokenPipeGuard(const BrokenPipeGuard &) = delete;
+    BrokenPipeGuard &operator=(const BrokenPipeGuard &) = delete;
+
+private:
+    sigset_t m_pipe{};
+    sigset_t m_previous{};
+};
 
 } // namespace
 
@@ -306,8 +362,9 @@ void VncWorker::run()
 {
     if (m_stop)
         return;
+    const BrokenPipeGuard noSigpipe;
     const QByteArray path = QFile::encodeName(m_socketPath);
-    const int fd = ConnectClientToUnixSock(path.constData());
+    const int fd = connectToUnixSocket(path);
     if (fd < 0) {
         Q_EMIT failed(tr("cannot connect to %1: %2")
                           .arg(m_socketPath, QString::fromLocal8Bit(std::strerror(errno))));

@@ -11,6 +11,9 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <csignal>
+#include <sys/socket.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -212,6 +215,27 @@ private Q_SLOTS:
         // The display is usable again afterwards.
         display.close();
         QCOMPARE(display.status(), RemoteDisplay::Status::Disconnected);
+    }
+
+    void brokenPipe()
+    {
+        // The server stops reading (as a QEMU that is going away does) yet still sends a
+        // complete update. The client's next write -- its request for the following update
+        // -- meets a broken pipe. That must end the connection with a message, not raise a
+        // SIGPIPE that kills this whole process.
+        VncDisplay display;
+        QLocalServer server;
+        QLocalSocket *s = acceptClient(server, display, 8, 4, "going");
+        QVERIFY(s);
+        QCOMPARE(::shutdown(int(s->socketDescriptor()), SHUT_RD), 0);
+        // SIGPIPE's default action ends the process, as in any program that embeds the
+        // display. (Qt ignores SIGPIPE once its first socket is made: undo that here.)
+        std::signal(SIGPIPE, SIG_DFL);
+        QByteArray pixels(8 * 4 * 4, '\x40');
+        s->write(updateHeader(1) + rectHeader(0, 0, 8, 4, 0) + pixels);
+        s->flush();
+        QTRY_COMPARE_WITH_TIMEOUT(display.status(), RemoteDisplay::Status::Failed, 10'000);
+        QVERIFY(!display.errorString().isEmpty());
     }
 
     void nothingListening()
