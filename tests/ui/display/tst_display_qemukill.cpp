@@ -52,12 +52,20 @@ private Q_SLOTS:
             QVERIFY(cont->isFinished() || contDone.wait(10'000));
             QVERIFY2(!cont->hasError(), qPrintable(cont->error().message()));
 
+            // Now and then QEMU drops a connection made while SeaBIOS sets up the VGA card,
+            // right after the handshake; the window's display then reconnects, and so
+            // does this test (that is not what it is about).
             VncDisplay display;
-            QSignalSpy updates(&display, &RemoteDisplay::frameUpdated);
-            display.open(vncPath);
-            QTRY_VERIFY2_WITH_TIMEOUT(display.status() == RemoteDisplay::Status::Connected,
-                                      qPrintable(display.errorString()), 10'000);
-            QTRY_VERIFY_WITH_TIMEOUT(display.hasFrame(), 10'000);
+            for (int attempt = 0; attempt < 5 && !display.hasFrame(); ++attempt) {
+                display.open(vncPath);
+                [[maybe_unused]] const bool settled = QTest::qWaitFor(
+                    [&] {
+                        return display.hasFrame() ||
+                               display.status() == RemoteDisplay::Status::Failed;
+                    },
+                    10'000);
+            }
+            QVERIFY2(display.hasFrame(), qPrintable(display.errorString()));
             // The point of the test: with SIGPIPE's default action, which ends the process,
             // a broken pipe must still not end it. (Qt ignores SIGPIPE once its first
             // socket is made, so this is set again each round.)
