@@ -159,8 +159,8 @@ bool startWithBerth(VmInstance &vm, BerthRun *run, QString *error)
         finish({});
     });
     QObject::connect(&vm, &VmInstance::actionFailed, &context,
-                     [&](const QString &action, const QString &message) {
-                         finish(u"Berth: %1 failed: %2"_s.arg(action, message));
+                     [&](VmAction action, const QString &message) {
+                         finish(u"Berth: %1 failed: %2"_s.arg(vmActionName(action), message));
                      });
     QObject::connect(&vm, &VmInstance::processEnded, &context, [&] {
         finish(u"Berth: QEMU ended while starting: %1"_s.arg(vm.lastError()));
@@ -221,8 +221,8 @@ bool stopWithBerth(VmInstance &vm, QString *error)
     };
     QObject::connect(&vm, &VmInstance::processEnded, &context, [&] { finish({}); });
     QObject::connect(&vm, &VmInstance::actionFailed, &context,
-                     [&](const QString &action, const QString &message) {
-                         finish(u"Berth: %1 failed: %2"_s.arg(action, message));
+                     [&](VmAction action, const QString &message) {
+                         finish(u"Berth: %1 failed: %2"_s.arg(vmActionName(action), message));
                      });
     QTimer::singleShot(kStopTimeout, &context, [&] { finish(u"Berth: QEMU did not stop"_s); });
     vm.forceStop();

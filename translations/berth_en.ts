@@ -24,6 +24,13 @@
             <numerusform>%n virtual machines will keep running after Berth closes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n paused</source>
+        <translation>
+            <numerusform>%1, %n paused</numerusform>
+            <numerusform>%1, %n paused</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

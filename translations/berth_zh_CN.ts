@@ -204,10 +204,6 @@
         <translation>%1 未完成</translation>
     </message>
     <message>
-        <source>%1 is already running</source>
-        <translation>%1 已在运行</translation>
-    </message>
-    <message>
         <source>%1 is running (pid %2, %3)</source>
         <translation>%1 正在运行（pid %2，%3）</translation>
     </message>
@@ -1296,10 +1292,6 @@ QEMU RSS  %4
         <translation>保存为(&amp;A)：</translation>
     </message>
     <message>
-        <source>Not enough free space in %1: this needs %2, and %3 are free.</source>
-        <translation>%1 的可用空间不足：需要 %2，只有 %3 可用。</translation>
-    </message>
-    <message>
         <source>A raw image has no metadata to preallocate; choose another preallocation or qcow2.</source>
         <translation>raw 映像没有可预分配的元数据；请选择其他预分配方式或 qcow2。</translation>
     </message>
@@ -1738,6 +1730,12 @@ It opens “%2” in a window of its own.</source>
         <source>Added %1 to “%2”.</source>
         <translation>已把 %1 添加到“%2”。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n paused</source>
+        <translation>
+            <numerusform>%1，%n 台已暂停</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1752,6 +1750,13 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>(%1 more)</source>
         <translation>（还有 %1 条）</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorConnection</name>
+    <message>
+        <source>it did not answer</source>
+        <translation>它没有应答</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2370,17 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>QemuLauncher</name>
+    <message>
+        <source>%1 is already running (QEMU process %2)</source>
+        <translation>%1 已在运行（QEMU 进程 %2）</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>QmpClient</name>
     <message>
         <source>QEMU did not greet within %1 seconds; another program may be connected to this monitor</source>
@@ -2575,10 +2591,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Berth is not connected to %1&apos;s monitor</source>
         <translation>Berth 未连接到 %1 的监视器</translation>
-    </message>
-    <message>
-        <source>%1 is %2; wait until it runs or has stopped</source>
-        <translation>%1 %2；请等它运行或停止后再试</translation>
     </message>
     <message>
         <source>Reading the snapshots in the disk images</source>
@@ -3095,10 +3107,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <translation>删除</translation>
     </message>
     <message>
-        <source>Shut down “%1” before deleting it</source>
-        <translation>删除前请先关闭“%1”</translation>
-    </message>
-    <message>
         <source>Starting “%1”…</source>
         <translation>正在启动“%1”…</translation>
     </message>
@@ -3430,44 +3438,12 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
 <context>
     <name>VmInstance</name>
     <message>
-        <source>%1 is not running</source>
-        <translation>%1 未在运行</translation>
-    </message>
-    <message>
-        <source>%1 is not ready to be controlled yet (its monitor is not connected)</source>
-        <translation>%1 尚不能被控制（其监视器未连接）</translation>
-    </message>
-    <message>
-        <source>%1 is already running</source>
-        <translation>%1 已在运行</translation>
-    </message>
-    <message>
-        <source>%1 is already running (QEMU process %2)</source>
-        <translation>%1 已在运行（QEMU 进程 %2）</translation>
-    </message>
-    <message>
-        <source>Cannot run %1: %2</source>
-        <translation>无法运行 %1：%2</translation>
-    </message>
-    <message>
         <source>QEMU ended while no Berth was watching it, without shutting down cleanly</source>
         <translation>QEMU 在没有 Berth 监视时结束，且未正常关机</translation>
     </message>
     <message>
-        <source>it did not answer</source>
-        <translation>它没有应答</translation>
-    </message>
-    <message>
         <source>QEMU did not open its monitor within %1 seconds: %2</source>
         <translation>QEMU 在 %1 秒内没有打开监视器：%2</translation>
-    </message>
-    <message>
-        <source>%1 is running, but Berth cannot reach its monitor: %2</source>
-        <translation>%1 正在运行，但 Berth 无法连接其监视器：%2</translation>
-    </message>
-    <message>
-        <source>Berth lost the connection to %1&apos;s monitor: %2</source>
-        <translation>Berth 与 %1 的监视器断开了连接：%2</translation>
     </message>
     <message>
         <source>QEMU ended before %1 was ready, without a message</source>
@@ -3492,16 +3468,8 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
         <translation>QEMU 意外退出</translation>
     </message>
     <message>
-        <source>%1 is running; stop it before changing its definition</source>
-        <translation>%1 正在运行；更改其定义前请先停止它</translation>
-    </message>
-    <message>
-        <source>%1 is not paused</source>
-        <translation>%1 未暂停</translation>
-    </message>
-    <message>
-        <source>%1 is paused and cannot react to the power button; resume it first, or force it off</source>
-        <translation>%1 已暂停，无法响应电源按钮；请先继续运行它，或强制关机</translation>
+        <source>Berth cannot reach the monitor of %1: %2</source>
+        <translation>Berth 无法连接到 %1 的监视器：%2</translation>
     </message>
 </context>
 <context>
@@ -3581,6 +3549,61 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
     <message>
         <source>cannot delete the disk %1</source>
         <translation>无法删除磁盘 %1</translation>
+    </message>
+</context>
+<context>
+    <name>VmLifecycle</name>
+    <message>
+        <source>“%1” is not running</source>
+        <translation>“%1”没有在运行</translation>
+    </message>
+    <message>
+        <source>“%1” is already running</source>
+        <translation>“%1”已在运行</translation>
+    </message>
+    <message>
+        <source>“%1” is still starting; try again in a moment</source>
+        <translation>“%1”仍在启动中；请稍后再试</translation>
+    </message>
+    <message>
+        <source>“%1” is not paused</source>
+        <translation>“%1”没有暂停</translation>
+    </message>
+    <message>
+        <source>“%1” is already paused</source>
+        <translation>“%1”已经暂停</translation>
+    </message>
+    <message>
+        <source>“%1” is paused and cannot react to the power button; resume it first, or force it off</source>
+        <translation>“%1”已暂停，无法响应电源按钮；请先恢复它，或强制关闭</translation>
+    </message>
+    <message>
+        <source>“%1” is being paused; try again in a moment</source>
+        <translation>“%1”正在暂停；请稍后再试</translation>
+    </message>
+    <message>
+        <source>“%1” is being resumed; try again in a moment</source>
+        <translation>“%1”正在恢复；请稍后再试</translation>
+    </message>
+    <message>
+        <source>“%1” is shutting down</source>
+        <translation>“%1”正在关机</translation>
+    </message>
+    <message>
+        <source>“%1” is being powered off; wait until it has stopped</source>
+        <translation>“%1”正在断电；请等它停止</translation>
+    </message>
+    <message>
+        <source>The system in “%1” has crashed; reset it or force it off</source>
+        <translation>“%1”中的系统已崩溃；请重置或强制关闭它</translation>
+    </message>
+    <message>
+        <source>Berth cannot reach the monitor of “%1” (retrying); you can force it off</source>
+        <translation>Berth 无法连接到“%1”的监视器（正在重试）；可以强制关闭它</translation>
+    </message>
+    <message>
+        <source>“%1” is running; shut it down first</source>
+        <translation>“%1”正在运行；请先将它关机</translation>
     </message>
 </context>
 <context>
@@ -3702,6 +3725,26 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
     <message>
         <source>Crashed</source>
         <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <translation>正在暂停</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>Powering off</source>
+        <translation>正在断电</translation>
+    </message>
+    <message>
+        <source>Guest crashed</source>
+        <translation>客户机已崩溃</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>无响应</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 #include "qmp/qmpclient.h"
 #include "qmp/qmpreply.h"
 #include "ui/display/vncdisplay.h"
@@ -87,8 +88,8 @@ int cmdScreenshot(CliSession &s)
     // QEMU writes the file itself from its own working directory: give it an absolute path.
     const QString path = QFileInfo(file).absoluteFilePath();
     std::unique_ptr<VmInstance> instance = s.attached(e);
-    if (instance->pid() <= 0)
-        throw CliError{CliText::tr("%1 is not running").arg(e.name())};
+    if (const QString why = instance->refusal(VmAction::Display); !why.isEmpty())
+        throw CliError{why};
     if (s.parser().isSet(u"qmp"_s)) {
         screendump(*instance, path);
     } else {
@@ -122,11 +123,10 @@ void startAndWait(VmInstance &instance)
         started = true;
         loop.quit();
     });
-    QObject::connect(&instance, &VmInstance::actionFailed, &loop,
-                     [&](const QString &, const QString &m) {
-                         failure = m;
-                         loop.quit();
-                     });
+    QObject::connect(&instance, &VmInstance::actionFailed, &loop, [&](VmAction, const QString &m) {
+        failure = m;
+        loop.quit();
+    });
     QObject::connect(&instance, &VmInstance::processEnded, &loop, [&] {
         failure = instance.lastError();
         loop.quit();
@@ -149,7 +149,7 @@ int cmdView(CliSession &s)
         // The CLI's monitor is held only to start the VM: while the window is open, other
         // `berth` commands can use it. The window follows the VNC socket alone.
         std::unique_ptr<VmInstance> instance = s.attached(e);
-        if (instance->pid() <= 0)
+        if (!VmLifecycle::hasProcess(instance->state()))
             startAndWait(*instance);
         socketPath = QemuCommandLine::vncSocketPath(instance->runtimeFolder());
     }

@@ -3,6 +3,7 @@
 
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 #include "qmp/qmpclient.h"
 
 #include <QDateTime>
@@ -116,7 +117,7 @@ int cmdStats(CliSession &s)
     }
 
     const std::unique_ptr<VmInstance> instance = s.attached(e);
-    if (instance->pid() == 0)
+    if (!VmLifecycle::hasProcess(instance->state()))
         throw CliError{CliText::tr("%1 is not running").arg(e.name())};
     if (!instance->qmp() || !instance->qmp()->isReady())
         throw CliError{instance->lastError().isEmpty()

@@ -6,6 +6,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -197,32 +198,34 @@ int cmdCreate(CliSession &s)
     return CliSuccess;
 }
 
-/// Runs @p action on an attached instance and waits until @p done says so (and, when
-/// @p answered is set, QEMU has accepted that action), or an action fails, or QEMU ends.
-int act(CliSession &s, const std::function<void(VmInstance &)> &action,
+/// Asks @p what of the attached VM and waits until @p done says so (and, when
+/// @p needsAnswer, QEMU has accepted the command), or the action is refused or fails, or
+/// QEMU ends. A refusal comes from VmLifecycle, as in the window.
+int act(CliSession &s, VmAction what, const std::function<void(VmInstance &)> &action,
         const std::function<bool(VmInstance &)> &done, const QString &doneMessage,
-        const QString &answered = {})
+        bool needsAnswer = false)
 {
     const VmEntry &e = s.entry();
     std::unique_ptr<VmInstance> instance = s.attached(e);
+    if (const QString why = instance->refusal(what); !why.isEmpty())
+        throw CliError{why};
     QString failure;
-    bool hasAnswer = answered.isEmpty();
+    bool hasAnswer = !needsAnswer;
     const auto finished = [&] {
         return hasAnswer && done(*instance);
     };
     QEventLoop loop;
     QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
-                     [&](const QString &, const QString &message) {
+                     [&](VmAction, const QString &message) {
                          failure = message;
                          loop.quit();
                      });
     QObject::connect(instance.get(), &VmInstance::stateChanged, &loop, [&] {
-        const VmState state = instance->state();
-        if (finished() || state == VmState::Stopped || state == VmState::Crashed)
+        if (finished() || !VmLifecycle::hasProcess(instance->state()))
             loop.quit();
     });
-    QObject::connect(instance.get(), &VmInstance::actionSucceeded, &loop, [&](const QString &name) {
-        hasAnswer |= name == answered;
+    QObject::connect(instance.get(), &VmInstance::actionSucceeded, &loop, [&](VmAction a) {
+        hasAnswer |= a == what;
         if (finished())
             loop.quit();
     });
@@ -246,8 +249,8 @@ int cmdStart(CliSession &s)
 {
     const VmEntry &e = s.entry();
     std::unique_ptr<VmInstance> instance = s.attached(e);
-    if (instance->pid() > 0)
-        throw CliError{CliText::tr("%1 is already running").arg(e.name())};
+    if (const QString why = instance->refusal(VmAction::Start); !why.isEmpty())
+        throw CliError{why};
     QString failure;
     bool started = false;
     QEventLoop loop;
@@ -256,7 +259,7 @@ int cmdStart(CliSession &s)
         loop.quit();
     });
     QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
-                     [&](const QString &, const QString &m) {
+                     [&](VmAction, const QString &m) {
                          failure = m;
                          loop.quit();
                      });
@@ -279,13 +282,6 @@ int cmdStart(CliSession &s)
     return CliSuccess;
 }
 
-int requireRunning(VmInstance &instance, const QString &name)
-{
-    if (instance.pid() <= 0)
-        throw CliError{CliText::tr("%1 is not running").arg(name)};
-    return 0;
-}
-
 int cmdStop(CliSession &s)
 {
     QCommandLineParser &p = s.parser();
@@ -301,7 +297,7 @@ int cmdStop(CliSession &s)
     const bool force = p.isSet(u"force"_s);
     const VmEntry &e = s.entry();
     std::unique_ptr<VmInstance> instance = s.attached(e);
-    if (instance->pid() <= 0) {
+    if (!VmLifecycle::hasProcess(instance->state())) {
         if (s.json())
             printJson(describe(e, instance.get()));
         else
@@ -317,7 +313,7 @@ int cmdStop(CliSession &s)
         loop.quit();
     });
     QObject::connect(instance.get(), &VmInstance::actionFailed, &loop,
-                     [&](const QString &, const QString &m) {
+                     [&](VmAction, const QString &m) {
                          failure = m;
                          loop.quit();
                      });
@@ -356,7 +352,7 @@ int cmdDelete(CliSession &s)
     const VmEntry &e = s.entry(true);
     if (!e.isBroken()) {
         std::unique_ptr<VmInstance> instance = s.attached(e);
-        if (instance->pid() > 0)
+        if (!instance->allows(VmAction::Delete))
             throw CliError{
                 CliText::tr("%1 is running; stop it first (berth stop %1)").arg(e.name())};
     }
@@ -418,22 +414,14 @@ void addVmCommands(CliCommandTable &t)
     t[u"pause"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Pause a running VM."), "NAME", {}, [](CliSession &s) {
             return act(
-                s,
-                [&](VmInstance &i) {
-                    requireRunning(i, i.definition().name);
-                    i.pause();
-                },
+                s, VmAction::Pause, [](VmInstance &i) { i.pause(); },
                 [](VmInstance &i) { return i.state() == VmState::Paused; },
                 CliText::tr("%1 is paused"));
         }};
     t[u"resume"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Resume a paused VM."), "NAME", {}, [](CliSession &s) {
             return act(
-                s,
-                [&](VmInstance &i) {
-                    requireRunning(i, i.definition().name);
-                    i.resume();
-                },
+                s, VmAction::Resume, [](VmInstance &i) { i.resume(); },
                 [](VmInstance &i) { return i.state() == VmState::Running; },
                 CliText::tr("%1 is running"));
         }};
@@ -443,13 +431,8 @@ void addVmCommands(CliCommandTable &t)
                      [](CliSession &s) {
                          // No state changes: done once QEMU has answered system_reset.
                          return act(
-                             s,
-                             [&](VmInstance &i) {
-                                 requireRunning(i, i.definition().name);
-                                 i.reset();
-                             },
-                             [](VmInstance &) { return true; }, CliText::tr("%1 was reset"),
-                             u"reset"_s);
+                             s, VmAction::Reset, [](VmInstance &i) { i.reset(); },
+                             [](VmInstance &) { return true; }, CliText::tr("%1 was reset"), true);
                      }};
     t[u"stop"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Shut a VM down (ACPI); returns once it stopped."),

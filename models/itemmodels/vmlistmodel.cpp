@@ -1,8 +1,8 @@
 #include "models/itemmodels/vmlistmodel.h"
 
 #include "models/stats/statssampler.h"
-#include "models/vm/runtimefolder.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmregistry.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,63 +12,48 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-VmListModel::VmListModel(VmLibrary *library, QObject *parent)
+VmListModel::VmListModel(VmRegistry *registry, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_library(library)
+    , m_registry(registry)
 {
-    // Bursts of file events (a create writes several files) become one reload.
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(100);
-    connect(&m_reloadTimer, &QTimer::timeout, this, &VmListModel::reload);
     m_dirtyTimer.setSingleShot(true);
     m_dirtyTimer.setInterval(0);
     connect(&m_dirtyTimer, &QTimer::timeout, this, &VmListModel::flushDirty);
-
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString &path) {
-        if (path.startsWith(RuntimeFolder::root()))
-            onRuntimeChanged();
-        else
-            m_reloadTimer.start();
+    connect(m_registry, &VmRegistry::changed, this, &VmListModel::syncRows);
+    connect(m_registry, &VmRegistry::stateChanged, this,
+            [this](VmInstance *vm) { markDirty(vm->definition().uuid); });
+    connect(m_registry, &VmRegistry::instanceAdded, this, [this](VmInstance *vm) {
+        if (m_sampler)
+            m_sampler->track(vm);
     });
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_reloadTimer.start(); });
-    // The runtime root must exist to be watched: a VM the CLI starts later appears in it.
-    QString error;
-    if (!RuntimeFolder::ensureRoot(&error))
-        qWarning("%s", qPrintable(error));
-    // Whoever changes the library through this object (the window's dialogs) is followed
-    // at once; changes made by other processes arrive through the watcher and reload().
-    connect(m_library, &VmLibrary::changed, this, [this] {
-        syncRows();
-        updateWatches();
+    // A VM that leaves the registry leaves its row first.
+    connect(m_registry, &VmRegistry::instanceRemoved, this, [this](VmInstance *vm) {
+        for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+            if (m_rows[size_t(row)].instance == vm) {
+                beginRemoveRows({}, row, row);
+                m_rows.erase(m_rows.begin() + row);
+                endRemoveRows();
+            }
+        }
     });
-    reload();
+    syncRows();
 }
 
 VmListModel::~VmListModel() = default;
 
-void VmListModel::reload()
+VmLibrary *VmListModel::library() const
 {
-    QString error;
-    if (!m_library->reload(&error)) // emits changed() on success, which syncs the rows
-        qWarning("%s", qPrintable(error));
+    return m_registry->library();
 }
 
-std::unique_ptr<VmInstance> VmListModel::makeInstance(const VmEntry &entry)
+void VmListModel::reload()
 {
-    auto instance =
-        std::make_unique<VmInstance>(entry.definition, entry.folder, VmInstance::MonitorRole::Gui);
-    const QUuid uuid = entry.definition.uuid;
-    connect(instance.get(), &VmInstance::stateChanged, this, [this, uuid] { markDirty(uuid); });
-    connect(instance.get(), &VmInstance::attached, this, [this, uuid] { markDirty(uuid); });
-    if (m_sampler)
-        m_sampler->track(instance.get());
-    instance->attach();
-    return instance;
+    m_registry->reload();
 }
 
 void VmListModel::syncRows()
 {
-    const QList<VmEntry> &entries = m_library->entries();
+    const QList<VmEntry> &entries = library()->entries();
     // Rows whose folder is gone, or whose VM changed identity, go first.
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
         const Row &r = m_rows[size_t(row)];
@@ -89,8 +74,6 @@ void VmListModel::syncRows()
             if (!(it->entry.definition == e.definition) ||
                 it->entry.brokenReason != e.brokenReason) {
                 it->entry = e;
-                if (it->instance && it->instance->pid() == 0) // the next start uses it
-                    it->instance->setDefinition(e.definition);
                 const int row = int(it - m_rows.begin());
                 Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
             }
@@ -98,38 +81,9 @@ void VmListModel::syncRows()
         }
         const int row = int(m_rows.size());
         beginInsertRows({}, row, row);
-        m_rows.push_back({e, e.isBroken() ? nullptr : makeInstance(e)});
+        m_rows.push_back({e, e.isBroken() ? nullptr : m_registry->instance(e.definition.uuid)});
         endInsertRows();
     }
-}
-
-void VmListModel::updateWatches()
-{
-    QStringList wanted{m_library->root(), RuntimeFolder::root()};
-    for (const Row &r : m_rows) {
-        wanted << r.entry.folder;
-        if (r.instance)
-            wanted << r.instance->runtimeFolder();
-    }
-    QStringList add;
-    for (const QString &path : std::as_const(wanted)) {
-        if (QFileInfo(path).isDir() && !m_watcher.directories().contains(path))
-            add << path;
-    }
-    if (!add.isEmpty())
-        m_watcher.addPaths(add);
-}
-
-void VmListModel::onRuntimeChanged()
-{
-    // Another Berth process started or stopped a VM: a stopped instance looks again.
-    for (const Row &r : m_rows) {
-        if (r.instance &&
-            (r.instance->state() == VmState::Stopped || r.instance->state() == VmState::Crashed) &&
-            QFileInfo::exists(r.instance->runtimeFolder() + u"/qemu.pid"_s))
-            r.instance->attach();
-    }
-    updateWatches();
 }
 
 void VmListModel::markDirty(const QUuid &uuid)
@@ -154,7 +108,6 @@ void VmListModel::flushDirty()
     m_dirty.clear();
     if (last >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    updateWatches();
 }
 
 int VmListModel::rowCount(const QModelIndex &parent) const
@@ -176,7 +129,7 @@ VmInstance *VmListModel::instance(const QModelIndex &index) const
 {
     if (!isRow(index))
         return nullptr;
-    return m_rows[size_t(index.row())].instance.get();
+    return m_rows[size_t(index.row())].instance;
 }
 
 const VmEntry *VmListModel::entry(const QModelIndex &index) const
@@ -316,10 +269,8 @@ void VmListModel::setStatsSampler(StatsSampler *sampler)
     m_sampler = sampler;
     if (!m_sampler)
         return;
-    for (const Row &r : m_rows) {
-        if (r.instance)
-            m_sampler->track(r.instance.get());
-    }
+    for (VmInstance *vm : m_registry->instances())
+        m_sampler->track(vm);
     connect(m_sampler, &StatsSampler::sampled, this, &VmListModel::onSampled);
 }
 

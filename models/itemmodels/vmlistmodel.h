@@ -4,25 +4,21 @@
 #include "models/vm/vmstate.h"
 
 #include <QAbstractTableModel>
-#include <QFileSystemWatcher>
 #include <QSet>
 #include <QTimer>
 #include <QUuid>
 
-#include <memory>
 #include <vector>
 
 class StatsSampler;
 class VmInstance;
+class VmRegistry;
 
 /// The VMs of one library with their live state: one row per VM folder, broken ones
 /// included (with the reason).
 ///
-/// Each readable VM gets a VmInstance (the window's monitor role) that is attached to
-/// its QEMU when one runs. The model follows what other Berth processes do, without
-/// polling: the library root and the runtime folders are watched, so a VM created,
-/// deleted or started from the CLI appears here within a moment, and state changes
-/// arrive as QMP events. Changes of many rows are batched into one dataChanged per
+/// The rows observe a VmRegistry, which owns each readable VM's instance and follows what
+/// other Berth processes do. Changes of many rows are batched into one dataChanged per
 /// event-loop pass. With a StatsSampler (setStatsSampler()), the usage columns show each
 /// running VM's CPU and memory use, updated with one dataChanged per sampler tick (over the
 /// rows that run, or have just stopped; none while nothing runs).
@@ -60,8 +56,8 @@ public:
     /// How many samples SparklineRole gives.
     static constexpr int SparklineSamples = 60;
 
-    /// @p library must outlive the model; the model reloads it when the disk changes.
-    explicit VmListModel(VmLibrary *library, QObject *parent = nullptr);
+    /// @p registry must outlive the model.
+    explicit VmListModel(VmRegistry *registry, QObject *parent = nullptr);
     ~VmListModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -70,13 +66,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    VmLibrary *library() const { return m_library; }
+    VmLibrary *library() const;
+    VmRegistry *registry() const { return m_registry; }
     /// Null for broken entries and invalid indexes.
     VmInstance *instance(const QModelIndex &index) const;
     const VmEntry *entry(const QModelIndex &index) const;
     QModelIndex indexOf(const QUuid &uuid, int column = 0) const;
 
-    /// Re-reads the library now; the rows follow through VmLibrary::changed().
+    /// Re-reads the library now; the rows follow.
     void reload();
 
     /// Tracks every VM with @p sampler (not owned; must outlive the model) and fills the
@@ -94,25 +91,20 @@ private:
     struct Row
     {
         VmEntry entry;
-        std::unique_ptr<VmInstance> instance;
-        bool usageShown = false; ///< the usage columns showed a running VM at the last tick
+        VmInstance *instance = nullptr; ///< the registry's; null for a broken entry
+        bool usageShown = false;        ///< the usage columns showed a running VM at the last tick
     };
 
     bool isRow(const QModelIndex &index) const;
     void syncRows();
-    std::unique_ptr<VmInstance> makeInstance(const VmEntry &entry);
     void markDirty(const QUuid &uuid);
     void flushDirty();
-    void updateWatches();
-    void onRuntimeChanged();
     void onSampled();
     QVariant usageData(const Row &row, int column, int role) const;
 
-    VmLibrary *m_library;
+    VmRegistry *m_registry;
     StatsSampler *m_sampler = nullptr;
     std::vector<Row> m_rows;
-    QFileSystemWatcher m_watcher;
-    QTimer m_reloadTimer;
     QTimer m_dirtyTimer;
     QSet<QUuid> m_dirty;
 };

@@ -3,6 +3,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 #include "qmp/qmpclient.h"
 
 #include <QDir>
@@ -144,18 +145,13 @@ void SnapshotOperation::begin(Action action, const QString &tag, const QString &
     };
     if (!m_vm)
         return refuse(tr("The VM is gone"));
-    const VmState state = m_vm->state();
-    if (state == VmState::Running || state == VmState::Paused) {
-        if (!m_vm->qmp() || !m_vm->qmp()->isReady())
-            return refuse(
-                tr("Berth is not connected to %1's monitor").arg(m_vm->definition().name));
-        m_live = true;
-    } else if ((state == VmState::Stopped || state == VmState::Crashed) && m_vm->pid() == 0) {
-        m_live = false;
-    } else {
-        return refuse(tr("%1 is %2; wait until it runs or has stopped")
-                          .arg(m_vm->definition().name, vmStateDisplayName(state).toLower()));
-    }
+    if (const QString why = m_vm->refusal(VmAction::Snapshot); !why.isEmpty())
+        return refuse(why);
+    // Live while QEMU runs (the table allows it only with the monitor answering), offline
+    // with qemu-img while it is stopped.
+    m_live = VmLifecycle::hasProcess(m_vm->state());
+    if (m_live && !m_vm->qmp())
+        return refuse(tr("Berth is not connected to %1's monitor").arg(m_vm->definition().name));
     // Read again every time: another Berth (the CLI, or the window) may have changed it.
     QString error;
     m_storeLoaded = m_store.load(&error);

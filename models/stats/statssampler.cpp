@@ -2,6 +2,7 @@
 
 #include "models/stats/procstat.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 #include "qmp/qmpclient.h"
 
 #include <QDateTime>
@@ -180,7 +181,7 @@ void StatsSampler::sampleVm(Tracked &t, qint64 nowMs, qint64 nowNs)
 {
     const VmInstance *vm = t.vm.data();
     const qint64 pid = vm ? vm->pid() : 0;
-    const bool runs = pid != 0 && vm->state() != VmState::Starting;
+    const bool runs = pid != 0 && VmLifecycle::hasMonitor(vm->state());
     if (!runs) {
         if (t.pid != 0) {
             t.history.appendGap(nowMs);

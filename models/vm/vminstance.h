@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
 #include "models/vm/vmdefinition.h"
+#include "models/vm/vmlifecycle.h"
 #include "models/vm/vmstate.h"
 
 #include <QObject>
@@ -24,14 +26,15 @@ class QmpClient;
 ///                   last-crash.json (written when QEMU ended without a clean shutdown;
 ///                   removed by the next start)
 ///
-/// State transitions (stateChanged()):
-///   Stopped/Crashed --start()--> Starting --monitor ready--> Running or Paused
-///   Running <--pause()/resume(), STOP/RESUME events--> Paused
-///   Running/Paused --shutdown(), POWERDOWN--> ShuttingDown --process gone--> Stopped
-///   any running state --process gone after SHUTDOWN event / forceStop()--> Stopped
-///   any running state --process gone otherwise, GUEST_PANICKED--> Crashed
+/// The state moves only as VmLifecycle::after() says, and an action is refused exactly when
+/// VmLifecycle::refusal() gives a reason (the window, the tray and the CLI ask the same).
+/// QEMU's events move it as well, so a change made by another Berth process shows here.
+/// A monitor connection that is lost while QEMU runs makes the VM Unreachable; the window's
+/// instance (MonitorRole::Gui) keeps reconnecting for as long as QEMU runs, the CLI's gives
+/// up after a few seconds.
 ///
-/// Every action is asynchronous: it returns at once; actionFailed() tells why one failed.
+/// Every action is asynchronous: it returns at once; actionFailed() tells why one failed
+/// (a refusal arrives the same way, from the event loop).
 class VmInstance final : public QObject
 {
     Q_OBJECT
@@ -51,20 +54,25 @@ public:
     ~VmInstance() override;
 
     const VmDefinition &definition() const;
-    /// Only while stopped; the library persists it.
+    /// Only while no QEMU runs for it; the library persists it.
     void setDefinition(const VmDefinition &definition);
     QString vmFolder() const;
     QString runtimeFolder() const;
 
     VmState state() const;
-    /// QEMU's pid, or 0 when not running.
+    /// Whether @p action can be asked now (VmLifecycle's table for state()).
+    bool allows(VmAction action) const;
+    /// Why @p action cannot be asked now, naming the VM; empty when it can.
+    QString refusal(VmAction action) const;
+    /// QEMU's pid, or 0 when no QEMU process runs (also while Starting, before the launch).
     qint64 pid() const;
     /// The accelerator actually in use (Kvm or Tcg) while running; the resolved choice
     /// for the next start otherwise.
     Accelerator effectiveAccelerator() const;
-    /// Why the last start failed or why QEMU ended (with the tail of qemu.log).
+    /// Why the last start failed, why QEMU ended (with the tail of qemu.log), or why the
+    /// monitor cannot be reached.
     QString lastError() const;
-    /// The monitor connection; null while stopped.
+    /// The monitor connection while it is ready; null otherwise.
     QmpClient *qmp() const;
 
     /// Finds a QEMU that is still running for this VM (pidfile checked against
@@ -87,10 +95,14 @@ Q_SIGNALS:
     void attached();
     /// start() reached Running/Paused with the monitor ready.
     void started();
-    void actionFailed(const QString &action, const QString &message);
-    /// QEMU accepted the command behind @p action ("pause", "reset", ...). States follow
-    /// from QEMU's events; this tells when an action that changes no state (reset) is done.
-    void actionSucceeded(const QString &action);
+    /// @p action was refused or failed; @p message is for the user and names the VM.
+    void actionFailed(VmAction action, const QString &message);
+    /// QEMU accepted the command behind @p action. States follow from QEMU's events; this
+    /// tells when an action that changes no state (reset) is done.
+    void actionSucceeded(VmAction action);
+    /// The monitor cannot be reached although QEMU runs (another program may hold it);
+    /// the window's instance keeps trying. @p message names the VM.
+    void monitorProblem(const QString &message);
     void shutdownTimedOut();
     /// QEMU's process ended; @p clean is false for a crash.
     void processEnded(bool clean);

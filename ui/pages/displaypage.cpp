@@ -3,6 +3,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vmdefinition.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 #include "ui/display/keycodes.h"
 #include "ui/display/vncdisplay.h"
 #include "ui/pages/desktopshortcut.h"
@@ -169,10 +170,7 @@ bool DisplayPage::isLive() const
 {
     if (!m_socketPath.isEmpty())
         return true;
-    const VmState state = m_vm ? m_vm->state() : VmState::Stopped;
-    return m_vm && m_vm->pid() > 0 &&
-           (state == VmState::Running || state == VmState::Paused ||
-            state == VmState::ShuttingDown || state == VmState::Starting);
+    return m_vm && m_vm->allows(VmAction::Display);
 }
 
 void DisplayPage::updateActions()
@@ -234,7 +232,7 @@ void DisplayPage::updateText()
         }
     } else if (!m_vm) {
         placeholder = tr("No virtual machine selected.");
-    } else if (m_vm->pid() <= 0 || state == VmState::Stopped || state == VmState::Crashed) {
+    } else if (!m_vm->allows(VmAction::Display)) {
         placeholder = state == VmState::Crashed
                           ? tr("“%1” has crashed. Start it again to see its screen.").arg(name)
                           : tr("“%1” is not running. Start it to see its screen.").arg(name);

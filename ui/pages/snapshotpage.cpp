@@ -3,6 +3,7 @@
 #include "models/itemmodels/snapshottreemodel.h"
 #include "models/snapshots/snapshotoperation.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 
 #include <QDateTime>
 #include <QDialog>
@@ -31,12 +32,9 @@ namespace {
 /// How the snapshot list can be read: 1 live (QMP), 2 offline (qemu-img), 0 not now.
 int listMode(const VmInstance *vm)
 {
-    const VmState state = vm->state();
-    if (state == VmState::Running || state == VmState::Paused)
-        return 1;
-    if ((state == VmState::Stopped || state == VmState::Crashed) && vm->pid() == 0)
-        return 2;
-    return 0;
+    if (!vm->allows(VmAction::Snapshot))
+        return 0;
+    return VmLifecycle::hasProcess(vm->state()) ? 1 : 2;
 }
 
 } // namespace
@@ -165,9 +163,7 @@ void SnapshotPage::refreshList()
 {
     if (!m_operation || m_operation->isBusy())
         return;
-    const VmState state = m_instance->state();
-    if (state != VmState::Running && state != VmState::Paused && state != VmState::Stopped &&
-        state != VmState::Crashed)
+    if (!m_instance->allows(VmAction::Snapshot))
         return;
     m_operation->refresh();
     updateButtons();
@@ -290,8 +286,7 @@ void SnapshotPage::askTake()
     description->setTabChangesFocus(true);
     auto *why = new QLabel(dialog);
     why->setWordWrap(true);
-    const bool live =
-        m_instance->state() == VmState::Running || m_instance->state() == VmState::Paused;
+    const bool live = VmLifecycle::hasProcess(m_instance->state());
     why->setText(live ? tr("Saves the disks and the memory: reverting resumes the VM exactly "
                            "here. The VM pauses while its memory is saved.")
                       : tr("The VM is stopped: the snapshot holds its disks."));
@@ -327,8 +322,7 @@ void SnapshotPage::askRevert()
     if (name.isEmpty() || !m_revert->isEnabled())
         return;
     const SnapshotInfo *target = m_operation->store().find(name);
-    const bool live =
-        m_instance->state() == VmState::Running || m_instance->state() == VmState::Paused;
+    const bool live = VmLifecycle::hasProcess(m_instance->state());
     if (live && target && !target->hasMemoryState) {
         auto *info = new QMessageBox(QMessageBox::Information, tr("Revert to “%1”").arg(name),
                                      tr("The snapshot “%1” holds the disks only, no memory "

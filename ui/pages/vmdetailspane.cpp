@@ -2,6 +2,7 @@
 
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlifecycle.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
@@ -170,7 +171,7 @@ void VmDetailsPane::refresh()
                      m_entry.folder + u'/' + QLatin1StringView(VmLibrary::DefinitionFileName));
     } else if (vm) {
         QStringList parts{vmStateDisplayName(vm->state())};
-        if (vm->pid() != 0) {
+        if (VmLifecycle::hasProcess(vm->state()) && vm->pid() != 0) {
             parts << tr("QEMU process %1").arg(vm->pid())
                   << acceleratorText(vm->effectiveAccelerator());
         } else {
@@ -205,10 +206,10 @@ void VmDetailsPane::refresh()
     if (!m_hasVm || broken) {
         m_editor->clear();
     } else {
-        const bool editable = vm && vm->pid() == 0 &&
-                              (vm->state() == VmState::Stopped || vm->state() == VmState::Crashed);
+        const bool editable = vm && vm->allows(VmAction::Edit);
         QString why;
         switch (vm ? vm->state() : VmState::Stopped) {
+        case VmState::Pausing:
         case VmState::Paused:
             why = tr("“%1” is paused. Shut it down to change its settings.");
             break;
@@ -216,6 +217,7 @@ void VmDetailsPane::refresh()
             why = tr("“%1” is starting. Shut it down to change its settings.");
             break;
         case VmState::ShuttingDown:
+        case VmState::Stopping:
             why = tr("“%1” is shutting down. Its settings can be changed once it has stopped.");
             break;
         default:

@@ -23,19 +23,25 @@ int lifecycleRank(int state)
 {
     switch (state) {
     case int(VmState::Running):
+    case int(VmState::Resuming):
         return 0;
     case int(VmState::Starting):
         return 1;
     case int(VmState::ShuttingDown):
+    case int(VmState::Stopping):
         return 2;
     case int(VmState::Paused):
+    case int(VmState::Pausing):
         return 3;
-    case int(VmState::Crashed):
+    case int(VmState::Panicked):
+    case int(VmState::Unreachable):
         return 4;
-    case int(VmState::Stopped):
+    case int(VmState::Crashed):
         return 5;
+    case int(VmState::Stopped):
+        return 6;
     default:
-        return 6; // broken
+        return 7; // broken
     }
 }
 
@@ -60,9 +66,14 @@ QIcon VmListProxyModel::stateIcon(int state, const QStyle *style, const QPalette
     case int(VmState::Paused):
         return themed("media-playback-pause", QStyle::SP_MediaPause, style, palette);
     case int(VmState::Starting):
-    case int(VmState::ShuttingDown):
+    case int(VmState::Pausing):
+    case int(VmState::Resuming):
         return themed("view-refresh", QStyle::SP_BrowserReload, style, palette);
+    case int(VmState::ShuttingDown):
+    case int(VmState::Stopping):
+        return themed("system-shutdown", QStyle::SP_DialogCloseButton, style, palette);
     case int(VmState::Crashed):
+    case int(VmState::Panicked):
         return themed("dialog-error", QStyle::SP_MessageBoxCritical, style, palette);
     case int(VmState::Stopped):
         return themed("media-playback-stop", QStyle::SP_MediaStop, style, palette);

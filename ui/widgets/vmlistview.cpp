@@ -54,8 +54,10 @@ void VmListView::resizeColumnsToContents()
     setColumnWidth(VmListModel::NameColumn,
                    std::max(columnWidth(VmListModel::NameColumn), fm.horizontalAdvance(u'M') * 12));
     int state = fm.horizontalAdvance(tr("Broken"));
-    for (const VmState s : {VmState::Stopped, VmState::Starting, VmState::Running, VmState::Paused,
-                            VmState::ShuttingDown, VmState::Crashed})
+    for (const VmState s :
+         {VmState::Stopped, VmState::Starting, VmState::Running, VmState::Pausing, VmState::Paused,
+          VmState::Resuming, VmState::ShuttingDown, VmState::Stopping, VmState::Crashed,
+          VmState::Panicked, VmState::Unreachable})
         state = std::max(state, fm.horizontalAdvance(vmStateDisplayName(s)));
     setColumnWidth(VmListModel::StateColumn,
                    std::max(columnWidth(VmListModel::StateColumn), state + icon + padding));
@@ -64,8 +66,8 @@ void VmListView::resizeColumnsToContents()
                   fm.horizontalAdvance(u"KVM"_s)});
     // The usage sparklines: a number and a chart about as wide.
     for (const int usage : {VmListModel::CpuUsageColumn, VmListModel::MemoryUsageColumn})
-        setColumnWidth(usage, std::max(columnWidth(usage),
-                                       fm.horizontalAdvance(u"1000 MiB"_s) * 2 + 14));
+        setColumnWidth(usage,
+                       std::max(columnWidth(usage), fm.horizontalAdvance(u"1000 MiB"_s) * 2 + 14));
     setColumnWidth(VmListModel::AcceleratorColumn,
                    std::max(columnWidth(VmListModel::AcceleratorColumn), accel + padding));
 }

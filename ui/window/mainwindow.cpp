@@ -6,6 +6,7 @@
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
+#include "models/vm/vmregistry.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/displaypage.h"
 #include "ui/pages/vmdetailspane.h"
@@ -74,7 +75,8 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     : QMainWindow(parent)
     , m_library(library)
     , m_sampler(new StatsSampler(this))
-    , m_model(new VmListModel(library, this))
+    , m_registry(new VmRegistry(library, this))
+    , m_model(new VmListModel(m_registry, this))
     , m_proxy(new VmListProxyModel(m_model, this))
     , m_actions(new VmActions(m_model, this))
     , m_messageBar(new MessageBar(this))
@@ -129,13 +131,11 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
                 updateCurrent();
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCurrent);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                watchInstances(first, last);
-                updatePlaceholder();
-                if (!m_list->currentIndex().isValid())
-                    m_list->setCurrentIndex(m_proxy->index(0, 0));
-            });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        updatePlaceholder();
+        if (!m_list->currentIndex().isValid())
+            m_list->setCurrentIndex(m_proxy->index(0, 0));
+    });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
         updatePlaceholder();
         updateCurrent();
@@ -156,12 +156,15 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
                                          5000);
             });
 
-    m_tray = new TrayIcon(m_model, this);
+    for (VmInstance *vm : m_registry->instances())
+        m_actions->watch(vm);
+    connect(m_registry, &VmRegistry::instanceAdded, m_actions, &VmActions::watch);
+    connect(m_registry, &VmRegistry::countsChanged, this, &MainWindow::updateSummary);
+    m_tray = new TrayIcon(m_registry, m_actions, this);
     connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
     connect(m_tray, &TrayIcon::showDisplayRequested, this, &MainWindow::showDisplayOf);
     connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quitBerth);
 
-    watchInstances(0, m_model->rowCount() - 1);
     restoreWindowState();
     if (m_proxy->rowCount() > 0)
         m_list->setCurrentIndex(m_proxy->index(0, 0));
@@ -260,14 +263,6 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::watchInstances(int firstRow, int lastRow)
-{
-    for (int row = firstRow; row <= lastRow; ++row) {
-        if (VmInstance *vm = m_model->instance(m_model->index(row, 0)))
-            m_actions->watch(vm);
-    }
-}
-
 void MainWindow::onCurrentChanged()
 {
     updateCurrent();
@@ -293,15 +288,14 @@ void MainWindow::updateCurrent()
 
 void MainWindow::updateSummary()
 {
-    int running = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (const VmInstance *i = m_model->instance(m_model->index(row, 0)); i && i->pid() != 0)
-            ++running;
-    }
+    const int running = m_registry->runningCount();
+    const int paused = m_registry->pausedCount();
     // English plurals come from translations/berth_en.ts, like every other language's.
     QString text = tr("%n virtual machine(s)", nullptr, m_model->rowCount());
     if (running > 0)
         text = tr("%1, %n running", nullptr, running).arg(text);
+    if (paused > 0)
+        text = tr("%1, %n paused", nullptr, paused).arg(text);
     m_summary->setText(text);
 }
 
@@ -461,7 +455,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         box->open();
         return;
     }
-    const int running = m_tray->runningCount();
+    const int running = m_registry->runningCount() + m_registry->pausedCount();
     if (!m_quitting && running > 0) {
         const AppSettings::CloseAction action = AppSettings::closeAction();
         if (action == AppSettings::CloseAction::KeepInTray && m_tray->isAvailable()) {

@@ -16,6 +16,7 @@ class VmActions;
 class VmDetailsPane;
 class VmLibrary;
 class VmListModel;
+class VmRegistry;
 class VmListProxyModel;
 class VmListView;
 
@@ -52,6 +53,7 @@ public:
     void showFromTray();
 
     VmListModel *model() const { return m_model; }
+    VmRegistry *registry() const { return m_registry; }
     VmListView *listView() const { return m_list; }
     VmDetailsPane *detailsPane() const { return m_details; }
     VmActions *actions() const { return m_actions; }
@@ -70,7 +72,6 @@ protected:
 
 private:
     void createMenus();
-    void watchInstances(int firstRow, int lastRow);
     void onCurrentChanged();
     void updateCurrent();
     void updatePlaceholder();
@@ -84,6 +85,7 @@ private:
 
     VmLibrary *m_library;
     StatsSampler *m_sampler;
+    VmRegistry *m_registry;
     VmListModel *m_model;
     VmListProxyModel *m_proxy;
     VmActions *m_actions;

@@ -1,9 +1,12 @@
 #include "ui/window/trayicon.h"
 
-#include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmregistry.h"
 #include "ui/widgets/symbolicicon.h"
 #include "ui/widgets/vmlistproxymodel.h"
+#include "ui/window/vmactions.h"
+
+#include <algorithm>
 
 #include <QApplication>
 #include <QMenu>
@@ -13,9 +16,10 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-TrayIcon::TrayIcon(VmListModel *model, QObject *parent)
+TrayIcon::TrayIcon(VmRegistry *registry, VmActions *actions, QObject *parent)
     : QObject(parent)
-    , m_model(model)
+    , m_registry(registry)
+    , m_actions(actions)
     , m_menu(new QMenu)
 {
     m_menu->setObjectName(u"trayMenu"_s);
@@ -33,15 +37,8 @@ TrayIcon::TrayIcon(VmListModel *model, QObject *parent)
         m_tray->show();
     }
     connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::rebuildMenu);
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                if (!VmListModel::isUsageOnly(topLeft, bottomRight)) // not every stats tick
-                    onModelChanged();
-            });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TrayIcon::onModelChanged);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TrayIcon::onModelChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &TrayIcon::onModelChanged);
-    onModelChanged();
+    connect(m_registry, &VmRegistry::countsChanged, this, &TrayIcon::updateToolTip);
+    connect(m_registry, &VmRegistry::processEnded, this, &TrayIcon::onProcessEnded);
     rebuildMenu();
 }
 
@@ -50,40 +47,13 @@ TrayIcon::~TrayIcon()
     delete m_menu; // a context menu has no parent widget
 }
 
-int TrayIcon::runningCount() const
+void TrayIcon::onProcessEnded(VmInstance *vm, bool clean)
 {
-    int running = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (const VmInstance *vm = m_model->instance(m_model->index(row, 0)); vm && vm->pid() != 0)
-            ++running;
-    }
-    return running;
-}
-
-void TrayIcon::onModelChanged()
-{
-    // Crash notifications: a VM seen in another state that is now Crashed. The first look at a
-    // VM (Berth starting after the crash) does not notify.
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, 0);
-        const VmInstance *vm = m_model->instance(index);
-        if (!vm)
-            continue;
-        const QUuid uuid = index.data(VmListModel::UuidRole).toUuid();
-        const VmState state = vm->state();
-        const auto previous = m_lastStates.constFind(uuid);
-        if (state == VmState::Crashed && previous != m_lastStates.cend() &&
-            *previous != VmState::Crashed) {
-            const QString name = index.data().toString();
-            const QString reason = vm->lastError();
-            notify(tr("“%1” stopped unexpectedly").arg(name),
-                   reason.isEmpty() ? tr("QEMU ended without shutting the VM down.") : reason);
-        }
-        m_lastStates.insert(uuid, state);
-    }
-    // The statistics change rows every second: the menu is built when it opens, the tool tip
-    // follows at once.
-    updateToolTip();
+    if (clean)
+        return;
+    const QString reason = vm->lastError();
+    notify(tr("“%1” stopped unexpectedly").arg(vm->definition().name),
+           reason.isEmpty() ? tr("QEMU ended without shutting the VM down.") : reason);
 }
 
 void TrayIcon::rebuildMenu()
@@ -99,48 +69,49 @@ void TrayIcon::rebuildMenu()
     const QStyle *style = QApplication::style();
     const QPalette palette = m_menu->palette();
     int listed = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, 0);
-        VmInstance *vm = m_model->instance(index);
-        if (!vm || vm->pid() == 0)
+    QList<VmInstance *> vms = m_registry->instances();
+    std::sort(vms.begin(), vms.end(), [](const VmInstance *a, const VmInstance *b) {
+        return a->definition().name.localeAwareCompare(b->definition().name) < 0;
+    });
+    for (VmInstance *vm : std::as_const(vms)) {
+        const VmState state = vm->state();
+        if (!VmLifecycle::hasProcess(state))
             continue;
         ++listed;
-        const QUuid uuid = index.data(VmListModel::UuidRole).toUuid();
-        const VmState state = vm->state();
-        QMenu *sub =
-            m_menu->addMenu(VmListProxyModel::stateIcon(int(state), style, palette),
-                            tr("%1 — %2").arg(index.data().toString(), vmStateDisplayName(state)));
-        sub->setObjectName(u"trayVm:"_s + index.data().toString());
+        const QString name = vm->definition().name;
+        const QUuid uuid = vm->definition().uuid;
+        QMenu *sub = m_menu->addMenu(VmListProxyModel::stateIcon(int(state), style, palette),
+                                     tr("%1 — %2").arg(name, vmStateDisplayName(state)));
+        sub->setObjectName(u"trayVm:"_s + name);
         QAction *show = sub->addAction(tr("Show &Display"), this,
                                        [this, uuid] { Q_EMIT showDisplayRequested(uuid); });
         show->setObjectName(u"trayShowDisplay"_s);
+        show->setEnabled(vm->allows(VmAction::Display));
         QPointer<VmInstance> target(vm);
-        if (state == VmState::Paused) {
-            QAction *resume = sub->addAction(
-                SymbolicIcon::get(u"media-playback-start"_s, QStyle::SP_MediaPlay, style, palette),
-                tr("Res&ume"), this, [target] {
-                    if (target)
-                        target->resume();
-                });
-            resume->setObjectName(u"trayResume"_s);
-        } else {
-            QAction *pause = sub->addAction(
-                SymbolicIcon::get(u"media-playback-pause"_s, QStyle::SP_MediaPause, style, palette),
-                tr("&Pause"), this, [target] {
-                    if (target)
-                        target->pause();
-                });
-            pause->setObjectName(u"trayPause"_s);
-            pause->setEnabled(state == VmState::Running);
-        }
+        const bool paused = state == VmState::Paused;
+        QAction *toggle =
+            sub->addAction(paused ? SymbolicIcon::get(u"media-playback-start"_s,
+                                                      QStyle::SP_MediaPlay, style, palette)
+                                  : SymbolicIcon::get(u"media-playback-pause"_s,
+                                                      QStyle::SP_MediaPause, style, palette),
+                           paused ? tr("Res&ume") : tr("&Pause"), this, [this, target, paused] {
+                               if (!target)
+                                   return;
+                               if (paused)
+                                   m_actions->resumeVm(target);
+                               else
+                                   m_actions->pauseVm(target);
+                           });
+        toggle->setObjectName(paused ? u"trayResume"_s : u"trayPause"_s);
+        toggle->setEnabled(vm->allows(paused ? VmAction::Resume : VmAction::Pause));
         QAction *shutdown = sub->addAction(
             SymbolicIcon::get(u"system-shutdown"_s, QStyle::SP_DialogCloseButton, style, palette),
-            tr("Shut &Down"), this, [target] {
+            tr("Shut &Down"), this, [this, target] {
                 if (target)
-                    target->shutdown();
+                    m_actions->shutDownVm(target);
             });
         shutdown->setObjectName(u"trayShutDown"_s);
-        shutdown->setEnabled(state == VmState::Running);
+        shutdown->setEnabled(vm->allows(VmAction::Shutdown));
     }
     if (listed == 0) {
         QAction *none = m_menu->addAction(tr("No virtual machine is running"));
@@ -159,7 +130,7 @@ void TrayIcon::updateToolTip()
 {
     if (!m_tray)
         return;
-    const int running = runningCount();
+    const int running = m_registry->runningCount() + m_registry->pausedCount();
     m_tray->setToolTip(running == 0 ? tr("Berth: no virtual machine is running")
                                     : tr("Berth: %n virtual machine(s) running", nullptr, running));
 }

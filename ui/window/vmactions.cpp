@@ -19,31 +19,37 @@ using namespace std::chrono_literals;
 namespace {
 
 /// What the user tried, as the start of an error sentence.
-QString failureText(const QString &action, const QString &vm, const QString &message)
+QString failureText(VmAction action, const QString &vm, const QString &message)
 {
     QString what;
-    if (action == "start"_L1)
+    switch (action) {
+    case VmAction::Start:
         what = VmActions::tr("Could not start “%1”").arg(vm);
-    else if (action == "pause"_L1)
+        break;
+    case VmAction::Pause:
         what = VmActions::tr("Could not pause “%1”").arg(vm);
-    else if (action == "resume"_L1)
+        break;
+    case VmAction::Resume:
         what = VmActions::tr("Could not resume “%1”").arg(vm);
-    else if (action == "reset"_L1)
+        break;
+    case VmAction::Reset:
         what = VmActions::tr("Could not reset “%1”").arg(vm);
-    else if (action == "shutdown"_L1)
+        break;
+    case VmAction::Shutdown:
         what = VmActions::tr("Could not shut down “%1”").arg(vm);
-    else if (action == "force-stop"_L1)
+        break;
+    case VmAction::ForceOff:
         what = VmActions::tr("Could not force off “%1”").arg(vm);
-    else if (action == "edit"_L1)
+        break;
+    case VmAction::Edit:
         what = VmActions::tr("Could not change “%1”").arg(vm);
-    else
-        return message; // attach, monitor: the message says it all
+        break;
+    case VmAction::Delete:
+    case VmAction::Snapshot:
+    case VmAction::Display:
+        return message; // reported where they are done
+    }
     return what + u": "_s + message;
-}
-
-bool hasProcess(const VmInstance *vm)
-{
-    return vm && (vm->pid() != 0 || vm->state() == VmState::Starting);
 }
 
 } // namespace
@@ -90,18 +96,12 @@ VmActions::VmActions(VmListModel *model, QWidget *window)
     updateIcons();
 
     connect(m_newVm, &QAction::triggered, this, &VmActions::newVmRequested);
-    connect(m_start, &QAction::triggered, this, &VmActions::startCurrent);
-    connect(m_pause, &QAction::triggered, this, [this] {
-        if (current())
-            current()->pause();
-    });
-    connect(m_resume, &QAction::triggered, this, [this] {
-        if (current())
-            current()->resume();
-    });
-    connect(m_shutdown, &QAction::triggered, this, &VmActions::shutdownCurrent);
-    connect(m_reset, &QAction::triggered, this, &VmActions::confirmReset);
-    connect(m_forceOff, &QAction::triggered, this, &VmActions::confirmForceOff);
+    connect(m_start, &QAction::triggered, this, [this] { startVm(current()); });
+    connect(m_pause, &QAction::triggered, this, [this] { pauseVm(current()); });
+    connect(m_resume, &QAction::triggered, this, [this] { resumeVm(current()); });
+    connect(m_shutdown, &QAction::triggered, this, [this] { shutDownVm(current()); });
+    connect(m_reset, &QAction::triggered, this, [this] { resetVm(current()); });
+    connect(m_forceOff, &QAction::triggered, this, [this] { forceOffVm(current()); });
     connect(m_remove, &QAction::triggered, this, &VmActions::confirmDelete);
     refresh();
 }
@@ -149,31 +149,34 @@ void VmActions::clearCurrent()
 void VmActions::refresh()
 {
     const VmInstance *vm = current();
-    const bool broken = m_hasCurrent && m_entry.isBroken();
-    const VmState state = vm ? vm->state() : VmState::Stopped;
-    const bool process = hasProcess(vm);
-    m_start->setEnabled(vm && !process && (state == VmState::Stopped || state == VmState::Crashed));
-    m_pause->setEnabled(vm && state == VmState::Running);
-    m_resume->setEnabled(vm && state == VmState::Paused);
-    m_reset->setEnabled(
-        vm && vm->pid() != 0 &&
-        (state == VmState::Running || state == VmState::Paused || state == VmState::ShuttingDown));
-    m_shutdown->setEnabled(vm && state == VmState::Running);
-    m_forceOff->setEnabled(process);
-    m_remove->setEnabled(
-        broken || (vm && !process && (state == VmState::Stopped || state == VmState::Crashed)));
-    // Say why Delete is greyed out: the only action whose reason is not obvious.
-    m_remove->setStatusTip(m_remove->isEnabled() || !m_hasCurrent
-                               ? tr("Delete the virtual machine")
-                               : tr("Shut down “%1” before deleting it").arg(currentName()));
+    // Enabled exactly when the lifecycle table allows it; otherwise the status tip says why.
+    const auto follow = [vm](QAction *action, VmAction what, const QString &tip) {
+        const QString why = vm ? vm->refusal(what) : QString();
+        action->setEnabled(vm && why.isEmpty());
+        action->setStatusTip(why.isEmpty() ? tip : why);
+    };
+    follow(m_start, VmAction::Start, tr("Start the virtual machine"));
+    follow(m_pause, VmAction::Pause, tr("Pause the virtual machine"));
+    follow(m_resume, VmAction::Resume, tr("Resume the paused virtual machine"));
+    follow(m_reset, VmAction::Reset,
+           tr("Restart the virtual machine at once, like a reset button"));
+    follow(m_shutdown, VmAction::Shutdown, tr("Ask the guest to shut down (ACPI power button)"));
+    follow(m_forceOff, VmAction::ForceOff,
+           tr("Power the virtual machine off at once, like pulling the plug"));
+    follow(m_remove, VmAction::Delete, tr("Delete the virtual machine"));
+    if (m_hasCurrent && m_entry.isBroken()) { // no instance, nothing runs: it can go
+        m_remove->setEnabled(true);
+        m_remove->setStatusTip(tr("Delete the virtual machine"));
+    }
 }
 
 void VmActions::watch(VmInstance *instance)
 {
     connect(instance, &VmInstance::actionFailed, this,
-            [this, instance](const QString &action, const QString &message) {
+            [this, instance](VmAction action, const QString &message) {
                 Q_EMIT failed(failureText(action, instance->definition().name, message));
             });
+    connect(instance, &VmInstance::monitorProblem, this, &VmActions::failed);
     connect(instance, &VmInstance::shutdownTimedOut, this,
             [this, instance] { askAfterShutdownTimeout(instance); });
     connect(instance, &VmInstance::stateChanged, this, [this, instance](VmState state) {
@@ -192,31 +195,35 @@ void VmActions::watch(VmInstance *instance)
     });
 }
 
-void VmActions::startCurrent()
+void VmActions::startVm(VmInstance *vm)
 {
-    VmInstance *vm = current();
-    if (!vm || !m_start->isEnabled())
+    if (!vm)
         return;
+    if (const QString why = vm->refusal(VmAction::Start); !why.isEmpty()) {
+        Q_EMIT failed(why);
+        return;
+    }
     if (m_sampler) {
         const QString warning =
-            m_sampler->memoryWarningForStart(currentName(), m_entry.definition.memoryMiB);
+            m_sampler->memoryWarningForStart(vm->definition().name, vm->definition().memoryMiB);
         if (!warning.isEmpty()) {
-            confirmOvercommit(warning);
+            confirmOvercommit(vm, warning);
             return;
         }
     }
     vm->start(); // failures arrive through actionFailed()
-    Q_EMIT notice(tr("Starting “%1”…").arg(currentName()));
+    Q_EMIT notice(tr("Starting “%1”…").arg(vm->definition().name));
 }
 
-void VmActions::confirmOvercommit(const QString &warning)
+void VmActions::confirmOvercommit(VmInstance *instance, const QString &warning)
 {
-    QPointer<VmInstance> vm = current();
-    const QString name = currentName();
+    QPointer<VmInstance> vm = instance;
+    const QString name = instance->definition().name;
     QMessageBox *box = question(u"confirmOvercommit"_s, tr("Not Enough Memory"),
                                 tr("Start “%1” anyway?").arg(name), warning, tr("Start Anyway"));
     connect(box, &QMessageBox::buttonClicked, this, [this, box, vm, name](QAbstractButton *button) {
-        if (box->buttonRole(button) != QMessageBox::DestructiveRole || !vm || vm->pid() != 0)
+        if (box->buttonRole(button) != QMessageBox::DestructiveRole || !vm ||
+            !vm->allows(VmAction::Start))
             return;
         vm->start();
         Q_EMIT notice(tr("Starting “%1”…").arg(name));
@@ -224,14 +231,29 @@ void VmActions::confirmOvercommit(const QString &warning)
     box->open();
 }
 
-void VmActions::shutdownCurrent()
+void VmActions::pauseVm(VmInstance *vm)
 {
-    VmInstance *vm = current();
-    if (!vm || !m_shutdown->isEnabled())
+    if (vm)
+        vm->pause(); // a refusal arrives through actionFailed()
+}
+
+void VmActions::resumeVm(VmInstance *vm)
+{
+    if (vm)
+        vm->resume();
+}
+
+void VmActions::shutDownVm(VmInstance *vm)
+{
+    if (!vm)
         return;
+    if (const QString why = vm->refusal(VmAction::Shutdown); !why.isEmpty()) {
+        Q_EMIT failed(why);
+        return;
+    }
     m_shutdownTimeouts.insert(vm, m_shutdownTimeout);
     vm->shutdown(m_shutdownTimeout);
-    Q_EMIT notice(tr("Asked “%1” to shut down…").arg(currentName()));
+    Q_EMIT notice(tr("Asked “%1” to shut down…").arg(vm->definition().name));
 }
 
 QMessageBox *VmActions::question(const QString &objectName, const QString &title,
@@ -249,16 +271,17 @@ QMessageBox *VmActions::question(const QString &objectName, const QString &title
     return box;
 }
 
-void VmActions::confirmReset()
+void VmActions::resetVm(VmInstance *instance)
 {
-    if (!current() || !m_reset->isEnabled())
+    if (!instance || !instance->allows(VmAction::Reset))
         return;
-    QPointer<VmInstance> vm = current();
-    QMessageBox *box = question(
-        u"confirmReset"_s, tr("Reset Virtual Machine"), tr("Reset “%1”?").arg(currentName()),
-        tr("The guest restarts at once, like pressing a reset button: whatever it has "
-           "not saved is lost."),
-        tr("Reset"));
+    QPointer<VmInstance> vm = instance;
+    QMessageBox *box =
+        question(u"confirmReset"_s, tr("Reset Virtual Machine"),
+                 tr("Reset “%1”?").arg(instance->definition().name),
+                 tr("The guest restarts at once, like pressing a reset button: whatever it has "
+                    "not saved is lost."),
+                 tr("Reset"));
     connect(box, &QMessageBox::buttonClicked, this, [box, vm](QAbstractButton *button) {
         if (box->buttonRole(button) == QMessageBox::DestructiveRole && vm)
             vm->reset();
@@ -266,19 +289,20 @@ void VmActions::confirmReset()
     box->open();
 }
 
-void VmActions::confirmForceOff()
+void VmActions::forceOffVm(VmInstance *instance)
 {
-    if (!current() || !m_forceOff->isEnabled())
+    if (!instance || !instance->allows(VmAction::ForceOff))
         return;
-    QPointer<VmInstance> vm = current();
+    QPointer<VmInstance> vm = instance;
     QMessageBox *box = question(u"confirmForceOff"_s, tr("Force Off Virtual Machine"),
-                                tr("Force “%1” off?").arg(currentName()),
+                                tr("Force “%1” off?").arg(instance->definition().name),
                                 tr("This is like pulling the power cord: whatever the guest "
                                    "has not saved is lost. Shut Down asks the guest to stop "
                                    "cleanly instead."),
                                 tr("Force Off"));
     connect(box, &QMessageBox::buttonClicked, this, [box, vm](QAbstractButton *button) {
-        if (box->buttonRole(button) == QMessageBox::DestructiveRole && vm && vm->pid() != 0)
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole && vm &&
+            vm->allows(VmAction::ForceOff))
             vm->forceStop();
     });
     box->open();
@@ -332,7 +356,7 @@ void VmActions::deleteVm(const QString &folder, bool deleteDisks)
         return;
     }
     const QString name = entry->name();
-    if (const VmInstance *vm = m_model->instance(index); hasProcess(vm)) {
+    if (const VmInstance *vm = m_model->instance(index); vm && !vm->allows(VmAction::Delete)) {
         Q_EMIT failed(tr("“%1” is running (it may have been started from elsewhere): shut it "
                          "down before deleting it.")
                           .arg(name));
@@ -351,7 +375,7 @@ void VmActions::deleteVm(const QString &folder, bool deleteDisks)
 
 void VmActions::askAfterShutdownTimeout(VmInstance *instance)
 {
-    if (instance->pid() == 0)
+    if (!instance->allows(VmAction::ForceOff))
         return;
     if (QMessageBox *open = m_shutdownPrompts.value(instance)) {
         open->raise();
@@ -382,7 +406,7 @@ void VmActions::askAfterShutdownTimeout(VmInstance *instance)
     QPointer<VmInstance> vm = instance;
     connect(box, &QMessageBox::buttonClicked, this,
             [this, box, vm, timeout](QAbstractButton *button) {
-                if (!vm || vm->pid() == 0)
+                if (!vm || !vm->allows(VmAction::ForceOff))
                     return;
                 m_shutdownPrompts.remove(vm.data());
                 if (box->buttonRole(button) == QMessageBox::DestructiveRole) {

@@ -3,6 +3,7 @@
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
+#include "models/vm/vmlifecycle.h"
 
 #include <QHash>
 #include <QList>
@@ -19,15 +20,12 @@ class VmListModel;
 /// The lifecycle actions of the window (toolbar, "Virtual Machine" menu, context menu):
 /// New VM…, Start, Pause, Resume, Reset…, Shut Down, Force Off…, Delete….
 ///
-/// They act on the current VM (setCurrent()) and are enabled only when they make sense
-/// for its state:
-///   Start      stopped or crashed, and no QEMU process
-///   Pause      running
-///   Resume     paused
-///   Reset      running, paused or shutting down (asks first)
-///   Shut Down  running (the ACPI power button)
-///   Force Off  whenever a QEMU process runs (asks first)
-///   Delete     stopped, crashed or broken (asks first, disks kept unless ticked)
+/// They act on the current VM (setCurrent()) and are enabled exactly when VmLifecycle's
+/// table allows them for its state; a disabled action's status tip says why. Reset and
+/// Force Off ask first; Delete asks too (disks kept unless ticked) and is also offered for
+/// a broken VM. The per-VM functions (startVm()...) do the same for any VM: the tray's
+/// quick actions use them, so both behave alike (Shut Down's timeout and question
+/// included).
 ///
 /// Every VM's failures (VmInstance::actionFailed) come out of failed(), whichever VM is
 /// current. When a graceful shutdown times out, a non-modal question offers "Keep
@@ -63,6 +61,16 @@ public:
     /// shutdown times out. Call once per instance.
     void watch(VmInstance *instance);
 
+    /// The actions for any VM, not only the current one, as the window's do them.
+    void startVm(VmInstance *vm);
+    void pauseVm(VmInstance *vm);
+    void resumeVm(VmInstance *vm);
+    void shutDownVm(VmInstance *vm);
+    /// Asks first.
+    void resetVm(VmInstance *vm);
+    /// Asks first.
+    void forceOffVm(VmInstance *vm);
+
     /// Re-reads the icons (after the window's palette or style changed).
     void updateIcons();
 
@@ -87,11 +95,7 @@ private:
     VmInstance *current() const { return m_instance.data(); }
     QString currentName() const { return m_entry.name(); }
 
-    void startCurrent();
-    void confirmOvercommit(const QString &warning);
-    void shutdownCurrent();
-    void confirmReset();
-    void confirmForceOff();
+    void confirmOvercommit(VmInstance *vm, const QString &warning);
     void confirmDelete();
     void deleteVm(const QString &folder, bool deleteDisks);
     void askAfterShutdownTimeout(VmInstance *instance);

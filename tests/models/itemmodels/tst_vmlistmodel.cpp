@@ -1,6 +1,7 @@
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
+#include "models/vm/vmregistry.h"
 #include "tests/support/testguest.h"
 
 #include <QAbstractItemModelTester>
@@ -75,7 +76,8 @@ private Q_SLOTS:
         broken.close();
 
         VmLibrary library(m_root);
-        VmListModel model(&library);
+        VmRegistry registry(&library);
+        VmListModel model(&registry);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 3);
@@ -100,7 +102,8 @@ private Q_SLOTS:
     void followsChangesMadeByAnotherProcess()
     {
         VmLibrary library(m_root);
-        VmListModel model(&library);
+        VmRegistry registry(&library);
+        VmListModel model(&registry);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
@@ -125,7 +128,8 @@ private Q_SLOTS:
     void stateFollowsAVmStartedElsewhere()
     {
         VmLibrary library(m_root);
-        VmListModel model(&library);
+        VmRegistry registry(&library);
+        VmListModel model(&registry);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         VmLibrary other(m_root);
@@ -142,20 +146,32 @@ private Q_SLOTS:
         QVERIFY2(started.wait(30'000), qPrintable(cli.lastError()));
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy ended(&registry, &VmRegistry::processEnded);
         QTRY_COMPARE_WITH_TIMEOUT(stateText(model, d.name), u"Running"_s, 10'000);
         VmInstance *mine = model.instance(model.index(0, 0));
+        QCOMPARE(mine, registry.instance(d.uuid));
         QVERIFY(mine->pid() > 0);
+        QCOMPARE(registry.runningCount(), 1);
+        QCOMPARE(registry.pausedCount(), 0);
         QCOMPARE(model.index(0, VmListModel::AcceleratorColumn).data().toString(),
                  u"TCG (emulated)"_s);
 
         cli.pause();
         QTRY_COMPARE_WITH_TIMEOUT(stateText(model, d.name), u"Paused"_s, 10'000);
         QVERIFY(!changed.isEmpty());
+        QCOMPARE(registry.runningCount(), 0);
+        QCOMPARE(registry.pausedCount(), 1);
 
-        QSignalSpy ended(&cli, &VmInstance::processEnded);
+        // Forced off from elsewhere: a clean end for the window's registry too (QEMU's
+        // SHUTDOWN event reaches every monitor), so no crash notice follows.
+        QSignalSpy cliEnded(&cli, &VmInstance::processEnded);
         cli.forceStop();
-        QVERIFY(ended.wait(20'000));
+        QVERIFY(cliEnded.wait(20'000));
         QTRY_COMPARE_WITH_TIMEOUT(stateText(model, d.name), u"Stopped"_s, 10'000);
+        QTRY_COMPARE(ended.size(), 1);
+        QCOMPARE(ended[0][0].value<VmInstance *>(), mine);
+        QCOMPARE(ended[0][1].toBool(), true);
+        QCOMPARE(registry.runningCount() + registry.pausedCount(), 0);
     }
 };
 

@@ -2,6 +2,7 @@
 // what is chosen (OK) or nothing (Cancel); Ctrl+, opens it; the tray menu says that nothing
 // runs and its Quit quits.
 #include "models/settings/appsettings.h"
+#include "models/vm/vmregistry.h"
 #include "tests/support/windowdriver.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/preferencesdialog.h"
@@ -177,7 +178,7 @@ private Q_SLOTS:
         QCOMPARE(menuTexts(tray->menu()),
                  (QStringList{u"No virtual machine is running (off)"_s, u"--"_s, u"&Show Berth"_s,
                               u"&Quit Berth"_s}));
-        QCOMPARE(tray->runningCount(), 0);
+        QCOMPARE(w->registry()->runningCount(), 0);
 
         w->hide();
         tray->menu()->findChild<QAction *>(u"trayShowBerth"_s)->trigger();

@@ -4,6 +4,7 @@
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/settings/appsettings.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmregistry.h"
 #include "tests/support/testguest.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/displaypage.h"
@@ -119,7 +120,7 @@ private Q_SLOTS:
         MainWindow *w = startGuest(u"tiny"_s);
         QVERIFY(w);
         TrayIcon *tray = w->trayIcon();
-        QCOMPARE(tray->runningCount(), 1);
+        QCOMPARE(w->registry()->runningCount(), 1);
         tray->rebuildMenu();
         // Only the running VM is listed, by name and state.
         QCOMPARE(menuTexts(tray->menu()),
@@ -187,7 +188,7 @@ private Q_SLOTS:
         QVERIFY(!w->isVisible());
         QVERIFY(!QApplication::quitOnLastWindowClosed()); // a display window may close alone
         QCOMPARE(instanceOf(u"background"_s)->pid(), pid);
-        QCOMPARE(w->trayIcon()->runningCount(), 1);
+        QCOMPARE(w->registry()->runningCount(), 1);
         w->trayIcon()->rebuildMenu();
         w->trayIcon()->menu()->findChild<QAction *>(u"trayShowBerth"_s)->trigger();
         QVERIFY(w->isVisible());

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "models/vm/qemulauncher.h"
+
+#include "models/vm/crashreport.h"
+#include "models/vm/qemucommandline.h"
+#include "models/vm/qemulog.h"
+#include "models/vm/qemuprocesswatcher.h"
+#include "models/vm/runtimefolder.h"
+
+#include <QFile>
+#include <QProcess>
+
+QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, const QString &vmFolder,
+                                            const QString &runtimeFolder)
+{
+    Launched out;
+    out.accelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
+    QString error;
+    const QString binary = QemuCommandLine::findBinary(&error);
+    if (binary.isEmpty()) {
+        out.error = error;
+        return out;
+    }
+    const QemuCommandLine commandLine(definition, vmFolder, runtimeFolder, out.accelerator);
+    if (out.error = commandLine.check(); !out.error.isEmpty())
+        return out;
+
+    // Another Berth process may have started it since this one last looked.
+    if (const qint64 other = pidFromPidFile(runtimeFolder);
+        QemuProcessWatcher::isQemuFor(other, definition.uuid)) {
+        out.error = tr("%1 is already running (QEMU process %2)").arg(definition.name).arg(other);
+        return out;
+    }
+    RuntimeFolder::clean(runtimeFolder); // a crashed run's sockets and pidfile
+    if (!RuntimeFolder::ensure(runtimeFolder, &out.error))
+        return out;
+
+    // One generation of each log is kept: serial.log is the console of this run (what
+    // `berth log` prints), serial.log.old the one before.
+    QemuLog::rotate(vmFolder);
+    CrashReport::remove(vmFolder);
+    const QStringList arguments = commandLine.arguments();
+    QemuLog::writeHeader(vmFolder, binary, arguments);
+
+    // Detached, so QEMU outlives this process; its stdout and stderr go to qemu.log.
+    QProcess process;
+    process.setProgram(binary);
+    process.setArguments(arguments);
+    process.setWorkingDirectory(vmFolder);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QemuLog::path(vmFolder), QIODevice::Append);
+    process.setStandardErrorFile(QemuLog::path(vmFolder), QIODevice::Append);
+    qint64 pid = 0;
+    if (!process.startDetached(&pid) || pid <= 0) {
+        RuntimeFolder::clean(runtimeFolder);
+        out.error = tr("Cannot run %1: %2").arg(binary, process.errorString());
+        return out;
+    }
+    out.pid = pid;
+    return out;
+}
+
+qint64 QemuLauncher::pidFromPidFile(const QString &runtimeFolder)
+{
+    QFile file(QemuCommandLine::pidFilePath(runtimeFolder));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    bool ok = false;
+    const qint64 value = file.read(32).trimmed().toLongLong(&ok);
+    return ok && value > 0 ? value : 0;
+}
