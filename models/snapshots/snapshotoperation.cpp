@@ -344,6 +344,15 @@ void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnap
     if (!m_vm)
         return fail(tr("The VM is gone"));
     const QStringList disks = qcow2Disks();
+    if (index == 0 && disks.isEmpty()) {
+        // Nothing to read, yet the answer still comes from the event loop, as finished()
+        // promises: `berth snapshot list` of a VM without a qcow2 disk waited for it forever.
+        QTimer::singleShot(0, this, [this, done, gen = m_generation] {
+            if (gen == m_generation)
+                done({});
+        });
+        return;
+    }
     if (index >= disks.size())
         return done(ImageSnapshot::onEveryDisk(perDisk));
     runQemuImg({u"info"_s, u"--output=json"_s, u"-f"_s, u"qcow2"_s, disks[index]},

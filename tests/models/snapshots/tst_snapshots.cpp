@@ -213,6 +213,24 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(SnapshotStore::filePath(vmFolder())));
     }
 
+    void listWithoutQcow2AnswersFromTheEventLoop()
+    {
+        // No image to read: finished() must still come from the event loop, never inside the
+        // call (a caller that connects, calls, then runs its loop would wait forever).
+        const QString raw = makeDisk(u"raw.img"_s, u"raw"_s);
+        for (const VmDefinition &d : {definition({}), definition({{raw, u"raw"_s, u"virtio"_s}})}) {
+            VmInstance vm(d, vmFolder(), VmInstance::MonitorRole::Gui);
+            SnapshotOperation op(&vm);
+            QSignalSpy finished(&op, &SnapshotOperation::finished);
+            op.refresh();
+            QCOMPARE(finished.size(), 0);
+            QVERIFY(finished.wait(kJobTimeoutMs));
+            QCOMPARE(finished.size(), 1);
+            QVERIFY2(finished[0][0].toBool(), qPrintable(finished[0][1].toString()));
+            QVERIFY(op.store().snapshots().isEmpty());
+        }
+    }
+
     void offlineRoundTripRestoresDiskContent()
     {
         const QString disk = makeDisk(u"disk.qcow2"_s);
