@@ -36,8 +36,8 @@
         <translation>在标准输出上打印 JSON。</translation>
     </message>
     <message>
-        <source>The VM library folder (default: $BERTH_LIBRARY or ~/.local/share/berth).</source>
-        <translation>虚拟机库文件夹（默认：$BERTH_LIBRARY 或 ~/.local/share/berth）。</translation>
+        <source>The VM library folder (default: $BERTH_LIBRARY, else the folder set in Preferences, else ~/.local/share/berth).</source>
+        <translation>虚拟机库文件夹（默认：$BERTH_LIBRARY，其次是“首选项”中设置的文件夹，再次是 ~/.local/share/berth）。</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>

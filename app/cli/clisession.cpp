@@ -6,17 +6,16 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
 
-void printLine(FILE *stream, const QString &text)
+void printLine(QIODevice &stream, const QString &text)
 {
-    const QByteArray bytes = text.toLocal8Bit() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
+    stream.write(text.toLocal8Bit() + '\n');
 }
 
 /// The CLI's error contract is one line: QEMU's multi-line messages are folded into it.
@@ -35,13 +34,10 @@ QString oneLine(const QString &text)
     return out;
 }
 
-void printJson(const QJsonValue &value)
+void printJson(QIODevice &stream, const QJsonValue &value)
 {
-    const QByteArray bytes = value.isArray()
-                                 ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
-                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    stream.write(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
 }
 
 QString requireFile(const QString &path, const QString &what)
@@ -54,9 +50,12 @@ QString requireFile(const QString &path, const QString &what)
     return fi.absoluteFilePath();
 }
 
-CliSession::CliSession(QCommandLineParser &parser, const QString &command)
+CliSession::CliSession(QCommandLineParser &parser, const QString &command, QIODevice &out,
+                       QIODevice &err)
     : m_parser(parser)
     , m_command(command)
+    , m_out(out)
+    , m_err(err)
 {}
 
 CliSession::~CliSession() = default;
@@ -81,7 +80,12 @@ VmLibrary &CliSession::library()
 
 const VmEntry &CliSession::entry(bool allowBroken)
 {
-    const QString name = positional(0, CliText::tr("NAME"));
+    return entryAt(0, allowBroken);
+}
+
+const VmEntry &CliSession::entryAt(int index, bool allowBroken)
+{
+    const QString name = positional(index, CliText::tr("NAME"));
     const VmEntry *e = library().find(name);
     if (!e)
         throw CliError{

@@ -9,11 +9,11 @@
 #include <QList>
 #include <QString>
 
-#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
 
+class QIODevice;
 class VmInstance;
 
 /// Shared by every `berth COMMAND`: exit codes, the error type, output, and the session
@@ -33,29 +33,40 @@ struct CliError
     int code = CliFailed;
 };
 
-void printLine(FILE *stream, const QString &text);
+/// Writes @p text and a newline to @p stream (CliSession::out() or err()), at once.
+void printLine(QIODevice &stream, const QString &text);
 /// The CLI's error contract is one line: multi-line messages (QEMU's) are folded into it.
 QString oneLine(const QString &text);
-void printJson(const QJsonValue &value);
+/// Writes @p value, an object or an array, as one indented JSON document.
+void printJson(QIODevice &stream, const QJsonValue &value);
 
 /// The absolute path of an existing, readable file, or a CliError naming @p what.
 QString requireFile(const QString &path, const QString &what);
 
+/// What one command runs in: its parsed options, where it writes, the library, the named VM.
 class CliSession final
 {
 public:
-    CliSession(QCommandLineParser &parser, const QString &command);
+    /// @p out and @p err stand for stdout and stderr: the process's for `berth`, buffers for
+    /// the in-process tests.
+    CliSession(QCommandLineParser &parser, const QString &command, QIODevice &out, QIODevice &err);
     ~CliSession();
     CliSession(const CliSession &) = delete;
     CliSession &operator=(const CliSession &) = delete;
 
     QCommandLineParser &parser() { return m_parser; }
     bool json() const;
+    /// What the command prints (its result, --json's document).
+    QIODevice &out() { return m_out; }
+    /// Progress and warnings. Errors are thrown as CliError, not printed here.
+    QIODevice &err() { return m_err; }
 
     /// --library, $BERTH_LIBRARY or the default; loaded on first use.
     VmLibrary &library();
     /// The VM named by the first positional argument; a broken one only if @p allowBroken.
     const VmEntry &entry(bool allowBroken = false);
+    /// The VM named by positional argument @p index ("snapshot list NAME": 1).
+    const VmEntry &entryAt(int index, bool allowBroken = false);
     /// Positional argument @p index, or a usage error saying that @p what is missing.
     QString positional(int index, const QString &what);
     /// An instance attached to whatever QEMU runs for @p e (the CLI's monitor).
@@ -64,6 +75,8 @@ public:
 private:
     QCommandLineParser &m_parser;
     QString m_command;
+    QIODevice &m_out;
+    QIODevice &m_err;
     std::unique_ptr<VmLibrary> m_library;
 };
 

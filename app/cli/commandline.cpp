@@ -9,6 +9,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -29,39 +32,61 @@ const CliCommandTable &commands()
     return table;
 }
 
+/// Where the command word is: the first argument that is not an option or --library's
+/// value (options may come first). -1 when there is none.
+qsizetype commandIndex(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--library"_L1)
+            ++i; // its value
+        else if (!arguments[i].startsWith(u'-'))
+            return i;
+    }
+    return -1;
+}
+
+/// --library, which every command has.
+QCommandLineOption libraryOption()
+{
+    return {u"library"_s,
+            CliText::tr("The VM library folder (default: $BERTH_LIBRARY, else the folder set in "
+                        "Preferences, else ~/.local/share/berth)."),
+            u"DIR"_s};
+}
+
+bool helpWanted(const QCommandLineParser &parser)
+{
+    return parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s);
+}
+
+/// The help text, its usage line naming @p usage ("berth stop") rather than the binary's path,
+/// which QCommandLineParser puts there.
+QString helpText(const QCommandLineParser &parser, const QString &usage)
+{
+    QString help = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = help.indexOf(program);
+    if (!program.isEmpty() && at >= 0 && at < help.indexOf(u'\n'))
+        help.replace(at, program.size(), usage);
+    return help;
+}
+
 } // namespace
 
 bool CommandLine::isCommand(const QStringList &arguments)
 {
     // The window takes no positional arguments: any word is a command, known or not
     // (an unknown one gets its error line instead of a window).
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        if (arguments[i] == "--library"_L1) {
-            ++i;
-            continue;
-        }
-        if (!arguments[i].startsWith(u'-'))
-            return true;
-    }
-    return false;
+    return commandIndex(arguments) >= 0;
 }
 
-int CommandLine::run(const QStringList &arguments)
+int CommandLine::run(const QStringList &arguments, QIODevice &out, QIODevice &err)
 {
-    // The first argument that is not an option is the command; options may come first.
-    qsizetype commandIndex = -1;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        if (!arguments[i].startsWith(u'-')) {
-            commandIndex = i;
-            break;
-        }
-        if (arguments[i] == "--library"_L1)
-            ++i; // its value
-    }
-    const QString command = arguments.value(commandIndex);
+    const qsizetype at = commandIndex(arguments);
+    const QString command = arguments.value(at);
     const auto it = commands().find(command);
     if (it == commands().end()) {
-        printLine(stderr, u"berth: "_s + CliText::tr("unknown command \"%1\"").arg(command));
+        printLine(err, u"berth: "_s + CliText::tr("unknown command \"%1\"").arg(command));
         return CliUsage;
     }
     const CliCommand &spec = it->second;
@@ -70,46 +95,48 @@ int CommandLine::run(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate("CommandLine", spec.summary));
     parser.addHelpOption();
     parser.addOption({u"json"_s, CliText::tr("Print JSON on stdout.")});
-    parser.addOption(
-        {u"library"_s,
-         CliText::tr("The VM library folder (default: $BERTH_LIBRARY or ~/.local/share/berth)."),
-         u"DIR"_s});
+    parser.addOption(libraryOption());
     parser.addOptions(spec.options);
     if (*spec.syntax)
         parser.addPositionalArgument(QString::fromLatin1(spec.syntax), QString());
 
     QStringList args = arguments;
-    args.removeAt(commandIndex);
+    args.removeAt(at);
     args.prepend(u"berth "_s + command);
     if (!parser.parse(args)) {
-        printLine(stderr, u"berth: "_s + parser.errorText());
+        printLine(err, u"berth: "_s + parser.errorText());
         return CliUsage;
     }
-    if (parser.isSet(u"help"_s)) {
-        // QCommandLineParser names the binary's path in the usage line; say the command.
-        QString help = parser.helpText();
-        const QString program = QCoreApplication::arguments().value(0);
-        const qsizetype at = help.indexOf(program);
-        if (!program.isEmpty() && at >= 0 && at < help.indexOf(u'\n'))
-            help.replace(at, program.size(), u"berth "_s + command);
-        printLine(stdout, help);
+    if (helpWanted(parser)) {
+        printLine(out, helpText(parser, u"berth "_s + command));
         return CliSuccess;
     }
     // One positional argument per word of the syntax ("NAME" is one; "ACTION NAME [TAG]" three).
     const qsizetype maxPositional =
         QString::fromLatin1(spec.syntax).split(u' ', Qt::SkipEmptyParts).size();
     if (parser.positionalArguments().size() > maxPositional) {
-        printLine(stderr,
-                  u"berth: "_s + CliText::tr("unexpected argument \"%1\"")
-                                     .arg(parser.positionalArguments().value(maxPositional)));
+        printLine(err, u"berth: "_s + CliText::tr("unexpected argument \"%1\"")
+                                          .arg(parser.positionalArguments().value(maxPositional)));
         return CliUsage;
     }
 
-    CliSession session(parser, command);
+    CliSession session(parser, command, out, err);
     try {
         return spec.run(session);
     } catch (const CliError &error) {
-        printLine(stderr, u"berth: "_s + oneLine(error.message));
+        printLine(err, u"berth: "_s + oneLine(error.message));
         return error.code;
     }
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    // Unbuffered: a line is on the terminal (or in the pipe) as soon as it is printed, as
+    // `stats --watch` and convert's progress need.
+    QFile out;
+    QFile err;
+    if (!out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+        !err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return CliFailed;
+    return run(arguments, out, err);
 }

@@ -2,11 +2,16 @@
 
 #include <QStringList>
 
+class QIODevice;
+
 /// `berth COMMAND ...`: the scriptable interface. Runs without any display.
 ///
 /// Output contract: with --json, one JSON document on stdout; a failure exits non-zero
 /// with one line on stderr ("berth: <what went wrong>"). Exit codes: 0 success,
 /// 1 the command failed, 2 the command line was wrong.
+///
+/// A library: main() runs a command on the process's stdout and stderr, the in-process
+/// tests on buffers.
 class CommandLine final
 {
 public:
@@ -14,6 +19,10 @@ public:
     /// not), so main() knows not to open the window.
     static bool isCommand(const QStringList &arguments);
 
-    /// Runs the command. Needs a QCoreApplication.
+    /// Runs the command in @p arguments (argv without the program; options may come before
+    /// the command word), writing to @p out and @p err as stdout and stderr. Returns the exit
+    /// code. Needs a QCoreApplication.
+    static int run(const QStringList &arguments, QIODevice &out, QIODevice &err);
+    /// The same on the process's stdout and stderr.
     static int run(const QStringList &arguments);
 };

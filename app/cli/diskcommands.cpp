@@ -102,34 +102,34 @@ QString bytesText(qint64 bytes)
     return CliText::tr("%1 (%2 bytes)").arg(QLocale().formattedDataSize(bytes)).arg(bytes);
 }
 
-void printInfo(const DiskImageInfo &i)
+void printInfo(CliSession &s, const DiskImageInfo &i)
 {
-    printLine(stdout, CliText::tr("image:        %1").arg(i.path));
-    printLine(stdout, CliText::tr("format:       %1").arg(i.format));
-    printLine(stdout, CliText::tr("virtual size: %1").arg(bytesText(i.virtualSize)));
-    printLine(stdout, CliText::tr("disk size:    %1").arg(bytesText(i.actualSize)));
+    printLine(s.out(), CliText::tr("image:        %1").arg(i.path));
+    printLine(s.out(), CliText::tr("format:       %1").arg(i.format));
+    printLine(s.out(), CliText::tr("virtual size: %1").arg(bytesText(i.virtualSize)));
+    printLine(s.out(), CliText::tr("disk size:    %1").arg(bytesText(i.actualSize)));
     if (i.hasBacking())
-        printLine(stdout, CliText::tr("backing file: %1 (%2)")
-                              .arg(i.fullBackingFile.isEmpty() ? i.backingFile : i.fullBackingFile,
-                                   i.backingFormat.isEmpty() ? CliText::tr("format not recorded")
-                                                             : i.backingFormat));
+        printLine(s.out(), CliText::tr("backing file: %1 (%2)")
+                               .arg(i.fullBackingFile.isEmpty() ? i.backingFile : i.fullBackingFile,
+                                    i.backingFormat.isEmpty() ? CliText::tr("format not recorded")
+                                                              : i.backingFormat));
     if (!i.vmdkSubformat.isEmpty())
-        printLine(stdout, CliText::tr("subformat:    %1").arg(i.vmdkSubformat));
+        printLine(s.out(), CliText::tr("subformat:    %1").arg(i.vmdkSubformat));
     if (i.snapshotCount > 0)
-        printLine(stdout, CliText::tr("snapshots:    %1").arg(i.snapshotCount));
+        printLine(s.out(), CliText::tr("snapshots:    %1").arg(i.snapshotCount));
     if (i.dirty)
-        printLine(stdout, CliText::tr("dirty:        yes (not closed cleanly; berth disk check)"));
+        printLine(s.out(), CliText::tr("dirty:        yes (not closed cleanly; berth disk check)"));
     if (i.corrupt)
-        printLine(stdout, CliText::tr("corrupt:      yes (QEMU opens it read-only)"));
+        printLine(s.out(), CliText::tr("corrupt:      yes (QEMU opens it read-only)"));
     if (i.inUseByAnotherProcess)
-        printLine(stdout, CliText::tr("in use:       yes (a QEMU has it open)"));
+        printLine(s.out(), CliText::tr("in use:       yes (a QEMU has it open)"));
 }
 
 /// For --json after a change: the image as it is now.
-void printResultInfo(DiskImageJob &job, const QString &path)
+void printResultInfo(CliSession &s, DiskImageJob &job, const QString &path)
 {
     run(job, [&] { job.info(path); });
-    printJson(job.imageInfo().toJson());
+    printJson(s.out(), job.imageInfo().toJson());
 }
 
 void refuseOptions(CliSession &s, const QString &action, const QStringList &options)
@@ -181,9 +181,9 @@ int cmdDisk(CliSession &s)
         refuseExisting(s, r.path);
         run(job, [&] { job.create(r); });
         if (s.json())
-            printResultInfo(job, job.path());
+            printResultInfo(s, job, job.path());
         else
-            printLine(stdout, CliText::tr("Created %1").arg(job.path()));
+            printLine(s.out(), CliText::tr("Created %1").arg(job.path()));
         return CliSuccess;
     }
     if (action == "info"_L1 || action == "check"_L1) {
@@ -194,17 +194,17 @@ int cmdDisk(CliSession &s)
         if (action == "info"_L1) {
             run(job, [&] { job.info(path); });
             if (s.json())
-                printJson(job.imageInfo().toJson());
+                printJson(s.out(), job.imageInfo().toJson());
             else
-                printInfo(job.imageInfo());
+                printInfo(s, job.imageInfo());
             return CliSuccess;
         }
         run(job, [&] { job.check(path); });
         const DiskCheckReport &report = job.checkReport();
         if (s.json())
-            printJson(report.toJson());
+            printJson(s.out(), report.toJson());
         else if (report.isClean())
-            printLine(stdout, report.summary());
+            printLine(s.out(), report.summary());
         if (!report.isClean())
             throw CliError{report.summary()};
         return CliSuccess;
@@ -222,9 +222,9 @@ int cmdDisk(CliSession &s)
             throw;
         }
         if (s.json())
-            printResultInfo(job, job.path());
+            printResultInfo(s, job, job.path());
         else
-            printLine(stdout, CliText::tr("Resized %1 to %2").arg(job.path(), bytesText(size)));
+            printLine(s.out(), CliText::tr("Resized %1 to %2").arg(job.path(), bytesText(size)));
         return CliSuccess;
     }
     if (action == "convert"_L1) {
@@ -238,10 +238,10 @@ int cmdDisk(CliSession &s)
         r.overwrite = p.isSet(u"overwrite"_s);
         refuseExisting(s, r.destination);
         int shown = -1;
-        QObject::connect(&job, &DiskImageJob::progress, &job, [&shown](double percent) {
+        QObject::connect(&job, &DiskImageJob::progress, &job, [&shown, &s](double percent) {
             if (int(percent) > shown) {
                 shown = int(percent);
-                printLine(stderr, u"%1%"_s.arg(shown));
+                printLine(s.err(), u"%1%"_s.arg(shown));
             }
         });
         {
@@ -249,9 +249,9 @@ int cmdDisk(CliSession &s)
             run(job, [&] { job.convert(r); });
         }
         if (s.json())
-            printResultInfo(job, job.path());
+            printResultInfo(s, job, job.path());
         else
-            printLine(stdout,
+            printLine(s.out(),
                       CliText::tr("Converted %1 to %2 (%3)").arg(r.source, job.path(), r.format));
         return CliSuccess;
     }

@@ -99,16 +99,16 @@ int cmdScreenshot(CliSession &s)
     }
     const QImage written(path);
     if (s.json()) {
-        printJson(QJsonObject{{u"name"_s, e.name()},
-                              {u"file"_s, path},
-                              {u"width"_s, written.width()},
-                              {u"height"_s, written.height()}});
+        printJson(s.out(), QJsonObject{{u"name"_s, e.name()},
+                                       {u"file"_s, path},
+                                       {u"width"_s, written.width()},
+                                       {u"height"_s, written.height()}});
     } else {
-        printLine(stdout, CliText::tr("Saved the screen of %1 (%2×%3) to %4")
-                              .arg(e.name())
-                              .arg(written.width())
-                              .arg(written.height())
-                              .arg(path));
+        printLine(s.out(), CliText::tr("Saved the screen of %1 (%2×%3) to %4")
+                               .arg(e.name())
+                               .arg(written.width())
+                               .arg(written.height())
+                               .arg(path));
     }
     return CliSuccess;
 }

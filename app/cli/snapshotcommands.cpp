@@ -12,18 +12,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const VmEntry &namedVm(CliSession &s)
-{
-    const QString name = s.positional(1, CliText::tr("NAME"));
-    const VmEntry *e = s.library().find(name);
-    if (!e)
-        throw CliError{
-            CliText::tr("there is no VM named \"%1\" in %2").arg(name, s.library().root())};
-    if (e->isBroken())
-        throw CliError{CliText::tr("the VM \"%1\" cannot be used: %2").arg(name, e->brokenReason)};
-    return *e;
-}
-
 /// Runs one action on @p e's snapshots and waits for it; throws its error.
 void run(CliSession &s, const VmEntry &e, std::unique_ptr<VmInstance> &instance,
          std::unique_ptr<SnapshotOperation> &operation,
@@ -63,7 +51,7 @@ QJsonArray describe(const SnapshotStore &store)
     return all;
 }
 
-void printTree(const SnapshotStore &store, const QString &parent, int depth)
+void printTree(CliSession &s, const SnapshotStore &store, const QString &parent, int depth)
 {
     for (const QString &name : store.children(parent)) {
         const SnapshotInfo *i = store.find(name);
@@ -75,8 +63,8 @@ void printTree(const SnapshotStore &store, const QString &parent, int depth)
                                                     : CliText::tr("disks only"));
         if (!i->description.isEmpty())
             line += u"\t"_s + i->description;
-        printLine(stdout, line);
-        printTree(store, name, depth + 1);
+        printLine(s.out(), line);
+        printTree(s, store, name, depth + 1);
     }
 }
 
@@ -92,14 +80,14 @@ int cmdSnapshot(CliSession &s)
                            CliUsage};
         if (s.parser().isSet(u"description"_s))
             throw CliError{CliText::tr("--description is for snapshot create"), CliUsage};
-        const VmEntry &e = namedVm(s);
+        const VmEntry &e = s.entryAt(1);
         std::unique_ptr<VmInstance> instance;
         std::unique_ptr<SnapshotOperation> operation;
         run(s, e, instance, operation, [](SnapshotOperation &o) { o.refresh(); });
         if (s.json()) {
-            printJson(describe(operation->store()));
+            printJson(s.out(), describe(operation->store()));
         } else {
-            printTree(operation->store(), {}, 0);
+            printTree(s, operation->store(), {}, 0);
         }
         return CliSuccess;
     }
@@ -109,7 +97,7 @@ int cmdSnapshot(CliSession &s)
             CliUsage};
     if (action != "create"_L1 && s.parser().isSet(u"description"_s))
         throw CliError{CliText::tr("--description is for snapshot create"), CliUsage};
-    const VmEntry &e = namedVm(s);
+    const VmEntry &e = s.entryAt(1);
     const QString tag = s.positional(2, CliText::tr("the snapshot's TAG"));
     std::unique_ptr<VmInstance> instance;
     std::unique_ptr<SnapshotOperation> operation;
@@ -130,16 +118,16 @@ int cmdSnapshot(CliSession &s)
             if (v.toObject().value("name"_L1).toString() == tag)
                 result = v.toObject();
         }
-        printJson(result);
+        printJson(s.out(), result);
     } else if (action == "create"_L1) {
-        printLine(stdout,
+        printLine(s.out(),
                   live ? CliText::tr("Took snapshot %1 of %2 (memory and disks)").arg(tag, e.name())
                        : CliText::tr("Took snapshot %1 of %2 (disks only: it is stopped)")
                              .arg(tag, e.name()));
     } else if (action == "revert"_L1) {
-        printLine(stdout, CliText::tr("Reverted %1 to %2").arg(e.name(), tag));
+        printLine(s.out(), CliText::tr("Reverted %1 to %2").arg(e.name(), tag));
     } else {
-        printLine(stdout, CliText::tr("Deleted snapshot %1 of %2").arg(tag, e.name()));
+        printLine(s.out(), CliText::tr("Deleted snapshot %1 of %2").arg(tag, e.name()));
     }
     return CliSuccess;
 }

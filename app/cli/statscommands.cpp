@@ -149,12 +149,12 @@ int cmdStats(CliSession &s)
         if (s.json()) {
             const QJsonObject o = describe(e, sample, sampler.intervalMs());
             if (watch)
-                printLine(stdout,
+                printLine(s.out(),
                           QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
             else
-                printJson(o);
+                printJson(s.out(), o);
         } else {
-            printLine(stdout, describeText(e, sample, watch));
+            printLine(s.out(), describeText(e, sample, watch));
         }
         if (!watch)
             loop.quit();

@@ -66,10 +66,10 @@ int cmdList(CliSession &s)
         all.append(describe(e, instance.get()));
     }
     if (s.json()) {
-        printJson(all);
+        printJson(s.out(), all);
     } else {
         for (const QJsonValue &v : std::as_const(all))
-            printLine(stdout, describeLine(v.toObject()));
+            printLine(s.out(), describeLine(v.toObject()));
     }
     return CliSuccess;
 }
@@ -82,9 +82,9 @@ int cmdStatus(CliSession &s)
         instance = s.attached(e);
     const QJsonObject o = describe(e, instance.get());
     if (s.json())
-        printJson(o);
+        printJson(s.out(), o);
     else
-        printLine(stdout, describeLine(o));
+        printLine(s.out(), describeLine(o));
     return CliSuccess;
 }
 
@@ -192,9 +192,9 @@ int cmdCreate(CliSession &s)
     }
     const VmEntry *e = lib.find(d.name);
     if (s.json())
-        printJson(describe(*e, nullptr));
+        printJson(s.out(), describe(*e, nullptr));
     else
-        printLine(stdout, CliText::tr("Created %1 in %2").arg(d.name, e->folder));
+        printLine(s.out(), CliText::tr("Created %1 in %2").arg(d.name, e->folder));
     return CliSuccess;
 }
 
@@ -239,9 +239,9 @@ int act(CliSession &s, VmAction what, const std::function<void(VmInstance &)> &a
                            ? CliText::tr("%1 did not complete").arg(e.name())
                            : instance->lastError()};
     if (s.json())
-        printJson(describe(e, instance.get()));
+        printJson(s.out(), describe(e, instance.get()));
     else
-        printLine(stdout, doneMessage.arg(e.name()));
+        printLine(s.out(), doneMessage.arg(e.name()));
     return CliSuccess;
 }
 
@@ -272,9 +272,9 @@ int cmdStart(CliSession &s)
     if (!started)
         throw CliError{failure.isEmpty() ? CliText::tr("%1 did not start").arg(e.name()) : failure};
     if (s.json())
-        printJson(describe(e, instance.get()));
+        printJson(s.out(), describe(e, instance.get()));
     else
-        printLine(stdout,
+        printLine(s.out(),
                   CliText::tr("%1 is running (pid %2, %3)")
                       .arg(e.name())
                       .arg(instance->pid())
@@ -299,9 +299,9 @@ int cmdStop(CliSession &s)
     std::unique_ptr<VmInstance> instance = s.attached(e);
     if (!VmLifecycle::hasProcess(instance->state())) {
         if (s.json())
-            printJson(describe(e, instance.get()));
+            printJson(s.out(), describe(e, instance.get()));
         else
-            printLine(stdout, CliText::tr("%1 is not running").arg(e.name()));
+            printLine(s.out(), CliText::tr("%1 is not running").arg(e.name()));
         return CliSuccess;
     }
     QString failure;
@@ -340,10 +340,10 @@ int cmdStop(CliSession &s)
         throw CliError{failure.isEmpty() ? CliText::tr("%1 did not stop").arg(e.name()) : failure};
     }
     if (s.json())
-        printJson(describe(e, instance.get()));
+        printJson(s.out(), describe(e, instance.get()));
     else
-        printLine(stdout, timedOut ? CliText::tr("%1 was powered off").arg(e.name())
-                                   : CliText::tr("%1 stopped").arg(e.name()));
+        printLine(s.out(), timedOut ? CliText::tr("%1 was powered off").arg(e.name())
+                                    : CliText::tr("%1 stopped").arg(e.name()));
     return CliSuccess;
 }
 
@@ -361,9 +361,9 @@ int cmdDelete(CliSession &s)
     if (!s.library().remove(name, !s.parser().isSet(u"keep-disks"_s), &error))
         throw CliError{error};
     if (s.json())
-        printJson(QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});
+        printJson(s.out(), QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});
     else
-        printLine(stdout, CliText::tr("Deleted %1").arg(name));
+        printLine(s.out(), CliText::tr("Deleted %1").arg(name));
     return CliSuccess;
 }
 
@@ -377,9 +377,8 @@ int cmdLog(CliSession &s)
         throw CliError{CliText::tr("cannot read %1: %2").arg(log.fileName(), log.errorString())};
     while (!log.atEnd()) {
         const QByteArray chunk = log.read(64 * 1024);
-        std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stdout);
+        s.out().write(chunk);
     }
-    std::fflush(stdout);
     return CliSuccess;
 }
 

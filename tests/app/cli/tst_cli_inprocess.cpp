@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// `berth COMMAND` in this process (CommandLine::run on buffers), for everything that needs
+// neither QEMU nor qemu-img: usage lines and errors, unknown VMs, create's checks, the JSON of
+// stopped VMs, delete, log, and snapshot list of a diskless VM. The real binary's contract
+// stays tested by tst_cli, tst_disk_cli and tst_snapshot_cli.
+#include "models/vm/qemucommandline.h"
+#include "tests/support/clirun.h"
+#include "tests/support/testguest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// The commands that take a VM's NAME as their first positional argument.
+const QStringList kNameCommands{u"status"_s, u"start"_s,  u"pause"_s, u"resume"_s, u"reset"_s,
+                                u"stop"_s,   u"delete"_s, u"log"_s,   u"stats"_s,  u"create"_s};
+
+/// The error contract: nothing on stdout, one line on stderr naming what went wrong.
+bool isOneErrorLine(const BerthRun &r, const QString &mentions)
+{
+    const QString err = QString::fromLocal8Bit(r.err);
+    return r.out.isEmpty() && err.count(u'\n') == 1 && err.endsWith(u'\n') &&
+           err.startsWith("berth: "_L1) && err.contains(mentions);
+}
+
+} // namespace
+
+class TestCliInProcess final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PrivateRuntime> m_runtime;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_library;
+
+    BerthRun berth(const QStringList &args) { return runInProcess(args); }
+
+    QString file(const QString &name, const QByteArray &content = "x")
+    {
+        const QString path = m_dir->filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+            qWarning("cannot write %s", qPrintable(path));
+        return path;
+    }
+
+    QJsonObject describedAs(const QString &vm)
+    {
+        return berth({u"status"_s, vm, u"--json"_s}).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setApplicationName(u"berth"_s);
+        QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+        QStandardPaths::setTestModeEnabled(true); // not the user's Preferences
+        m_runtime = std::make_unique<PrivateRuntime>();
+        QVERIFY(m_runtime->isValid());
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_library = m_dir->filePath(u"library"_s);
+        qputenv("BERTH_LIBRARY", QFile::encodeName(m_library));
+    }
+
+    void commandHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("usage");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("create") << u"create"_s << u"berth create [options] NAME"_s
+                                << u"--disk-size"_s;
+        QTest::newRow("list") << u"list"_s << u"berth list [options]"_s << u"--json"_s;
+        QTest::newRow("stop") << u"stop"_s << u"berth stop [options] NAME"_s << u"--force"_s;
+        QTest::newRow("delete") << u"delete"_s << u"berth delete [options] NAME"_s
+                                << u"--keep-disks"_s;
+        QTest::newRow("snapshot")
+            << u"snapshot"_s << u"berth snapshot [options] list|create|revert|delete NAME [TAG]"_s
+            << u"--description"_s;
+        QTest::newRow("disk") << u"disk"_s << u"berth disk [options] ACTION PATH [SIZE|DST]"_s
+                              << u"--preallocation"_s;
+        QTest::newRow("stats") << u"stats"_s << u"berth stats [options] NAME"_s << u"--watch"_s;
+        QTest::newRow("screenshot")
+            << u"screenshot"_s << u"berth screenshot [options] NAME FILE.png"_s << u"--qmp"_s;
+        QTest::newRow("view") << u"view"_s << u"berth view [options] NAME"_s << u"--fullscreen"_s;
+    }
+
+    void commandHelp()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, usage);
+        QFETCH(QString, option);
+        for (const QString &help : {u"--help"_s, u"-h"_s, u"--help-all"_s}) {
+            const BerthRun r = berth({command, help});
+            VERIFY_RUN(r, 0);
+            const QString out = QString::fromLocal8Bit(r.out);
+            QCOMPARE(out.section(u'\n', 0, 0), u"Usage: "_s + usage);
+            QVERIFY2(out.contains(option) && out.contains("--library <DIR>"_L1), qPrintable(out));
+            QVERIFY(r.err.isEmpty());
+        }
+    }
+
+    void usageErrorsAreOneLineAndExit2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown command") << QStringList{u"frob"_s} << u"frob"_s;
+        QTest::newRow("unknown option") << QStringList{u"list"_s, u"--frob"_s} << u"frob"_s;
+        QTest::newRow("value for a switch") << QStringList{u"list"_s, u"--json=yes"_s} << u"json"_s;
+        QTest::newRow("extra argument") << QStringList{u"status"_s, u"a"_s, u"b"_s} << u"\"b\""_s;
+        QTest::newRow("list takes none") << QStringList{u"list"_s, u"a"_s} << u"\"a\""_s;
+        for (const QString &command : kNameCommands)
+            QTest::newRow(qPrintable(command + u" without NAME"_s))
+                << QStringList{command} << u"NAME"_s;
+        QTest::newRow("stop timeout")
+            << QStringList{u"stop"_s, u"a"_s, u"--timeout"_s, u"soon"_s} << u"soon"_s;
+        QTest::newRow("stop negative timeout")
+            << QStringList{u"stop"_s, u"a"_s, u"--timeout"_s, u"-1"_s} << u"-1"_s;
+        QTest::newRow("snapshot without action") << QStringList{u"snapshot"_s} << u"list"_s;
+        QTest::newRow("snapshot action")
+            << QStringList{u"snapshot"_s, u"take"_s, u"a"_s} << u"take"_s;
+        QTest::newRow("snapshot list without NAME")
+            << QStringList{u"snapshot"_s, u"list"_s} << u"NAME"_s;
+        QTest::newRow("snapshot list description")
+            << QStringList{u"snapshot"_s, u"list"_s, u"a"_s, u"--description"_s, u"d"_s}
+            << u"--description"_s;
+        QTest::newRow("snapshot list extra")
+            << QStringList{u"snapshot"_s, u"list"_s, u"a"_s, u"b"_s} << u"\"b\""_s;
+        QTest::newRow("disk without action") << QStringList{u"disk"_s} << u"create"_s;
+        QTest::newRow("disk action") << QStringList{u"disk"_s, u"make"_s, u"x"_s} << u"make"_s;
+        QTest::newRow("disk create without size")
+            << QStringList{u"disk"_s, u"create"_s, u"x.qcow2"_s} << u"--size"_s;
+        QTest::newRow("disk create bad size")
+            << QStringList{u"disk"_s, u"create"_s, u"x.qcow2"_s, u"--size"_s, u"big"_s} << u"big"_s;
+        QTest::newRow("disk create bad preallocation")
+            << QStringList{u"disk"_s, u"create"_s,          u"x.qcow2"_s, u"--size"_s,
+                           u"1M"_s,   u"--preallocation"_s, u"some"_s}
+            << u"some"_s;
+        QTest::newRow("disk create --shrink")
+            << QStringList{u"disk"_s,   u"create"_s, u"x.qcow2"_s,
+                           u"--size"_s, u"1M"_s,     u"--shrink"_s}
+            << u"--shrink"_s;
+        QTest::newRow("disk info --size")
+            << QStringList{u"disk"_s, u"info"_s, u"x.qcow2"_s, u"--size"_s, u"1M"_s} << u"--size"_s;
+        QTest::newRow("disk resize without size")
+            << QStringList{u"disk"_s, u"resize"_s, u"x.qcow2"_s} << u"SIZE"_s;
+        QTest::newRow("disk resize bad size")
+            << QStringList{u"disk"_s, u"resize"_s, u"x.qcow2"_s, u"lots"_s} << u"lots"_s;
+        QTest::newRow("disk convert without destination")
+            << QStringList{u"disk"_s, u"convert"_s, u"x.qcow2"_s} << u"DESTINATION"_s;
+        QTest::newRow("disk info extra")
+            << QStringList{u"disk"_s, u"info"_s, u"x.qcow2"_s, u"y"_s} << u"\"y\""_s;
+    }
+
+    void usageErrorsAreOneLineAndExit2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const BerthRun r = berth(args);
+        VERIFY_RUN(r, 2);
+        QVERIFY2(isOneErrorLine(r, mentions), r.err.constData());
+    }
+
+    void unknownVm_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        for (const QString &command : kNameCommands) {
+            if (command != "create"_L1)
+                QTest::newRow(qPrintable(command)) << QStringList{command, u"ghost"_s};
+        }
+        QTest::newRow("screenshot") << QStringList{u"screenshot"_s, u"ghost"_s, u"x.png"_s};
+        for (const QString &action : {u"list"_s, u"create"_s, u"revert"_s, u"delete"_s})
+            QTest::newRow(qPrintable(u"snapshot "_s + action))
+                << QStringList{u"snapshot"_s, action, u"ghost"_s, u"tag"_s}.mid(
+                       0, action == "list"_L1 ? 3 : 4);
+    }
+
+    void unknownVm()
+    {
+        QFETCH(QStringList, args);
+        const BerthRun r = berth(args + QStringList{u"--json"_s});
+        VERIFY_RUN(r, 1);
+        QVERIFY2(isOneErrorLine(r, u"no VM named \"ghost\" in "_s + m_library), r.err.constData());
+    }
+
+    void createRefusesInvalidValues_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("mentions");
+        const QString missing = u"/nonexistent/file"_s;
+        QTest::newRow("memory word") << QStringList{u"--memory"_s, u"lots"_s} << 2 << u"lots"_s;
+        QTest::newRow("memory unit") << QStringList{u"--memory"_s, u"2G"_s} << 2 << u"2G"_s;
+        QTest::newRow("memory empty") << QStringList{u"--memory="_s} << 2 << u"--memory"_s;
+        QTest::newRow("memory zero") << QStringList{u"--memory"_s, u"0"_s} << 1 << u"MiB"_s;
+        QTest::newRow("memory huge") << QStringList{u"--memory"_s, u"99999999"_s} << 1 << u"MiB"_s;
+        QTest::newRow("cpus word") << QStringList{u"--cpus"_s, u"two"_s} << 2 << u"two"_s;
+        QTest::newRow("cpus zero") << QStringList{u"--cpus"_s, u"0"_s} << 1 << u"CPUs"_s;
+        QTest::newRow("cpus negative") << QStringList{u"--cpus"_s, u"-2"_s} << 1 << u"CPUs"_s;
+        QTest::newRow("accel") << QStringList{u"--accel"_s, u"hvf"_s} << 2 << u"hvf"_s;
+        QTest::newRow("firmware") << QStringList{u"--firmware"_s, u"coreboot"_s} << 2
+                                  << u"coreboot"_s;
+        QTest::newRow("disk-size") << QStringList{u"--disk-size"_s, u"huge"_s} << 2 << u"huge"_s;
+        QTest::newRow("disk-size negative")
+            << QStringList{u"--disk-size"_s, u"-1G"_s} << 2 << u"-1G"_s;
+        QTest::newRow("disk and disk-size")
+            << QStringList{u"--disk"_s, missing, u"--disk-size"_s, u"1G"_s} << 2 << u"--disk"_s;
+        QTest::newRow("disk missing") << QStringList{u"--disk"_s, missing} << 1 << missing;
+        QTest::newRow("cdrom missing") << QStringList{u"--cdrom"_s, missing} << 1 << missing;
+        QTest::newRow("kernel missing") << QStringList{u"--kernel"_s, missing} << 1 << missing;
+        QTest::newRow("initrd missing")
+            << QStringList{u"--kernel"_s, u"KERNEL"_s, u"--initrd"_s, missing} << 1 << missing;
+        QTest::newRow("initrd without kernel")
+            << QStringList{u"--initrd"_s, u"KERNEL"_s} << 2 << u"--kernel"_s;
+        QTest::newRow("append without kernel")
+            << QStringList{u"--append"_s, u"quiet"_s} << 2 << u"--kernel"_s;
+        QTest::newRow("unknown option") << QStringList{u"--ram"_s, u"1"_s} << 2 << u"ram"_s;
+    }
+
+    void createRefusesInvalidValues()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(int, code);
+        QFETCH(QString, mentions);
+        options.replaceInStrings(u"KERNEL"_s, file(u"vmlinuz"_s));
+        const BerthRun r = berth(QStringList{u"create"_s, u"vm"_s, u"--json"_s} + options);
+        VERIFY_RUN(r, code);
+        QVERIFY2(isOneErrorLine(r, mentions), r.err.constData());
+        // Nothing was made.
+        const BerthRun list = berth({u"list"_s, u"--json"_s});
+        VERIFY_RUN(list, 0);
+        QCOMPARE(list.array().size(), 0);
+    }
+
+    void createRefusesBadNamesAndDuplicates()
+    {
+        for (const QString &name : {u"a/b"_s, u".."_s, u" x"_s}) {
+            const BerthRun r = berth({u"create"_s, name});
+            VERIFY_RUN(r, 1);
+            QVERIFY2(isOneErrorLine(r, u"name"_s), r.err.constData());
+        }
+        VERIFY_RUN(berth({u"create"_s, u"twin"_s}), 0);
+        const BerthRun again = berth({u"create"_s, u"twin"_s});
+        VERIFY_RUN(again, 1);
+        QVERIFY2(isOneErrorLine(again, u"twin"_s), again.err.constData());
+    }
+
+    void stoppedVmsAsJsonAndText()
+    {
+        const QString kernel = file(u"vmlinuz"_s);
+        const BerthRun c =
+            berth({u"create"_s, u"alpha"_s, u"--memory"_s, u"768"_s, u"--cpus"_s, u"2"_s,
+                   u"--accel"_s, u"tcg"_s, u"--kernel"_s, kernel, u"--json"_s});
+        VERIFY_RUN(c, 0);
+        QVERIFY(c.err.isEmpty());
+        const QJsonObject made = c.object();
+        const QStringList keys{u"accel"_s, u"cpus"_s, u"folder"_s, u"memory_mib"_s,
+                               u"name"_s,  u"pid"_s,  u"state"_s,  u"uuid"_s};
+        QCOMPARE(made.keys(), keys);
+        QCOMPARE(made.value("name"_L1).toString(), u"alpha"_s);
+        QCOMPARE(made.value("state"_L1).toString(), u"stopped"_s);
+        QVERIFY(made.value("pid"_L1).isNull());
+        QCOMPARE(made.value("accel"_L1).toString(), u"tcg"_s);
+        QCOMPARE(made.value("memory_mib"_L1).toInt(), 768);
+        QCOMPARE(made.value("cpus"_L1).toInt(), 2);
+        QCOMPARE(made.value("folder"_L1).toString(), m_library + u"/alpha"_s);
+        QVERIFY(!QUuid::fromString(made.value("uuid"_L1).toString()).isNull());
+        VERIFY_RUN(berth({u"create"_s, u"beta"_s}), 0);
+
+        const BerthRun l = berth({u"list"_s, u"--json"_s});
+        VERIFY_RUN(l, 0);
+        QCOMPARE(l.array().size(), 2);
+        QCOMPARE(l.array().at(0).toObject(), made);
+        QCOMPARE(l.array().at(1).toObject().value("name"_L1).toString(), u"beta"_s);
+        QCOMPARE(l.array().at(1).toObject().value("accel"_L1).toString(), u"auto"_s);
+        QCOMPARE(describedAs(u"alpha"_s), made);
+
+        const BerthRun text = berth({u"list"_s});
+        VERIFY_RUN(text, 0);
+        QCOMPARE(text.out, QByteArray("alpha\tstopped\ttcg\t768 MiB\t2 CPU\n"
+                                      "beta\tstopped\tauto\t1024 MiB\t1 CPU\n"));
+        const BerthRun one = berth({u"status"_s, u"beta"_s});
+        VERIFY_RUN(one, 0);
+        QCOMPARE(one.out, QByteArray("beta\tstopped\tauto\t1024 MiB\t1 CPU\n"));
+        // --library before the command word, as well as after it.
+        const QString other = m_dir->filePath(u"other"_s);
+        VERIFY_RUN(berth({u"--library"_s, other, u"create"_s, u"gamma"_s}), 0);
+        const BerthRun there = berth({u"--library"_s, other, u"list"_s});
+        VERIFY_RUN(there, 0);
+        QVERIFY2(there.out.startsWith("gamma\tstopped"), there.out.constData());
+        QCOMPARE(berth({u"list"_s, u"--json"_s, u"--library"_s, other}).array().size(), 1);
+    }
+
+    void actionsOnAStoppedVm()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"idle"_s}), 0);
+        for (const QString &command : {u"pause"_s, u"resume"_s, u"reset"_s, u"stats"_s}) {
+            const BerthRun r = berth({command, u"idle"_s});
+            VERIFY_RUN(r, 1);
+            QVERIFY2(isOneErrorLine(r, u"idle is not running"_s), r.err.constData());
+        }
+        const BerthRun shot = berth({u"screenshot"_s, u"idle"_s, m_dir->filePath(u"s.png"_s)});
+        VERIFY_RUN(shot, 1);
+        QVERIFY2(isOneErrorLine(shot, u"not running"_s), shot.err.constData());
+        QVERIFY(!QFile::exists(m_dir->filePath(u"s.png"_s)));
+        // Stopping what is stopped is done at once.
+        const BerthRun stop = berth({u"stop"_s, u"idle"_s});
+        VERIFY_RUN(stop, 0);
+        QCOMPARE(stop.out, QByteArray("idle is not running\n"));
+        const BerthRun stopJson = berth({u"stop"_s, u"idle"_s, u"--json"_s});
+        VERIFY_RUN(stopJson, 0);
+        QCOMPARE(stopJson.object().value("state"_L1).toString(), u"stopped"_s);
+        // stats checks its interval before it looks at the VM's state.
+        const BerthRun interval = berth({u"stats"_s, u"idle"_s, u"--interval"_s, u"5"_s});
+        VERIFY_RUN(interval, 2);
+        QVERIFY2(isOneErrorLine(interval, u"--interval"_s), interval.err.constData());
+    }
+
+    void deleteAStoppedVm()
+    {
+        const QString kept = file(u"kept.img"_s);
+        const QString gone = file(u"gone.img"_s);
+        VERIFY_RUN(berth({u"create"_s, u"keep"_s, u"--disk"_s, kept}), 0);
+        VERIFY_RUN(berth({u"create"_s, u"drop"_s, u"--disk"_s, gone}), 0);
+
+        const BerthRun k = berth({u"delete"_s, u"keep"_s, u"--keep-disks"_s});
+        VERIFY_RUN(k, 0);
+        QCOMPARE(k.out, QByteArray("Deleted keep\n"));
+        QVERIFY(QFile::exists(kept));
+        QVERIFY(!QFile::exists(m_library + u"/keep"_s));
+
+        const BerthRun d = berth({u"delete"_s, u"drop"_s, u"--json"_s});
+        VERIFY_RUN(d, 0);
+        QCOMPARE(d.object(), (QJsonObject{{u"name"_s, u"drop"_s}, {u"deleted"_s, true}}));
+        QVERIFY(!QFile::exists(gone));
+        QCOMPARE(berth({u"list"_s, u"--json"_s}).array().size(), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"drop"_s}), 1);
+    }
+
+    void brokenDefinition()
+    {
+        QVERIFY(QDir().mkpath(m_library + u"/mangled"_s));
+        QFile f(m_library + u"/mangled/vm.json"_s);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ this is not json");
+        f.close();
+        const QJsonObject o = describedAs(u"mangled"_s);
+        QCOMPARE(o.value("name"_L1).toString(), u"mangled"_s);
+        QVERIFY(o.value("broken"_L1).toString().contains("not valid JSON"_L1));
+        const BerthRun text = berth({u"list"_s});
+        VERIFY_RUN(text, 0);
+        QVERIFY2(text.out.startsWith("mangled\tstopped\tbroken: "), text.out.constData());
+        const BerthRun start = berth({u"start"_s, u"mangled"_s});
+        VERIFY_RUN(start, 1);
+        QVERIFY2(isOneErrorLine(start, u"cannot be used"_s), start.err.constData());
+        const BerthRun snapshots = berth({u"snapshot"_s, u"list"_s, u"mangled"_s});
+        VERIFY_RUN(snapshots, 1);
+        QVERIFY2(isOneErrorLine(snapshots, u"cannot be used"_s), snapshots.err.constData());
+        VERIFY_RUN(berth({u"log"_s, u"mangled"_s}), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"mangled"_s}), 0);
+        QVERIFY(!QFile::exists(m_library + u"/mangled"_s));
+    }
+
+    void logPrintsTheSerialConsoleAsIs()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"chatty"_s}), 0);
+        const BerthRun none = berth({u"log"_s, u"chatty"_s});
+        VERIFY_RUN(none, 0);
+        QVERIFY(none.out.isEmpty() && none.err.isEmpty());
+
+        // Bytes as the guest sent them, not text: no newline added, no decoding.
+        QByteArray console = "Booting\r\n\x1b[1mBERTH-GUEST-READY\x1b[0m\r\n\xff\xfe";
+        console += QByteArray(200'000, 'z'); // more than one read
+        QFile log(QemuCommandLine::serialLogPath(m_library + u"/chatty"_s));
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write(console);
+        log.close();
+        const BerthRun r = berth({u"log"_s, u"chatty"_s});
+        VERIFY_RUN(r, 0);
+        QCOMPARE(r.out.size(), console.size());
+        QVERIFY(r.out == console);
+    }
+
+    void snapshotListOfAStoppedVmWithoutQcow2()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"plain"_s}), 0);
+        VERIFY_RUN(berth({u"create"_s, u"rawdisk"_s, u"--disk"_s, file(u"r.img"_s)}), 0);
+        for (const QString &vm : {u"plain"_s, u"rawdisk"_s}) {
+            const BerthRun json = berth({u"snapshot"_s, u"list"_s, vm, u"--json"_s});
+            VERIFY_RUN(json, 0);
+            QCOMPARE(json.out.trimmed(), QByteArray("[\n]"));
+            const BerthRun text = berth({u"snapshot"_s, u"list"_s, vm});
+            VERIFY_RUN(text, 0);
+            QVERIFY(text.out.isEmpty());
+        }
+        // Taking one needs a qcow2 disk, and says so.
+        const BerthRun take = berth({u"snapshot"_s, u"create"_s, u"plain"_s, u"first"_s});
+        VERIFY_RUN(take, 1);
+        QVERIFY2(isOneErrorLine(take, u"qcow2"_s), take.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInProcess)
+#include "tst_cli_inprocess.moc"

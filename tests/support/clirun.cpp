@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "tests/support/clirun.h"
+
+#include "app/cli/commandline.h"
+
+#include <QBuffer>
+
+BerthRun runInProcess(const QStringList &arguments)
+{
+    QBuffer out;
+    QBuffer err;
+    out.open(QIODevice::WriteOnly);
+    err.open(QIODevice::WriteOnly);
+    BerthRun r;
+    r.exitCode = CommandLine::run(arguments, out, err);
+    r.out = out.data();
+    r.err = err.data();
+    return r;
+}
