@@ -1,13 +1,14 @@
 #include "app/cli/commandline.h"
 #include "app/startupprobe.h"
+#include "app/viewwindow.h"
 #include "models/settings/appsettings.h"
 #include "models/settings/uilanguage.h"
 #include "models/vm/vmlibrary.h"
 #include "ui/window/mainwindow.h"
 
-#include <csignal>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <csignal>
 
 #include <memory>
 
@@ -62,7 +63,8 @@ int main(int argc, char *argv[])
         describeApplication();
         UiLanguage::install(&app);
         if (CommandLine::isCommand(arguments))
-            return CommandLine::run(arguments);
+            return CommandLine::run(arguments,
+                                    viewCommand ? CliViewer(&ViewWindow::exec) : CliViewer());
         QCommandLineParser parser;
         parser.setApplicationDescription(QCoreApplication::translate(
             "main", "A desktop manager for QEMU/KVM virtual machines.\n\n"

@@ -47,3 +47,60 @@ if(BERTH_FUZZ)
         -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
     target_link_options(berth_common_cfg INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Layering rules the linker would not catch: berth_forbid_link(berth_cli Qt6::Widgets) fails
+# the configuration when berth_cli links Qt Widgets, directly or through any library it links.
+# Checked once every target exists (at the end of the top-level CMakeLists.txt).
+function(berth_forbid_link target forbidden)
+    # A deferred call reads its variables when it runs: pass the values, not the names.
+    cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${PROJECT_SOURCE_DIR}]]
+        CALL _berth_check_forbidden_link [[${target}]] [[${forbidden}]])")
+endfunction()
+
+function(_berth_check_forbidden_link target forbidden)
+    # Breadth-first over LINK_LIBRARIES and INTERFACE_LINK_LIBRARIES, remembering how each
+    # library was reached so that the error can show the path.
+    set(queue ${target})
+    set(seen ${target})
+    set(via_${target} ${target})
+    while(queue)
+        list(POP_FRONT queue current)
+        if(NOT TARGET ${current})
+            continue()
+        endif()
+        get_target_property(aliased ${current} ALIASED_TARGET)
+        set(real ${current})
+        if(aliased)
+            set(real ${aliased})
+        endif()
+        set(links)
+        get_target_property(type ${real} TYPE)
+        get_target_property(imported ${real} IMPORTED)
+        if(NOT type STREQUAL "INTERFACE_LIBRARY" AND NOT imported)
+            get_target_property(direct ${real} LINK_LIBRARIES)
+            if(direct)
+                list(APPEND links ${direct})
+            endif()
+        endif()
+        get_target_property(interface ${real} INTERFACE_LINK_LIBRARIES)
+        if(interface)
+            list(APPEND links ${interface})
+        endif()
+        foreach(link IN LISTS links)
+            # $<LINK_ONLY:x> and $<TARGET_NAME_IF_EXISTS:x> name x; other expressions are
+            # searched as text.
+            if(link MATCHES "^\\$<(LINK_ONLY|TARGET_NAME_IF_EXISTS):([^<>]+)>$")
+                set(link ${CMAKE_MATCH_2})
+            endif()
+            if(link STREQUAL forbidden OR (link MATCHES "^\\$<" AND link MATCHES "${forbidden}"))
+                message(FATAL_ERROR
+                    "${target} must not link ${forbidden}, but does: ${via_${current}} -> ${link}")
+            endif()
+            if(NOT link IN_LIST seen AND NOT link MATCHES "^\\$<")
+                list(APPEND seen ${link})
+                list(APPEND queue ${link})
+                set(via_${link} "${via_${current}} -> ${link}")
+            endif()
+        endforeach()
+    endwhile()
+endfunction()

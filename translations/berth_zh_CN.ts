@@ -80,10 +80,6 @@
         <translation>berth view 需要图形显示环境</translation>
     </message>
     <message>
-        <source>%1 — Berth</source>
-        <translation>%1 — Berth</translation>
-    </message>
-    <message>
         <source>Save a running VM&apos;s screen as PNG, through Berth&apos;s VNC client (or QEMU&apos;s screendump with --qmp).</source>
         <translation>将运行中虚拟机的屏幕保存为 PNG，通过 Berth 的 VNC 客户端（或使用 --qmp 时通过 QEMU 的 screendump）。</translation>
     </message>

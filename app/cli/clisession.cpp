@@ -51,11 +51,12 @@ QString requireFile(const QString &path, const QString &what)
 }
 
 CliSession::CliSession(QCommandLineParser &parser, const QString &command, QIODevice &out,
-                       QIODevice &err)
+                       QIODevice &err, const CliViewer &viewer)
     : m_parser(parser)
     , m_command(command)
     , m_out(out)
     , m_err(err)
+    , m_viewer(viewer)
 {}
 
 CliSession::~CliSession() = default;

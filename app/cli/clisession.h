@@ -43,13 +43,20 @@ void printJson(QIODevice &stream, const QJsonValue &value);
 /// The absolute path of an existing, readable file, or a CliError naming @p what.
 QString requireFile(const QString &path, const QString &what);
 
+/// Shows a running VM's screen in a window until the user closes it and returns the exit
+/// code: `berth view`'s window. The application provides it (app/viewwindow.h), so that the
+/// CLI links no Qt Widgets; where there is none (no display), `berth view` says so.
+using CliViewer =
+    std::function<int(const QString &vmName, const QString &vncSocket, bool fullScreen)>;
+
 /// What one command runs in: its parsed options, where it writes, the library, the named VM.
 class CliSession final
 {
 public:
     /// @p out and @p err stand for stdout and stderr: the process's for `berth`, buffers for
-    /// the in-process tests.
-    CliSession(QCommandLineParser &parser, const QString &command, QIODevice &out, QIODevice &err);
+    /// the in-process tests. @p viewer may be empty.
+    CliSession(QCommandLineParser &parser, const QString &command, QIODevice &out, QIODevice &err,
+               const CliViewer &viewer);
     ~CliSession();
     CliSession(const CliSession &) = delete;
     CliSession &operator=(const CliSession &) = delete;
@@ -60,6 +67,8 @@ public:
     QIODevice &out() { return m_out; }
     /// Progress and warnings. Errors are thrown as CliError, not printed here.
     QIODevice &err() { return m_err; }
+    /// `berth view`'s window, or empty.
+    const CliViewer &viewer() const { return m_viewer; }
 
     /// --library, $BERTH_LIBRARY or the default; loaded on first use.
     VmLibrary &library();
@@ -77,6 +86,7 @@ private:
     QString m_command;
     QIODevice &m_out;
     QIODevice &m_err;
+    CliViewer m_viewer;
     std::unique_ptr<VmLibrary> m_library;
 };
 
@@ -87,6 +97,9 @@ struct CliCommand
     const char *syntax;  ///< positional arguments, e.g. "NAME TAG"; empty for none
     QList<QCommandLineOption> options;
     std::function<int(CliSession &)> run;
+    /// Opens a window (`berth view`): main() makes a QApplication for it when there is a
+    /// display, and lends the session a CliViewer.
+    bool opensWindow = false;
 };
 
 using CliCommandTable = std::map<QString, CliCommand>;

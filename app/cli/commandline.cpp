@@ -80,7 +80,8 @@ bool CommandLine::isCommand(const QStringList &arguments)
     return commandIndex(arguments) >= 0;
 }
 
-int CommandLine::run(const QStringList &arguments, QIODevice &out, QIODevice &err)
+int CommandLine::run(const QStringList &arguments, QIODevice &out, QIODevice &err,
+                     const CliViewer &viewer)
 {
     const qsizetype at = commandIndex(arguments);
     const QString command = arguments.value(at);
@@ -120,7 +121,7 @@ int CommandLine::run(const QStringList &arguments, QIODevice &out, QIODevice &er
         return CliUsage;
     }
 
-    CliSession session(parser, command, out, err);
+    CliSession session(parser, command, out, err, viewer);
     try {
         return spec.run(session);
     } catch (const CliError &error) {
@@ -129,7 +130,7 @@ int CommandLine::run(const QStringList &arguments, QIODevice &out, QIODevice &er
     }
 }
 
-int CommandLine::run(const QStringList &arguments)
+int CommandLine::run(const QStringList &arguments, const CliViewer &viewer)
 {
     // Unbuffered: a line is on the terminal (or in the pipe) as soon as it is printed, as
     // `stats --watch` and convert's progress need.
@@ -138,5 +139,5 @@ int CommandLine::run(const QStringList &arguments)
     if (!out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered) ||
         !err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered))
         return CliFailed;
-    return run(arguments, out, err);
+    return run(arguments, out, err, viewer);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/clisession.h"
+
 #include <QStringList>
 
 class QIODevice;
@@ -11,7 +13,8 @@ class QIODevice;
 /// 1 the command failed, 2 the command line was wrong.
 ///
 /// A library: main() runs a command on the process's stdout and stderr, the in-process
-/// tests on buffers.
+/// tests on buffers. It links no Qt Widgets: `berth view`'s window is lent by the
+/// application as a CliViewer.
 class CommandLine final
 {
 public:
@@ -21,8 +24,9 @@ public:
 
     /// Runs the command in @p arguments (argv without the program; options may come before
     /// the command word), writing to @p out and @p err as stdout and stderr. Returns the exit
-    /// code. Needs a QCoreApplication.
-    static int run(const QStringList &arguments, QIODevice &out, QIODevice &err);
+    /// code. Needs a QCoreApplication (a QApplication where @p viewer opens a window).
+    static int run(const QStringList &arguments, QIODevice &out, QIODevice &err,
+                   const CliViewer &viewer = {});
     /// The same on the process's stdout and stderr.
-    static int run(const QStringList &arguments);
+    static int run(const QStringList &arguments, const CliViewer &viewer = {});
 };

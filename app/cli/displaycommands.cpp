@@ -1,4 +1,5 @@
 // berth screenshot: through Berth's own VNC client, or QEMU's screendump (--qmp).
+// berth view: finds and starts the VM; the application's CliViewer opens the window.
 #include "app/cli/displaycommands.h"
 
 #include "models/vm/qemucommandline.h"
@@ -7,10 +8,6 @@
 #include "qmp/qmpclient.h"
 #include "qmp/qmpreply.h"
 #include "ui/display/vncdisplay.h"
-#include "ui/pages/displaypage.h"
-#include "ui/pages/displaywindow.h"
-
-#include <QApplication>
 
 #include <QEventLoop>
 #include <QFileInfo>
@@ -141,9 +138,9 @@ void startAndWait(VmInstance &instance)
 
 int cmdView(CliSession &s)
 {
-    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
-        throw CliError{CliText::tr("berth view needs a display")};
     const VmEntry &e = s.entry();
+    if (!s.viewer())
+        throw CliError{CliText::tr("berth view needs a display")};
     QString socketPath;
     {
         // The CLI's monitor is held only to start the VM: while the window is open, other
@@ -153,14 +150,7 @@ int cmdView(CliSession &s)
             startAndWait(*instance);
         socketPath = QemuCommandLine::vncSocketPath(instance->runtimeFolder());
     }
-    DisplayWindow window;
-    window.setWindowTitle(CliText::tr("%1 — Berth").arg(e.name()));
-    window.page()->setSocket(socketPath, e.name());
-    if (s.parser().isSet(u"fullscreen"_s))
-        window.setFullScreen(true);
-    else
-        window.show();
-    return QApplication::exec();
+    return s.viewer()(e.name(), socketPath, s.parser().isSet(u"fullscreen"_s));
 }
 
 } // namespace
@@ -180,5 +170,6 @@ void addDisplayCommands(CliCommandTable &t)
                           "stopped."),
         "NAME",
         {{u"fullscreen"_s, CliText::tr("Open the window full screen.")}},
-        cmdView};
+        cmdView,
+        true}; // opens a window
 }

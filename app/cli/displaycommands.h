@@ -2,5 +2,5 @@
 
 #include "app/cli/clisession.h"
 
-/// berth screenshot, berth view (which needs a QApplication: see main.cpp).
+/// berth screenshot, and berth view, whose window the application provides (CliViewer).
 void addDisplayCommands(CliCommandTable &t);

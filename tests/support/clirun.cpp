@@ -5,14 +5,14 @@
 
 #include <QBuffer>
 
-BerthRun runInProcess(const QStringList &arguments)
+BerthRun runInProcess(const QStringList &arguments, const CliViewer &viewer)
 {
     QBuffer out;
     QBuffer err;
     out.open(QIODevice::WriteOnly);
     err.open(QIODevice::WriteOnly);
     BerthRun r;
-    r.exitCode = CommandLine::run(arguments, out, err);
+    r.exitCode = CommandLine::run(arguments, out, err, viewer);
     r.out = out.data();
     r.err = err.data();
     return r;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "app/cli/clisession.h"
 #include "tests/support/berthrun.h"
 
 #include <QStringList>
 
 /// Runs one `berth` command in this process through CommandLine::run(), its stdout and
 /// stderr caught in buffers. The result is a BerthRun like the real binary's, so VERIFY_RUN,
-/// object() and array() work the same.
-BerthRun runInProcess(const QStringList &arguments);
+/// object() and array() work the same. @p viewer stands for `berth view`'s window.
+BerthRun runInProcess(const QStringList &arguments, const CliViewer &viewer = {});

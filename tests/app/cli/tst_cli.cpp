@@ -46,6 +46,25 @@ private:
         return berth({u"status"_s, vm, u"--json"_s}).object().value("state"_L1).toString();
     }
 
+    /// How many clients are connected to a VNC socket under this test's runtime folder:
+    /// /proc/net/unix lists each accepted connection (state 03) with the listener's path.
+    int vncClients() const
+    {
+        QFile table(u"/proc/net/unix"_s);
+        if (!table.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray runtime = QFile::encodeName(m_runtime);
+        int clients = 0;
+        const QList<QByteArray> lines = table.readAll().split('\n');
+        for (const QByteArray &line : lines) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() >= 8 && fields.at(5) == "03" && fields.at(7).startsWith(runtime) &&
+                fields.at(7).endsWith("/vnc.sock"))
+                ++clients;
+        }
+        return clients;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -209,6 +228,30 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("qemu"), r.err.constData());
         QCOMPARE(state(u"noqemu"_s), u"stopped"_s);
         VERIFY_RUN(berth({u"delete"_s, u"noqemu"_s}), 0);
+    }
+
+    void viewStartsTheVmAndShowsItsScreen()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"viewed"_s, u"--memory"_s, u"256"_s, u"--accel"_s, u"tcg"_s,
+                          u"--kernel"_s, guestFile("vmlinuz"), u"--initrd"_s,
+                          guestFile("initrd.img"), u"--append"_s, u"console=ttyS0 quiet"_s}),
+                   0);
+        // With a display the CLI starts the stopped VM and the application's window (lent to
+        // the CLI, which links no Widgets) connects to its screen.
+        QProcessEnvironment env = m_env;
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        QProcess view;
+        view.setProcessEnvironment(env);
+        view.start(QStringLiteral(BERTH_BINARY), {u"view"_s, u"viewed"_s});
+        QVERIFY(view.waitForStarted());
+        QVERIFY2(QTest::qWaitFor([&] { return vncClients() > 0; }, 90'000),
+                 view.readAllStandardError().constData());
+        QCOMPARE(view.state(), QProcess::Running);
+        QCOMPARE(state(u"viewed"_s), u"running"_s);
+        view.terminate();
+        QVERIFY(view.waitForFinished(10'000));
+        VERIFY_RUN(berth({u"stop"_s, u"viewed"_s, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"viewed"_s}), 0);
     }
 
     void lifecycleWithRealGuest()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // `berth COMMAND` in this process (CommandLine::run on buffers), for everything that needs
 // neither QEMU nor qemu-img: usage lines and errors, unknown VMs, create's checks, the JSON of
-// stopped VMs, delete, log, and snapshot list of a diskless VM. The real binary's contract
-// stays tested by tst_cli, tst_disk_cli and tst_snapshot_cli.
+// stopped VMs, delete, log, snapshot list of a diskless VM, and `view`'s wiring. The real
+// binary's contract stays tested by tst_cli, tst_disk_cli and tst_snapshot_cli.
 #include "models/vm/qemucommandline.h"
 #include "tests/support/clirun.h"
 #include "tests/support/testguest.h"
@@ -21,8 +21,24 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 /// The commands that take a VM's NAME as their first positional argument.
-const QStringList kNameCommands{u"status"_s, u"start"_s,  u"pause"_s, u"resume"_s, u"reset"_s,
-                                u"stop"_s,   u"delete"_s, u"log"_s,   u"stats"_s,  u"create"_s};
+const QStringList kNameCommands{u"status"_s, u"start"_s, u"pause"_s,  u"resume"_s,
+                                u"reset"_s,  u"stop"_s,  u"delete"_s, u"log"_s,
+                                u"stats"_s,  u"view"_s,  u"create"_s};
+
+/// A viewer that records what it was asked to show instead of opening a window.
+struct FakeViewer
+{
+    int calls = 0;
+    QString name;
+    CliViewer viewer()
+    {
+        return [this](const QString &vmName, const QString &, bool) {
+            ++calls;
+            name = vmName;
+            return 0;
+        };
+    }
+};
 
 /// The error contract: nothing on stdout, one line on stderr naming what went wrong.
 bool isOneErrorLine(const BerthRun &r, const QString &mentions)
@@ -43,7 +59,10 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_library;
 
-    BerthRun berth(const QStringList &args) { return runInProcess(args); }
+    BerthRun berth(const QStringList &args, const CliViewer &viewer = {})
+    {
+        return runInProcess(args, viewer);
+    }
 
     QString file(const QString &name, const QByteArray &content = "x")
     {
@@ -77,6 +96,17 @@ private Q_SLOTS:
         qputenv("BERTH_LIBRARY", QFile::encodeName(m_library));
     }
 
+    void linksNoQtWidgets()
+    {
+        // The test links berth_cli and nothing of the UI (berth_forbid_link checks the link
+        // interface when configuring; this checks what was loaded).
+        QFile maps(u"/proc/self/maps"_s);
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const QByteArray loaded = maps.readAll();
+        QVERIFY(loaded.contains("libQt6Core"));
+        QVERIFY2(!loaded.contains("libQt6Widgets"), "berth_cli brought in Qt Widgets");
+    }
+
     void commandHelp_data()
     {
         QTest::addColumn<QString>("command");
@@ -96,6 +126,7 @@ private Q_SLOTS:
         QTest::newRow("stats") << u"stats"_s << u"berth stats [options] NAME"_s << u"--watch"_s;
         QTest::newRow("screenshot")
             << u"screenshot"_s << u"berth screenshot [options] NAME FILE.png"_s << u"--qmp"_s;
+        // The CLI keeps view's help, although its window is the application's.
         QTest::newRow("view") << u"view"_s << u"berth view [options] NAME"_s << u"--fullscreen"_s;
     }
 
@@ -192,9 +223,11 @@ private Q_SLOTS:
     void unknownVm()
     {
         QFETCH(QStringList, args);
-        const BerthRun r = berth(args + QStringList{u"--json"_s});
+        FakeViewer viewer;
+        const BerthRun r = berth(args + QStringList{u"--json"_s}, viewer.viewer());
         VERIFY_RUN(r, 1);
         QVERIFY2(isOneErrorLine(r, u"no VM named \"ghost\" in "_s + m_library), r.err.constData());
+        QCOMPARE(viewer.calls, 0);
     }
 
     void createRefusesInvalidValues_data()
@@ -411,6 +444,19 @@ private Q_SLOTS:
         const BerthRun take = berth({u"snapshot"_s, u"create"_s, u"plain"_s, u"first"_s});
         VERIFY_RUN(take, 1);
         QVERIFY2(isOneErrorLine(take, u"qcow2"_s), take.err.constData());
+    }
+
+    void viewHandsTheWindowToTheApplication()
+    {
+        VERIFY_RUN(berth({u"create"_s, u"screen"_s}), 0);
+        // Without a viewer (main() lends one only with a display) view explains itself.
+        const BerthRun r = berth({u"view"_s, u"screen"_s});
+        VERIFY_RUN(r, 1);
+        QVERIFY2(isOneErrorLine(r, u"needs a display"_s), r.err.constData());
+        // With one, an unknown VM never reaches it.
+        FakeViewer viewer;
+        VERIFY_RUN(berth({u"view"_s, u"nothere"_s, u"--fullscreen"_s}, viewer.viewer()), 1);
+        QCOMPARE(viewer.calls, 0);
     }
 };
 
