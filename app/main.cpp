@@ -1,3 +1,4 @@
+// main(): the window or a command, as CommandLine::start() decides.
 #include "app/cli/commandline.h"
 #include "app/startupprobe.h"
 #include "app/viewwindow.h"
@@ -7,7 +8,6 @@
 #include "ui/window/mainwindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <csignal>
 
 #include <memory>
@@ -16,11 +16,29 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-void describeApplication()
+/// Qt's application object, named and speaking the user's language.
+template<typename Application>
+std::unique_ptr<Application> makeApplication(int &argc, char **argv)
 {
+    auto app = std::make_unique<Application>(argc, argv);
     QCoreApplication::setApplicationName(u"berth"_s);
     QCoreApplication::setOrganizationName(u"berth"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+    UiLanguage::install(app.get());
+    return app;
+}
+
+int openMainWindow(int &argc, char **argv, const QString &libraryFolder)
+{
+    const auto app = makeApplication<QApplication>(argc, argv);
+    QApplication::setApplicationDisplayName(u"Berth"_s);
+    QApplication::setDesktopFileName(u"invalid.berth.Berth"_s); // packaging/linux
+    VmLibrary library(libraryFolder.isEmpty() ? AppSettings::libraryRoot() : libraryFolder);
+    MainWindow window(&library);
+    window.show();
+    if (qEnvironmentVariableIsSet("BERTH_STARTUP_PROBE"))
+        StartupProbe::install(&window);
+    return QApplication::exec();
 }
 
 } // namespace
@@ -34,66 +52,14 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
-    // Commands, --help and --version work without any display.
-    const bool headless = CommandLine::isCommand(arguments) || arguments.contains(u"--version"_s) ||
-                          arguments.contains(u"-v"_s) || arguments.contains(u"--help"_s) ||
-                          arguments.contains(u"-h"_s);
-    // `berth view NAME` is a command with a window.
-    QString commandWord;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        if (arguments[i] == "--library"_L1) {
-            ++i; // its value
-        } else if (!arguments[i].startsWith(u'-')) {
-            commandWord = arguments[i];
-            break;
-        }
+    using What = CommandLine::Start::What;
+    const CommandLine::Start start = CommandLine::start(arguments);
+    if (start.what == What::Window)
+        return openMainWindow(argc, argv, start.library);
+    if (start.what == What::CommandWithWindow) {
+        const auto app = makeApplication<QApplication>(argc, argv);
+        return CommandLine::run(arguments, &ViewWindow::exec);
     }
-    // Without any display it stays headless and says so (instead of Qt aborting).
-    const bool viewCommand =
-        commandWord == "view"_L1 &&
-        (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-         qEnvironmentVariableIsSet("QT_QPA_PLATFORM"));
-    if (headless) {
-        std::unique_ptr<QCoreApplication> application;
-        if (viewCommand)
-            application = std::make_unique<QApplication>(argc, argv);
-        else
-            application = std::make_unique<QCoreApplication>(argc, argv);
-        QCoreApplication &app = *application;
-        describeApplication();
-        UiLanguage::install(&app);
-        if (CommandLine::isCommand(arguments))
-            return CommandLine::run(arguments,
-                                    viewCommand ? CliViewer(&ViewWindow::exec) : CliViewer());
-        QCommandLineParser parser;
-        parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "A desktop manager for QEMU/KVM virtual machines.\n\n"
-                    "Without a command, opens the window. Commands: create, "
-                    "list, status, start, pause, resume, reset, stop, delete, "
-                    "log, screenshot, view (berth COMMAND --help)."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        parser.process(app);
-        return 0;
-    }
-
-    QApplication app(argc, argv);
-    describeApplication();
-    UiLanguage::install(&app);
-    QApplication::setApplicationDisplayName(u"Berth"_s);
-    QApplication::setDesktopFileName(u"invalid.berth.Berth"_s); // packaging/linux
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption(
-        {u"library"_s, QApplication::translate("main", "The VM library folder."), u"DIR"_s});
-    parser.process(app);
-
-    VmLibrary library(parser.isSet(u"library"_s) ? parser.value(u"library"_s)
-                                                 : AppSettings::libraryRoot());
-    MainWindow window(&library);
-    window.show();
-    if (qEnvironmentVariableIsSet("BERTH_STARTUP_PROBE"))
-        StartupProbe::install(&window);
-    return QApplication::exec();
+    const auto app = makeApplication<QCoreApplication>(argc, argv);
+    return CommandLine::run(arguments);
 }

@@ -36,10 +36,6 @@
         <translation>在标准输出上打印 JSON。</translation>
     </message>
     <message>
-        <source>The VM library folder (default: $BERTH_LIBRARY, else the folder set in Preferences, else ~/.local/share/berth).</source>
-        <translation>虚拟机库文件夹（默认：$BERTH_LIBRARY，其次是“首选项”中设置的文件夹，再次是 ~/.local/share/berth）。</translation>
-    </message>
-    <message>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>多余的参数“%1”</translation>
     </message>
@@ -548,6 +544,22 @@ QEMU RSS  %4
     <message>
         <source>%1 Add --shrink to confirm.</source>
         <translation>%1加上 --shrink 以确认。</translation>
+    </message>
+    <message>
+        <source>The VM library folder (default: $BERTH_LIBRARY, else the folder set in Preferences, else ~/.local/share/berth).</source>
+        <translation>虚拟机库文件夹（默认：$BERTH_LIBRARY，其次是“首选项”中设置的文件夹，再次是 ~/.local/share/berth）。</translation>
+    </message>
+    <message>
+        <source>A desktop manager for QEMU/KVM virtual machines.
+
+Without a command, opens the window. Commands: %1 (berth COMMAND --help).</source>
+        <translation>QEMU/KVM 虚拟机桌面管理器。
+
+不带命令时打开窗口。命令：%1（berth 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>no command given (berth --help lists them)</source>
+        <translation>未给出命令（berth --help 会列出所有命令）</translation>
     </message>
 </context>
 <context>
@@ -3768,21 +3780,6 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
     <message>
         <source>the VNC connection ended (the server closed it or sent data Berth does not accept)</source>
         <translation>VNC 连接已结束（服务器关闭了连接，或发送了 Berth 不接受的数据）</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>A desktop manager for QEMU/KVM virtual machines.
-
-Without a command, opens the window. Commands: create, list, status, start, pause, resume, reset, stop, delete, log, screenshot, view (berth COMMAND --help).</source>
-        <translation>QEMU/KVM 虚拟机桌面管理器。
-
-不带命令时打开窗口。命令：create、list、status、start、pause、resume、reset、stop、delete、log、screenshot、view（berth 命令 --help）。</translation>
-    </message>
-    <message>
-        <source>The VM library folder.</source>
-        <translation>虚拟机库文件夹。</translation>
     </message>
 </context>
 </TS>

@@ -45,13 +45,21 @@ qsizetype commandIndex(const QStringList &arguments)
     return -1;
 }
 
-/// --library, which every command has.
+/// --library, which every command line has, with or without a command.
 QCommandLineOption libraryOption()
 {
     return {u"library"_s,
             CliText::tr("The VM library folder (default: $BERTH_LIBRARY, else the folder set in "
                         "Preferences, else ~/.local/share/berth)."),
             u"DIR"_s};
+}
+
+/// The options of `berth` without a command.
+void addTopLevelOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(libraryOption());
 }
 
 bool helpWanted(const QCommandLineParser &parser)
@@ -71,20 +79,71 @@ QString helpText(const QCommandLineParser &parser, const QString &usage)
     return help;
 }
 
+/// `berth`, `berth --help`, `berth --version` and wrong options without a command.
+int runWithoutCommand(const QStringList &arguments, QIODevice &out, QIODevice &err)
+{
+    QStringList names;
+    for (const auto &[name, spec] : commands())
+        names << name;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        CliText::tr("A desktop manager for QEMU/KVM virtual machines.\n\n"
+                    "Without a command, opens the window. Commands: %1 (berth COMMAND --help).")
+            .arg(names.join(u", "_s)));
+    addTopLevelOptions(parser);
+    if (!parser.parse(QStringList{u"berth"_s} + arguments)) {
+        printLine(err, u"berth: "_s + parser.errorText());
+        return CliUsage;
+    }
+    if (parser.isSet(u"version"_s)) {
+        // As QCommandLineParser::showVersion() words it.
+        printLine(out, QCoreApplication::applicationName() + u' ' +
+                           QCoreApplication::applicationVersion());
+        return CliSuccess;
+    }
+    if (helpWanted(parser)) {
+        printLine(out, helpText(parser, u"berth"_s));
+        return CliSuccess;
+    }
+    // Start::What::Window: main() opens the window instead of coming here.
+    printLine(err, u"berth: "_s + CliText::tr("no command given (berth --help lists them)"));
+    return CliUsage;
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
 } // namespace
 
-bool CommandLine::isCommand(const QStringList &arguments)
+CommandLine::Start CommandLine::start(const QStringList &arguments)
 {
-    // The window takes no positional arguments: any word is a command, known or not
-    // (an unknown one gets its error line instead of a window).
-    return commandIndex(arguments) >= 0;
+    using enum Start::What;
+    if (const qsizetype at = commandIndex(arguments); at >= 0) {
+        const auto it = commands().find(arguments[at]);
+        // Without any display a window command stays headless and says so (instead of Qt
+        // aborting).
+        const bool window = it != commands().end() && it->second.opensWindow && hasDisplay();
+        return {window ? CommandWithWindow : Command, {}};
+    }
+    // Help, the version and wrong options are answered on the terminal, without a display.
+    QCommandLineParser parser;
+    addTopLevelOptions(parser);
+    if (!parser.parse(QStringList{u"berth"_s} + arguments) || helpWanted(parser) ||
+        parser.isSet(u"version"_s))
+        return {Command, {}};
+    return {Window, parser.value(u"library"_s)};
 }
 
 int CommandLine::run(const QStringList &arguments, QIODevice &out, QIODevice &err,
                      const CliViewer &viewer)
 {
     const qsizetype at = commandIndex(arguments);
-    const QString command = arguments.value(at);
+    if (at < 0)
+        return runWithoutCommand(arguments, out, err);
+    const QString command = arguments[at];
     const auto it = commands().find(command);
     if (it == commands().end()) {
         printLine(err, u"berth: "_s + CliText::tr("unknown command \"%1\"").arg(command));

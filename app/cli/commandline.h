@@ -2,6 +2,7 @@
 
 #include "app/cli/clisession.h"
 
+#include <QString>
 #include <QStringList>
 
 class QIODevice;
@@ -18,13 +19,29 @@ class QIODevice;
 class CommandLine final
 {
 public:
-    /// True when @p arguments (argv without the program) hold a command word (known or
-    /// not), so main() knows not to open the window.
-    static bool isCommand(const QStringList &arguments);
+    /// What main() starts for a command line.
+    struct Start
+    {
+        enum class What
+        {
+            Window,           ///< the main window: no command, no --help or --version
+            Command,          ///< a command, --help, --version or a wrong option: no display
+            CommandWithWindow ///< a command that opens a window (view), with a display
+        };
+        What what = What::Window;
+        /// For the window: --library's folder, or empty for AppSettings::libraryRoot().
+        QString library;
+    };
+
+    /// The one place that tells the window from a command, for @p arguments (argv without
+    /// the program). The window takes no positional arguments: any word is a command, known
+    /// or not (an unknown one gets its error line instead of a window).
+    static Start start(const QStringList &arguments);
 
     /// Runs the command in @p arguments (argv without the program; options may come before
-    /// the command word), writing to @p out and @p err as stdout and stderr. Returns the exit
-    /// code. Needs a QCoreApplication (a QApplication where @p viewer opens a window).
+    /// the command word), or answers --help and --version, writing to @p out and @p err as
+    /// stdout and stderr. Returns the exit code. Needs a QCoreApplication (a QApplication
+    /// where @p viewer opens a window).
     static int run(const QStringList &arguments, QIODevice &out, QIODevice &err,
                    const CliViewer &viewer = {});
     /// The same on the process's stdout and stderr.

@@ -3,6 +3,7 @@
 // neither QEMU nor qemu-img: usage lines and errors, unknown VMs, create's checks, the JSON of
 // stopped VMs, delete, log, snapshot list of a diskless VM, and `view`'s wiring. The real
 // binary's contract stays tested by tst_cli, tst_disk_cli and tst_snapshot_cli.
+#include "app/cli/commandline.h"
 #include "models/vm/qemucommandline.h"
 #include "tests/support/clirun.h"
 #include "tests/support/testguest.h"
@@ -24,6 +25,11 @@ namespace {
 const QStringList kNameCommands{u"status"_s, u"start"_s, u"pause"_s,  u"resume"_s,
                                 u"reset"_s,  u"stop"_s,  u"delete"_s, u"log"_s,
                                 u"stats"_s,  u"view"_s,  u"create"_s};
+
+/// Every command of the table, as `berth --help` lists them.
+const QStringList kCommands{u"create"_s, u"delete"_s, u"disk"_s,   u"list"_s,       u"log"_s,
+                            u"pause"_s,  u"reset"_s,  u"resume"_s, u"screenshot"_s, u"snapshot"_s,
+                            u"start"_s,  u"stats"_s,  u"status"_s, u"stop"_s,       u"view"_s};
 
 /// A viewer that records what it was asked to show instead of opening a window.
 struct FakeViewer
@@ -107,6 +113,72 @@ private Q_SLOTS:
         QVERIFY2(!loaded.contains("libQt6Widgets"), "berth_cli brought in Qt Widgets");
     }
 
+    void whatMainStarts_data()
+    {
+        using What = CommandLine::Start::What;
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<What>("what");
+        QTest::addColumn<QString>("library");
+        QTest::newRow("nothing") << QStringList{} << What::Window << QString();
+        QTest::newRow("library") << QStringList{u"--library"_s, u"/x"_s} << What::Window << u"/x"_s;
+        QTest::newRow("command") << QStringList{u"list"_s} << What::Command << QString();
+        QTest::newRow("options first")
+            << QStringList{u"--library"_s, u"/x"_s, u"list"_s} << What::Command << QString();
+        QTest::newRow("unknown command") << QStringList{u"frob"_s} << What::Command << QString();
+        QTest::newRow("help") << QStringList{u"--help"_s} << What::Command << QString();
+        QTest::newRow("-h") << QStringList{u"-h"_s} << What::Command << QString();
+        QTest::newRow("version") << QStringList{u"--version"_s} << What::Command << QString();
+        QTest::newRow("-v") << QStringList{u"-v"_s} << What::Command << QString();
+        QTest::newRow("wrong option") << QStringList{u"--frob"_s} << What::Command << QString();
+        // The test runs with QT_QPA_PLATFORM=offscreen: a display.
+        QTest::newRow("view") << QStringList{u"view"_s, u"vm"_s} << What::CommandWithWindow
+                              << QString();
+    }
+
+    void whatMainStarts()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(CommandLine::Start::What, what);
+        QFETCH(QString, library);
+        QVERIFY(qEnvironmentVariableIsSet("QT_QPA_PLATFORM"));
+        const CommandLine::Start start = CommandLine::start(args);
+        QCOMPARE(start.what, what);
+        QCOMPARE(start.library, library);
+    }
+
+    void viewWithoutAnyDisplayStaysACommand()
+    {
+        const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+        const QByteArray display = qgetenv("DISPLAY");
+        const QByteArray wayland = qgetenv("WAYLAND_DISPLAY");
+        qunsetenv("QT_QPA_PLATFORM");
+        qunsetenv("DISPLAY");
+        qunsetenv("WAYLAND_DISPLAY");
+        const CommandLine::Start start = CommandLine::start({u"view"_s, u"vm"_s});
+        qputenv("QT_QPA_PLATFORM", platform);
+        if (!display.isEmpty())
+            qputenv("DISPLAY", display);
+        if (!wayland.isEmpty())
+            qputenv("WAYLAND_DISPLAY", wayland);
+        QCOMPARE(start.what, CommandLine::Start::What::Command);
+    }
+
+    void versionAndHelp()
+    {
+        const BerthRun v = berth({u"--version"_s});
+        VERIFY_RUN(v, 0);
+        QCOMPARE(v.out, QByteArray("berth " BERTH_VERSION "\n"));
+        QVERIFY(v.err.isEmpty());
+
+        const BerthRun h = berth({u"--help"_s});
+        VERIFY_RUN(h, 0);
+        QVERIFY2(h.out.startsWith("Usage: berth [options]\n"), h.out.constData());
+        const QString help = QString::fromLocal8Bit(h.out).simplified();
+        QVERIFY2(help.contains(kCommands.join(u", "_s)), qPrintable(help));
+        QVERIFY(help.contains("--library <DIR>"_L1));
+        QVERIFY2(help.contains("Preferences"_L1), qPrintable(help));
+    }
+
     void commandHelp_data()
     {
         QTest::addColumn<QString>("command");
@@ -149,8 +221,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
+        QTest::newRow("no command") << QStringList{} << u"berth --help"_s;
         QTest::newRow("unknown command") << QStringList{u"frob"_s} << u"frob"_s;
         QTest::newRow("unknown option") << QStringList{u"list"_s, u"--frob"_s} << u"frob"_s;
+        QTest::newRow("unknown option, no command") << QStringList{u"--frob"_s} << u"frob"_s;
+        QTest::newRow("library without value") << QStringList{u"--library"_s} << u"library"_s;
         QTest::newRow("value for a switch") << QStringList{u"list"_s, u"--json=yes"_s} << u"json"_s;
         QTest::newRow("extra argument") << QStringList{u"status"_s, u"a"_s, u"b"_s} << u"\"b\""_s;
         QTest::newRow("list takes none") << QStringList{u"list"_s, u"a"_s} << u"\"a\""_s;
