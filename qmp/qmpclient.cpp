@@ -6,6 +6,7 @@
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <QThread>
 
 #include <algorithm>
 #include <array>
@@ -317,18 +318,16 @@ void QmpClient::handleMessage(const QByteArray &json)
         qCWarning(lcQmp).noquote() << "dropping reply with unknown id:" << forLog(json);
         return;
     }
-    const QPointer<QmpReply> reply = it->reply;
+    Pending pending = std::move(*it);
     m_pending.erase(it);
-    if (m_pending.isEmpty())
-        m_timeoutTimer.stop();
-    if (!reply)
-        return;
     if (message.type == QmpMessage::Type::Return) {
-        reply->succeed(message.value);
+        deliver(pending, {}, message.value);
     } else {
-        qCInfo(lcQmp).noquote() << reply->command() << "failed:" << forLog(json);
-        reply->fail(QmpError::commandFailed(reply->command(), message.errorClass,
-                                            message.errorDescription));
+        qCInfo(lcQmp).noquote() << pending.command << "failed:" << forLog(json);
+        deliver(
+            pending,
+            QmpError::commandFailed(pending.command, message.errorClass, message.errorDescription),
+            {});
     }
 }
 
@@ -336,22 +335,19 @@ void QmpClient::handleGreeting(const QJsonObject &greeting)
 {
     m_greetingTimer.stop();
     m_greeting = greeting;
-    const qint64 id = m_nextId++;
-    m_capabilitiesId = id;
-    auto *reply = new QmpReply(u"qmp_capabilities"_s, this);
-    connect(reply, &QmpReply::finished, this, [this, reply] {
-        if (m_state != State::Negotiating)
-            return;
-        if (reply->hasError()) {
-            finishSession(reply->error());
-            return;
-        }
-        setState(State::Ready);
-        Q_EMIT ready();
-    });
-    m_pending.insert(id, {reply, QDeadlineTimer(ShortTimeout), int(ShortTimeout.count())});
-    rearmTimeoutTimer();
-    send(reply->command(), {}, id);
+    enqueue(
+        u"qmp_capabilities"_s, {}, this,
+        [this](const QmpError &error, const QJsonValue &) {
+            if (m_state != State::Negotiating)
+                return;
+            if (error.isError()) {
+                finishSession(error);
+                return;
+            }
+            setState(State::Ready);
+            Q_EMIT ready();
+        },
+        ShortTimeout);
 }
 
 void QmpClient::handleEvent(const QString &name, const QJsonObject &data,
@@ -367,29 +363,76 @@ void QmpClient::handleEvent(const QString &name, const QJsonObject &data,
         it->dispatch(this, data);
 }
 
+QmpError QmpClient::refusal(const QString &command) const
+{
+    if (!isValidCommandName(command))
+        return QmpError::commandFailed(command, u"CommandNotFound"_s,
+                                       tr("this is not a valid QMP command name"));
+    if (m_state != State::Ready)
+        return QmpError::notReady(command, stateName(m_state));
+    return {};
+}
+
 QmpReply *QmpClient::execute(const QString &command, const QJsonObject &arguments,
                              std::chrono::milliseconds timeout)
 {
     auto *reply = new QmpReply(command, this);
-    QmpError refusal;
-    if (!isValidCommandName(command))
-        refusal = QmpError::commandFailed(command, u"CommandNotFound"_s,
-                                          tr("this is not a valid QMP command name"));
-    else if (m_state != State::Ready)
-        refusal = QmpError::notReady(command, stateName(m_state));
-    if (refusal.isError()) {
+    if (const QmpError refused = refusal(command); refused.isError()) {
         // Delivered from the event loop, so the caller can connect first.
         QMetaObject::invokeMethod(
-            reply, [reply, refusal] { reply->fail(refusal); }, Qt::QueuedConnection);
+            reply, [reply, refused] { reply->fail(refused); }, Qt::QueuedConnection);
         return reply;
     }
+    enqueue(
+        command, arguments, reply,
+        [reply](const QmpError &error, const QJsonValue &result) {
+            if (error.isError())
+                reply->fail(error);
+            else
+                reply->succeed(result);
+        },
+        timeout);
+    return reply;
+}
+
+void QmpClient::call(const QString &command, const QJsonObject &arguments, QObject *context,
+                     ReplyHandler onReply, std::chrono::milliseconds timeout)
+{
+    if (const QmpError refused = refusal(command); refused.isError()) {
+        QMetaObject::invokeMethod(
+            context, [onReply = std::move(onReply), refused] { onReply(refused, {}); },
+            Qt::QueuedConnection);
+        return;
+    }
+    enqueue(command, arguments, context, std::move(onReply), timeout);
+}
+
+void QmpClient::enqueue(const QString &command, const QJsonObject &arguments, QObject *context,
+                        ReplyHandler handler, std::chrono::milliseconds timeout)
+{
     const qint64 id = m_nextId++;
-    m_pending.insert(id, {reply, QDeadlineTimer(timeout), int(timeout.count())});
-    // The timer only moves earlier here; onTimeoutTimer() moves it later when it fires.
-    if (!m_timeoutTimer.isActive() || m_timeoutTimer.remainingTime() > timeout.count())
+    const QDeadlineTimer deadline(timeout);
+    m_pending.insert(id, {command, context, std::move(handler), deadline, int(timeout.count())});
+    // The timer stays armed after its calls were answered (stopping and starting it again
+    // for every call costs more than a rare idle wake-up); it only ever moves earlier here,
+    // and onTimeoutTimer() moves it later when it fires.
+    if (!m_timeoutTimer.isActive() || deadline < m_timeoutTimerDeadline)
         rearmTimeoutTimer();
     send(command, arguments, id);
-    return reply;
+}
+
+void QmpClient::deliver(Pending &pending, const QmpError &error, const QJsonValue &result)
+{
+    QObject *context = pending.context.data();
+    if (!context || !pending.handler)
+        return;
+    if (context->thread() == QThread::currentThread()) {
+        pending.handler(error, result);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        context, [handler = std::move(pending.handler), error, result] { handler(error, result); },
+        Qt::QueuedConnection);
 }
 
 void QmpClient::send(const QString &command, const QJsonObject &arguments, qint64 id)
@@ -449,42 +492,42 @@ void QmpClient::rearmTimeoutTimer()
         m_timeoutTimer.stop();
         return;
     }
-    qint64 soonest = std::numeric_limits<qint64>::max();
+    QDeadlineTimer soonest = QDeadlineTimer::Forever;
     for (const Pending &p : std::as_const(m_pending))
-        soonest = std::min(soonest, p.deadline.remainingTime());
-    m_timeoutTimer.start(int(std::clamp<qint64>(soonest, 0, std::numeric_limits<int>::max())));
+        soonest = std::min(soonest, p.deadline);
+    m_timeoutTimerDeadline = soonest;
+    m_timeoutTimer.start(
+        int(std::clamp<qint64>(soonest.remainingTime(), 0, std::numeric_limits<int>::max())));
 }
 
 void QmpClient::onTimeoutTimer()
 {
-    QList<std::pair<QPointer<QmpReply>, int>> expired;
+    QList<Pending> expired;
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (it->deadline.hasExpired()) {
-            expired.append({it->reply, it->timeoutMs});
+            expired.append(std::move(*it));
             it = m_pending.erase(it);
         } else {
             ++it;
         }
     }
     rearmTimeoutTimer();
-    for (const auto &[reply, ms] : std::as_const(expired)) {
-        if (!reply)
-            continue;
-        qCWarning(lcQmp) << reply->command() << "timed out after" << ms << "ms";
-        reply->fail(QmpError::timeout(reply->command(), ms));
+    for (Pending &p : expired) {
+        if (p.context)
+            qCWarning(lcQmp) << p.command << "timed out after" << p.timeoutMs << "ms";
+        deliver(p, QmpError::timeout(p.command, p.timeoutMs), {});
     }
 }
 
 void QmpClient::failAllPending(const QmpError::Kind kind, const QString &description)
 {
-    const auto pending = std::exchange(m_pending, {});
+    auto pending = std::exchange(m_pending, {});
     m_timeoutTimer.stop();
-    for (const Pending &p : pending) {
-        if (!p.reply)
-            continue;
-        p.reply->fail(kind == QmpError::Kind::Interrupted
-                          ? QmpError::interrupted(p.reply->command())
-                          : QmpError::protocol(p.reply->command(), description));
+    for (Pending &p : pending) {
+        deliver(p,
+                kind == QmpError::Kind::Interrupted ? QmpError::interrupted(p.command)
+                                                    : QmpError::protocol(p.command, description),
+                {});
     }
 }
 

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <utility>
 
 class QIODevice;
@@ -86,6 +87,16 @@ public:
     QmpReply *execute(const QString &command, const QJsonObject &arguments = {},
                       std::chrono::milliseconds timeout = ShortTimeout);
 
+    /// What call() hands back: the error (None on success) and the value of QMP's "return".
+    using ReplyHandler = std::function<void(const QmpError &error, const QJsonValue &result)>;
+
+    /// Sends @p command and runs @p onReply on @p context's thread once it is answered or has
+    /// failed, unless @p context has been destroyed by then; a refusal (not ready, invalid
+    /// name) comes from the event loop, never from inside call(). No QmpReply object is made:
+    /// this is the path QemuMonitor's typed commands take.
+    void call(const QString &command, const QJsonObject &arguments, QObject *context,
+              ReplyHandler onReply, std::chrono::milliseconds timeout = ShortTimeout);
+
     /// Convenience: runs @p onFinished(const QmpReply &) on @p context's thread when the
     /// reply is finished, unless @p context has been destroyed by then.
     template<typename Callback>
@@ -122,9 +133,13 @@ Q_SIGNALS:
     void eventBalloonChange(qint64 actualBytes);
 
 private:
+    /// One call waiting for its answer. The handler runs only while the context lives (a
+    /// QmpReply is its own context).
     struct Pending
     {
-        QPointer<QmpReply> reply;
+        QString command;
+        QPointer<QObject> context;
+        ReplyHandler handler;
         QDeadlineTimer deadline;
         int timeoutMs = 0;
     };
@@ -138,6 +153,10 @@ private:
     void handleMessage(const QByteArray &json);
     void handleGreeting(const QJsonObject &greeting);
     void handleEvent(const QString &name, const QJsonObject &data, const QDateTime &timestamp);
+    QmpError refusal(const QString &command) const;
+    void enqueue(const QString &command, const QJsonObject &arguments, QObject *context,
+                 ReplyHandler handler, std::chrono::milliseconds timeout);
+    static void deliver(Pending &pending, const QmpError &error, const QJsonValue &result);
     void send(const QString &command, const QJsonObject &arguments, qint64 id);
     void finishSession(const QmpError &error);
     void failAllPending(const QmpError::Kind kind, const QString &description = {});
@@ -153,6 +172,8 @@ private:
     qint64 m_nextId = 1;
     qint64 m_capabilitiesId = 0;
     QTimer m_timeoutTimer;
+    /// When m_timeoutTimer fires; it stays armed when the calls it was set for are answered.
+    QDeadlineTimer m_timeoutTimerDeadline;
     QTimer m_greetingTimer;
     std::chrono::milliseconds m_greetingTimeout = DefaultGreetingTimeout;
     QJsonObject m_greeting;
