@@ -47,6 +47,14 @@ QmpError QmpError::connection(const QString &description)
     return {Kind::Connection, {}, {}, description};
 }
 
+QmpError QmpError::unexpectedReply(const QString &command, const QString &description)
+{
+    return {Kind::Reply,
+            command,
+            {},
+            tr("QEMU's answer is not what Berth expects (%1)").arg(description)};
+}
+
 QString QmpError::message() const
 {
     if (m_kind == Kind::None)

@@ -23,6 +23,7 @@ public:
         Interrupted, ///< the connection closed before the reply arrived
         Protocol,    ///< the server broke the QMP protocol; the session was ended
         Connection,  ///< the socket could not be opened, or failed
+        Reply,       ///< QEMU answered, but not in the shape the command's schema promises
     };
 
     QmpError() = default;
@@ -34,6 +35,7 @@ public:
     static QmpError interrupted(const QString &command);
     static QmpError protocol(const QString &command, const QString &description);
     static QmpError connection(const QString &description);
+    static QmpError unexpectedReply(const QString &command, const QString &description);
 
     bool isError() const { return m_kind != Kind::None; }
     Kind kind() const { return m_kind; }

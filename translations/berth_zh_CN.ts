@@ -2462,6 +2462,10 @@ It opens “%2” in a window of its own.</source>
         <translation>与 QEMU 的连接在应答前关闭了</translation>
     </message>
     <message>
+        <source>QEMU&apos;s answer is not what Berth expects (%1)</source>
+        <translation>QEMU 的应答不是 Berth 预期的形式（%1）</translation>
+    </message>
+    <message>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
