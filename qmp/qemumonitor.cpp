@@ -318,7 +318,8 @@ void runHmp(QmpClient &client, const QString &hmpCommand, const QString &command
                 return;
             if (!r)
                 return done(QmpResult<void>(r.error()));
-            const QString answer = r->trimmed();
+            // HMP ends its lines with "\r\n"; one sentence may take two lines.
+            const QString answer = r->trimmed().remove(u'\r');
             if (succeeded(answer))
                 return done(QmpResult<void>());
             done(QmpResult<void>(QmpError::commandFailed(hmpCommand, u"GenericError"_s, answer)));

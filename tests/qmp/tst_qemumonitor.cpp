@@ -1,17 +1,16 @@
 // The typed monitor against the scripted fake server: for every command, the exact arguments
 // that go out and the typed reading of the answer QEMU 7.2 gives (the replies below were
 // captured from qemu-system-x86_64 7.2.22), plus QEMU's error answers. tst_qemumonitor_qemu
-// runs the same commands against a real QEMU.
+// runs the commands a paused QEMU can run against the real thing.
+#include "tests/qmp/awaitresult.h"
 #include "tests/support/fakeqmpserver.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -20,25 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 using std::chrono::milliseconds;
 
 namespace {
-
-/// Starts a typed call through @p start (given a context and the callback) and waits for its
-/// answer in a real event loop.
-template<typename T>
-std::optional<QmpResult<T>> await(const std::function<void(QObject *, QmpCallback<T>)> &start)
-{
-    std::optional<QmpResult<T>> out;
-    QEventLoop loop;
-    QObject context;
-    start(&context, [&](const QmpResult<T> &r) {
-        out.emplace(r);
-        loop.quit();
-    });
-    if (!out) {
-        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return out;
-}
 
 /// A reply as QEMU writes it, with the id the client sent.
 QByteArray returning(const QByteArray &value)
@@ -74,7 +54,7 @@ private:
                     const QByteArray &reply = returning("{}"))
     {
         m_server->expect(command, arguments).thenRaw(reply);
-        const auto r = await<void>(start);
+        const auto r = awaitResult<void>(start);
         QVERIFY(r);
         QVERIFY2(!r->hasError(), qPrintable(r->error().message()));
         QVERIFY(m_server->allStepsDone());
@@ -86,7 +66,7 @@ private:
                              const std::function<void(QObject *, QmpCallback<T>)> &start)
     {
         m_server->expect(command).thenRaw(failing(errorClass, description));
-        const auto r = await<T>(start);
+        const auto r = awaitResult<T>(start);
         if (!r)
             return QmpError::timeout(command, 5000);
         return *r;
@@ -133,7 +113,8 @@ private Q_SLOTS:
         m_server->expect(u"query-status"_s, QJsonObject{})
             .thenRaw(
                 returning(R"({"status": "prelaunch", "singlestep": false, "running": false})"));
-        auto r = await<QemuStatus>([&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
+        auto r = awaitResult<QemuStatus>(
+            [&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE((*r)->state, QemuRunState::Prelaunch);
         QCOMPARE((*r)->stateName, u"prelaunch"_s);
@@ -141,7 +122,8 @@ private Q_SLOTS:
 
         m_server->expect(u"query-status"_s)
             .thenRaw(returning(R"({"status": "running", "singlestep": false, "running": true})"));
-        r = await<QemuStatus>([&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
+        r = awaitResult<QemuStatus>(
+            [&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE((*r)->state, QemuRunState::Running);
         QVERIFY((*r)->running);
@@ -149,7 +131,8 @@ private Q_SLOTS:
         m_server->expect(u"query-status"_s)
             .thenRaw(returning(
                 R"({"status": "guest-panicked", "singlestep": false, "running": false})"));
-        r = await<QemuStatus>([&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
+        r = awaitResult<QemuStatus>(
+            [&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE((*r)->state, QemuRunState::GuestPanicked);
     }
@@ -168,7 +151,7 @@ private Q_SLOTS:
         m_server->expect(u"query-kvm"_s, QJsonObject{})
             .thenRaw(returning(R"({"enabled": false, "present": true})"));
         const auto r =
-            await<QemuKvmInfo>([&](QObject *c, auto done) { m_monitor->queryKvm(c, done); });
+            awaitResult<QemuKvmInfo>([&](QObject *c, auto done) { m_monitor->queryKvm(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE((*r)->enabled, false);
         QCOMPARE((*r)->present, true);
@@ -179,8 +162,8 @@ private Q_SLOTS:
         m_server->expect(u"query-version"_s, QJsonObject{})
             .thenRaw(returning(
                 R"({"qemu": {"micro": 22, "minor": 2, "major": 7}, "package": "Debian 1:7.2+dfsg-7+deb12u18+b3"})"));
-        const auto r =
-            await<QemuVersion>([&](QObject *c, auto done) { m_monitor->queryVersion(c, done); });
+        const auto r = awaitResult<QemuVersion>(
+            [&](QObject *c, auto done) { m_monitor->queryVersion(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE((*r)->major, 7);
         QCOMPARE((*r)->minor, 2);
@@ -196,7 +179,7 @@ private Q_SLOTS:
                 R"({"hotpluggable-cpus": false, "name": "none", "numa-mem-supported": false, "cpu-max": 1, "deprecated": false, "default-ram-id": "ram"}, )"
                 R"({"hotpluggable-cpus": true, "name": "pc-q35-7.2", "numa-mem-supported": false, "default-cpu-type": "qemu64-x86_64-cpu", "cpu-max": 288, "deprecated": false, "default-ram-id": "pc.ram", "alias": "q35"}, )"
                 R"({"hotpluggable-cpus": true, "name": "pc-i440fx-7.2", "numa-mem-supported": false, "default-cpu-type": "qemu64-x86_64-cpu", "is-default": true, "cpu-max": 255, "deprecated": false, "default-ram-id": "pc.ram", "alias": "pc"}])"));
-        const auto r = await<QList<QemuMachineType>>(
+        const auto r = awaitResult<QList<QemuMachineType>>(
             [&](QObject *c, auto done) { m_monitor->queryMachines(c, done); });
         QVERIFY(r && !r->hasError());
         const QList<QemuMachineType> &machines = r->value();
@@ -221,7 +204,7 @@ private Q_SLOTS:
             .thenRaw(returning(
                 R"([{"thread-id": 9966, "props": {"core-id": 0, "thread-id": 0, "socket-id": 0}, "qom-path": "/machine/unattached/device[0]", "cpu-index": 0, "target": "x86_64"}, )"
                 R"({"thread-id": 9967, "props": {"core-id": 1, "thread-id": 0, "socket-id": 0}, "qom-path": "/machine/unattached/device[2]", "cpu-index": 1, "target": "x86_64"}])"));
-        const auto r = await<QList<QemuCpu>>(
+        const auto r = awaitResult<QList<QemuCpu>>(
             [&](QObject *c, auto done) { m_monitor->queryCpusFast(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE(r->value().size(), 2);
@@ -275,7 +258,7 @@ private Q_SLOTS:
         m_server->expect(u"query-kvm"_s)
             .thenRaw(returning(R"({"enabled": true, "present": true})"));
         const auto r =
-            await<QemuKvmInfo>([&](QObject *c, auto done) { m_monitor->queryKvm(c, done); });
+            awaitResult<QemuKvmInfo>([&](QObject *c, auto done) { m_monitor->queryKvm(c, done); });
         QVERIFY(r && !r->hasError() && (*r)->enabled);
     }
 
@@ -285,7 +268,7 @@ private Q_SLOTS:
     {
         m_server->expect(u"query-balloon"_s, QJsonObject{})
             .thenRaw(returning(R"({"actual": 268435456})"));
-        const auto r = await<QemuBalloonInfo>(
+        const auto r = awaitResult<QemuBalloonInfo>(
             [&](QObject *c, auto done) { m_monitor->queryBalloon(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE((*r)->actualBytes, 268435456);
@@ -309,7 +292,7 @@ private Q_SLOTS:
             ->expect(u"qom-get"_s, QJsonObject{{u"path"_s, u"/machine/peripheral/balloon0"_s},
                                                {u"property"_s, u"guest-stats-polling-interval"_s}})
             .thenRaw(returning("0"));
-        const auto r = await<int>([&](QObject *c, auto done) {
+        const auto r = awaitResult<int>([&](QObject *c, auto done) {
             m_monitor->balloonStatsPollingInterval(u"balloon0"_s, c, done);
         });
         QVERIFY(r && !r->hasError());
@@ -331,7 +314,7 @@ private Q_SLOTS:
                                                {u"property"_s, u"guest-stats"_s}})
             .thenRaw(returning(
                 R"({"stats": {"stat-htlb-pgalloc": 18446744073709551615, "stat-swap-out": 18446744073709551615, "stat-available-memory": 18446744073709551615, "stat-htlb-pgfail": 18446744073709551615, "stat-free-memory": 18446744073709551615, "stat-minor-faults": 18446744073709551615, "stat-major-faults": 18446744073709551615, "stat-total-memory": 18446744073709551615, "stat-swap-in": 18446744073709551615, "stat-disk-caches": 18446744073709551615}, "last-update": 0})"));
-        const auto r = await<QemuGuestMemoryStats>(
+        const auto r = awaitResult<QemuGuestMemoryStats>(
             [&](QObject *c, auto done) { m_monitor->balloonGuestStats(u"balloon0"_s, c, done); });
         QVERIFY(r && !r->hasError());
         QVERIFY(!(*r)->hasReported());
@@ -349,7 +332,7 @@ private Q_SLOTS:
         m_server->expect(u"qom-get"_s)
             .thenRaw(returning(
                 R"({"stats": {"stat-htlb-pgalloc": 0, "stat-swap-out": 18446744073709551615, "stat-available-memory": 18446744073709551615, "stat-htlb-pgfail": 0, "stat-free-memory": 197840896, "stat-minor-faults": 12873, "stat-major-faults": 166, "stat-total-memory": 236482560, "stat-swap-in": 18446744073709551615, "stat-disk-caches": 9031680}, "last-update": 1796290700})"));
-        const auto r = await<QemuGuestMemoryStats>(
+        const auto r = awaitResult<QemuGuestMemoryStats>(
             [&](QObject *c, auto done) { m_monitor->balloonGuestStats(u"balloon0"_s, c, done); });
         QVERIFY(r && !r->hasError());
         QVERIFY((*r)->hasReported());
@@ -369,7 +352,7 @@ private Q_SLOTS:
             ->expect(u"qom-get"_s, QJsonObject{{u"path"_s, u"/machine/peripheral/nope"_s},
                                                {u"property"_s, u"guest-stats"_s}})
             .thenRaw(failing("DeviceNotFound", "Device '/machine/peripheral/nope' not found"));
-        const auto r = await<QemuGuestMemoryStats>(
+        const auto r = awaitResult<QemuGuestMemoryStats>(
             [&](QObject *c, auto done) { m_monitor->balloonGuestStats(u"nope"_s, c, done); });
         QVERIFY(r);
         verifyCommandError(r->error(), u"qom-get"_s, u"DeviceNotFound"_s,
@@ -385,7 +368,7 @@ private Q_SLOTS:
             .thenRaw(returning(
                 R"([{"io-status": "ok", "device": "", "locked": false, "removable": false, "inserted": {"iops_rd": 0, "detect_zeroes": "off", "image": {"snapshots": [{"vm-clock-nsec": 0, "name": "snap1", "date-sec": 1796290673, "date-nsec": 123873000, "vm-clock-sec": 0, "id": "1", "vm-state-size": 654352}], "virtual-size": 67108864, "filename": "/tmp/mon/d.qcow2", "cluster-size": 65536, "format": "qcow2", "actual-size": 995328, "format-specific": {"type": "qcow2", "data": {"compat": "1.1", "compression-type": "zlib", "lazy-refcounts": false, "refcount-bits": 16, "corrupt": false, "extended-l2": false}}, "dirty-flag": false}, "iops_wr": 0, "ro": false, "node-name": "disk0-fmt", "backing_file_depth": 0, "drv": "qcow2", "iops": 0, "bps_wr": 0, "write_threshold": 0, "encrypted": false, "bps": 0, "bps_rd": 4194304, "cache": {"no-flush": false, "direct": false, "writeback": true}, "file": "/tmp/mon/d.qcow2"}, "qdev": "/machine/peripheral/disk0/virtio-backend", "type": "unknown"}, )"
                 R"({"io-status": "ok", "device": "cd0", "locked": false, "removable": true, "qdev": "cdrom0", "tray_open": true, "type": "unknown"}])"));
-        const auto r = await<QList<QemuBlockDevice>>(
+        const auto r = awaitResult<QList<QemuBlockDevice>>(
             [&](QObject *c, auto done) { m_monitor->queryBlock(c, done); });
         QVERIFY2(r && !r->hasError(), r ? qPrintable(r->error().message()) : "no answer");
         QCOMPARE(r->value().size(), 2);
@@ -426,7 +409,7 @@ private Q_SLOTS:
             .thenRaw(returning(
                 R"([{"device": "", "parent": {"stats": {"unmap_operations": 0, "unmap_merged": 0, "flush_total_time_ns": 0, "wr_highest_offset": 1179648, "wr_total_time_ns": 0, "failed_wr_operations": 0, "failed_rd_operations": 0, "wr_merged": 0, "wr_bytes": 0, "timed_stats": [], "failed_unmap_operations": 0, "failed_flush_operations": 0, "account_invalid": false, "rd_total_time_ns": 0, "invalid_unmap_operations": 0, "flush_operations": 0, "wr_operations": 0, "unmap_bytes": 0, "rd_merged": 0, "rd_bytes": 0, "unmap_total_time_ns": 0, "invalid_flush_operations": 0, "account_failed": false, "rd_operations": 0, "invalid_wr_operations": 0, "invalid_rd_operations": 0}, "node-name": "file0", "driver-specific": {"discard-bytes-ok": 0, "discard-nb-ok": 0, "driver": "file", "discard-nb-failed": 0}}, "stats": {"unmap_operations": 0, "unmap_merged": 0, "flush_total_time_ns": 0, "wr_highest_offset": 0, "wr_total_time_ns": 0, "failed_wr_operations": 0, "failed_rd_operations": 0, "wr_merged": 0, "wr_bytes": 1536000, "timed_stats": [], "failed_unmap_operations": 0, "failed_flush_operations": 0, "account_invalid": true, "rd_total_time_ns": 0, "invalid_unmap_operations": 0, "flush_operations": 0, "wr_operations": 12, "unmap_bytes": 0, "rd_merged": 0, "rd_bytes": 16777216, "unmap_total_time_ns": 0, "invalid_flush_operations": 0, "account_failed": true, "rd_operations": 260, "invalid_wr_operations": 0, "invalid_rd_operations": 0}, "node-name": "disk0-fmt", "qdev": "/machine/peripheral/disk0/virtio-backend"}, )"
                 R"({"device": "cd0", "stats": {"unmap_operations": 0, "unmap_merged": 0, "flush_total_time_ns": 0, "wr_highest_offset": 0, "wr_total_time_ns": 0, "failed_wr_operations": 0, "failed_rd_operations": 0, "wr_merged": 0, "wr_bytes": 0, "timed_stats": [], "failed_unmap_operations": 0, "failed_flush_operations": 0, "account_invalid": true, "rd_total_time_ns": 0, "invalid_unmap_operations": 0, "flush_operations": 0, "wr_operations": 0, "unmap_bytes": 0, "rd_merged": 0, "rd_bytes": 0, "unmap_total_time_ns": 0, "invalid_flush_operations": 0, "account_failed": true, "rd_operations": 0, "invalid_wr_operations": 0, "invalid_rd_operations": 0}, "qdev": "cdrom0"}])"));
-        const auto r = await<QList<QemuBlockStats>>(
+        const auto r = awaitResult<QList<QemuBlockStats>>(
             [&](QObject *c, auto done) { m_monitor->queryBlockStats(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE(r->value().size(), 2);
@@ -586,7 +569,7 @@ private Q_SLOTS:
             .thenRaw(returning(
                 R"([{"current-progress": 1, "status": "concluded", "total-progress": 1, "type": "snapshot-load", "id": "j2", "error": "Snapshot 'nosuch' does not exist in one or more devices"}, )"
                 R"({"current-progress": 0, "status": "running", "total-progress": 1, "type": "snapshot-save", "id": "j4"}])"));
-        const auto r = await<QList<QemuJobInfo>>(
+        const auto r = awaitResult<QList<QemuJobInfo>>(
             [&](QObject *c, auto done) { m_monitor->queryJobs(c, done); });
         QVERIFY(r && !r->hasError());
         QCOMPARE(r->value().size(), 2);
@@ -618,7 +601,7 @@ private Q_SLOTS:
         m_server->expect(u"human-monitor-command"_s)
             .thenRaw(returning(
                 R"("Could not set up host forwarding rule 'tcp:127.0.0.1:22222-:22'\r\n")"));
-        const auto r = await<void>(
+        const auto r = awaitResult<void>(
             [&](QObject *c, auto done) { m_monitor->hostForwardAdd(u"net0"_s, ssh, c, done); });
         QVERIFY(r);
         verifyCommandError(r->error(), u"hostfwd_add"_s, u"GenericError"_s,
@@ -634,7 +617,7 @@ private Q_SLOTS:
                 u"human-monitor-command"_s,
                 QJsonObject{{u"command-line"_s, u"hostfwd_add nonet udp::5353-10.0.2.15:53"_s}})
             .thenRaw(returning(R"("unrecognized netdev id 'nonet'\r\n")"));
-        const auto r = await<void>(
+        const auto r = awaitResult<void>(
             [&](QObject *c, auto done) { m_monitor->hostForwardAdd(u"nonet"_s, dns, c, done); });
         QVERIFY(r);
         verifyCommandError(r->error(), u"hostfwd_add"_s, u"GenericError"_s,
@@ -653,7 +636,7 @@ private Q_SLOTS:
 
         m_server->expect(u"human-monitor-command"_s)
             .thenRaw(returning(R"("host forwarding rule for tcp:127.0.0.1:22222 not found\r\n")"));
-        const auto r = await<void>(
+        const auto r = awaitResult<void>(
             [&](QObject *c, auto done) { m_monitor->hostForwardRemove(u"net0"_s, ssh, c, done); });
         QVERIFY(r);
         verifyCommandError(r->error(), u"hostfwd_remove"_s, u"GenericError"_s,
@@ -676,7 +659,7 @@ private Q_SLOTS:
         QCOMPARE(added->error().kind(), QmpError::Kind::Command);
         QCOMPARE(added->error().command(), u"hostfwd_add"_s);
 
-        const auto removed = await<void>([&](QObject *c, auto done) {
+        const auto removed = awaitResult<void>([&](QObject *c, auto done) {
             m_monitor->hostForwardRemove(u"net0\nquit"_s, {}, c, done);
         });
         QVERIFY(removed && removed->hasError());
@@ -688,8 +671,8 @@ private Q_SLOTS:
     void answerOfTheWrongShapeIsAReplyError()
     {
         m_server->expect(u"query-status"_s).thenRaw(returning(R"({"status": 5, "running": true})"));
-        const auto status =
-            await<QemuStatus>([&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
+        const auto status = awaitResult<QemuStatus>(
+            [&](QObject *c, auto done) { m_monitor->queryStatus(c, done); });
         QVERIFY(status && status->hasError());
         QCOMPARE(status->error().kind(), QmpError::Kind::Reply);
         QCOMPARE(status->error().command(), u"query-status"_s);
@@ -697,14 +680,14 @@ private Q_SLOTS:
                  qPrintable(status->error().message()));
 
         m_server->expect(u"query-cpus-fast"_s).thenRaw(returning("{}"));
-        const auto cpus = await<QList<QemuCpu>>(
+        const auto cpus = awaitResult<QList<QemuCpu>>(
             [&](QObject *c, auto done) { m_monitor->queryCpusFast(c, done); });
         QVERIFY(cpus && cpus->hasError());
         QCOMPARE(cpus->error().kind(), QmpError::Kind::Reply);
 
         m_server->expect(u"query-jobs"_s)
             .thenRaw(returning(R"([{"id": "j1", "type": "snapshot-save", "status": "running"}])"));
-        const auto jobs = await<QList<QemuJobInfo>>(
+        const auto jobs = awaitResult<QList<QemuJobInfo>>(
             [&](QObject *c, auto done) { m_monitor->queryJobs(c, done); });
         QVERIFY(jobs && jobs->hasError());
         QVERIFY2(jobs->error().description().contains("current-progress"_L1),
@@ -725,7 +708,7 @@ private Q_SLOTS:
         m_server->expect(u"query-kvm"_s)
             .thenRaw(returning(R"({"enabled": false, "present": true})"));
         const auto r =
-            await<QemuKvmInfo>([&](QObject *c, auto done) { m_monitor->queryKvm(c, done); });
+            awaitResult<QemuKvmInfo>([&](QObject *c, auto done) { m_monitor->queryKvm(c, done); });
         QVERIFY(r && !r->hasError());
         QVERIFY(!called);
     }
