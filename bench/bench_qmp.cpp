@@ -1,17 +1,18 @@
-// QMP round-trip benchmark: Berth's QmpClient against a minimal blocking raw-socket client.
+// QMP round-trip benchmark: Berth's typed monitor (QemuMonitor::queryStatus() over a QmpClient,
+// the path product code takes) against a minimal blocking raw-socket client.
 //
 // One real QEMU (paused, TCG) with two QMP monitors, because QEMU 7.2 serves one client per
 // monitor socket: QmpClient talks to monitor 0, the raw client to monitor 1. Calls alternate
 // between the two, one at a time, so both see the same machine load and QEMU never has more
 // than one command in flight. QEMU's own share (~150 µs) is the same for both; the ratio of
-// the medians shows what QmpClient adds on top (event loop, JSON, signals, timers).
+// the medians shows what Berth adds on top (event loop, JSON, the typed reading, timers).
 //
 // The last line of the output is machine-readable:
 //     RESULT qmp_rtt_p50 <berth p50 µs> us ratio=<berth p50 / raw p50> baseline=raw-socket
 
 #include "bench/benchsupport.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
-#include "qmp/qmpreply.h"
 #include "tests/support/testqemu.h"
 
 #include <QAbstractEventDispatcher>
@@ -243,7 +244,7 @@ void printSummary(const char *label, const Summary &s)
 }
 
 /// With --breakdown: remembers when the event loop last delivered a socket notifier event
-/// and when it last got ready to block before that, so the QmpClient round trip can be split
+/// and when it last got ready to block before that, so Berth's round trip can be split
 /// into send side, loop work after sending, wait, and receive side.
 class SocketWakeRecorder final : public QObject
 {
@@ -277,16 +278,15 @@ private:
     Clock::time_point m_blockBeforeWake;
 };
 
-/// Alternates one QmpClient call with one raw call, each after the same settle pause. The QmpClient
-/// call is issued from the previous reply's finished() handler and answered through the
-/// application's event loop; the raw call runs inline in that handler, so only one command is ever
-/// in flight.
+/// Alternates one Berth call with one raw call, each after the same settle pause. The Berth call
+/// is issued from the previous answer's callback and answered through the application's event
+/// loop; the raw call runs inline in that callback, so only one command is ever in flight.
 class InterleavedRun final
 {
 public:
     InterleavedRun(QmpClient &client, RawQmpConnection &raw, int warmup, int iterations,
                    const SocketWakeRecorder *wakes)
-        : m_client(client)
+        : m_monitor(client)
         , m_raw(raw)
         , m_wakes(wakes)
         , m_warmup(warmup)
@@ -308,7 +308,7 @@ public:
 
     const std::vector<double> &berthSamples() const { return m_berth; }
     const std::vector<double> &rawSamples() const { return m_rawSamples; }
-    /// --breakdown only: the QmpClient round trip in four consecutive parts.
+    /// --breakdown only: Berth's round trip in four consecutive parts.
     const std::vector<double> &sendSideSamples() const { return m_sendSide; }
     const std::vector<double> &afterSendSamples() const { return m_afterSend; }
     const std::vector<double> &waitSamples() const { return m_wait; }
@@ -318,18 +318,17 @@ private:
     void issueBerthCall()
     {
         m_started = Clock::now();
-        QmpReply *reply = m_client.execute(u"query-status"_s);
+        m_monitor.queryStatus(&m_context,
+                              [this](const QmpResult<QemuStatus> &r) { onBerthFinished(r); });
         if (m_wakes)
             m_executeReturned = Clock::now();
-        QObject::connect(reply, &QmpReply::finished, &m_context,
-                         [this, reply] { onBerthFinished(*reply); });
     }
 
-    void onBerthFinished(const QmpReply &reply)
+    void onBerthFinished(const QmpResult<QemuStatus> &status)
     {
         const Clock::time_point finished = Clock::now();
-        if (reply.hasError()) {
-            failRun(u"QmpClient: %1"_s.arg(reply.error().message()));
+        if (status.hasError()) {
+            failRun(u"QemuMonitor: %1"_s.arg(status.error().message()));
             return;
         }
         const bool measured = m_done >= m_warmup;
@@ -369,7 +368,7 @@ private:
     /// Both clients therefore start each call after the same pause, against an idle QEMU.
     static void settle() { std::this_thread::sleep_for(kSettle); }
 
-    QmpClient &m_client;
+    const QemuMonitor m_monitor;
     RawQmpConnection &m_raw;
     const SocketWakeRecorder *m_wakes;
     QObject m_context; // receiver for the reply connections
@@ -398,8 +397,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Measures QmpClient's query-status round trip against a raw blocking socket client "
-        "on the same QEMU."_s);
+        u"Measures Berth's query-status round trip (QemuMonitor over QmpClient) against a raw "
+        "blocking socket client on the same QEMU."_s);
     parser.addHelpOption();
     parser.addOption({u"iterations"_s,
                       u"Measured calls per client (default %1)."_s.arg(kDefaultIterations),
@@ -408,8 +407,8 @@ int main(int argc, char *argv[])
                       u"Unmeasured calls per client first (default %1)."_s.arg(kDefaultWarmup),
                       u"N"_s});
     parser.addOption({u"breakdown"_s,
-                      u"Also split QmpClient's round trip into four consecutive parts: inside "
-                      "execute(), event loop work until it blocks, blocked until the socket "
+                      u"Also split Berth's round trip into four consecutive parts: inside "
+                      "queryStatus(), event loop work until it blocks, blocked until the socket "
                       "notifier fires, and from there to finished() (adds an event filter)."_s});
     parser.process(app);
     bool ok = true;
@@ -469,9 +468,9 @@ int main(int argc, char *argv[])
     printSummary("berth", berth);
     printSummary("raw", baseline);
     if (wakes) {
-        // Consecutive parts of one QmpClient round trip (their medians need not add up).
-        printSummary("  berth 1 execute()", summarize(run.sendSideSamples()));
-        printSummary("  berth 2 execute() returned -> loop about to block",
+        // Consecutive parts of one Berth round trip (their medians need not add up).
+        printSummary("  berth 1 queryStatus()", summarize(run.sendSideSamples()));
+        printSummary("  berth 2 queryStatus() returned -> loop about to block",
                      summarize(run.afterSendSamples()));
         printSummary("  berth 3 about to block -> socket notifier event",
                      summarize(run.waitSamples()));
