@@ -1,18 +1,15 @@
 #include "qmp/qmpclient.h"
 
 #include "qmp/qmpmessage.h"
+#include "qmp/qmptransport.h"
 
 #include <QJsonDocument>
-#include <QLocalSocket>
 #include <QLoggingCategory>
-#include <QTcpSocket>
 #include <QThread>
 
 #include <algorithm>
 #include <array>
 #include <limits>
-
-#include <sys/socket.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -113,8 +110,8 @@ QmpClient::~QmpClient()
 {
     // Pending replies are children and die with us; nobody is told, by design: an owner
     // that destroys its client has stopped caring about the answers.
-    if (m_device)
-        m_device->disconnect(this);
+    if (m_transport)
+        m_transport->disconnect(this);
 }
 
 QString QmpClient::stateName(State state)
@@ -147,56 +144,36 @@ void QmpClient::connectToUnixSocket(const QString &path)
 {
     if (m_state != State::Disconnected)
         finishSession(QmpError{});
-    auto *socket = new QLocalSocket(this);
-    m_localSocket = socket;
-    attachDevice(socket);
-    connect(socket, &QLocalSocket::connected, this, &QmpClient::onConnected);
-    connect(socket, &QLocalSocket::disconnected, this, &QmpClient::onSocketClosed);
-    connect(socket, &QLocalSocket::errorOccurred, this,
-            [this, socket, path](QLocalSocket::LocalSocketError error) {
-                if (error == QLocalSocket::PeerClosedError)
-                    return; // disconnected() tells the rest
-                onSocketError(
-                    tr("cannot talk to QEMU's monitor at %1: %2").arg(path, socket->errorString()));
-            });
-    setState(State::Connecting);
-    socket->connectToServer(path);
+    QmpTransport *transport = QmpTransport::unixSocket(path, m_parser, this);
+    connect(transport, &QmpTransport::failed, this, [this, path](const QString &reason) {
+        onSocketError(tr("cannot talk to QEMU's monitor at %1: %2").arg(path, reason));
+    });
+    attachTransport(transport);
 }
 
 void QmpClient::connectToHost(const QString &host, quint16 port)
 {
     if (m_state != State::Disconnected)
         finishSession(QmpError{});
-    auto *socket = new QTcpSocket(this);
-    m_tcpSocket = socket;
-    attachDevice(socket);
-    connect(socket, &QTcpSocket::connected, this, [this, socket] {
-        // QMP is a request/reply protocol of small messages: Nagle would add latency.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        onConnected();
+    QmpTransport *transport = QmpTransport::tcpSocket(host, port, m_parser, this);
+    connect(transport, &QmpTransport::failed, this, [this, host, port](const QString &reason) {
+        onSocketError(
+            tr("cannot talk to QEMU's monitor at %1:%2: %3").arg(host).arg(port).arg(reason));
     });
-    connect(socket, &QTcpSocket::disconnected, this, &QmpClient::onSocketClosed);
-    connect(socket, &QTcpSocket::errorOccurred, this,
-            [this, socket, host, port](QAbstractSocket::SocketError error) {
-                if (error == QAbstractSocket::RemoteHostClosedError)
-                    return;
-                onSocketError(tr("cannot talk to QEMU's monitor at %1:%2: %3")
-                                  .arg(host)
-                                  .arg(port)
-                                  .arg(socket->errorString()));
-            });
-    setState(State::Connecting);
-    socket->connectToHost(host, port);
+    attachTransport(transport);
 }
 
-void QmpClient::attachDevice(QIODevice *device)
+void QmpClient::attachTransport(QmpTransport *transport)
 {
-    m_device = device;
+    m_transport = transport;
     m_parser.reset();
     m_greeting = {};
     m_lastError = {};
-    m_capabilitiesId = 0;
-    connect(device, &QIODevice::readyRead, this, &QmpClient::onReadyRead);
+    connect(transport, &QmpTransport::connected, this, &QmpClient::onConnected);
+    connect(transport, &QmpTransport::bytesArrived, this, &QmpClient::onReadyRead);
+    connect(transport, &QmpTransport::closed, this, &QmpClient::onSocketClosed);
+    setState(State::Connecting);
+    transport->open();
 }
 
 void QmpClient::disconnectFromServer()
@@ -208,14 +185,11 @@ void QmpClient::disconnectFromServer()
     if (m_state != State::Closing)
         return; // a reply's handler already ended the session
     // Let queued writes (a final "quit", say) go out, but do not wait on the peer for long.
-    QTimer::singleShot(1000, m_device, [this] {
+    QTimer::singleShot(1000, m_transport, [this] {
         if (m_state == State::Closing)
             finishSession(QmpError{});
     });
-    if (m_localSocket)
-        m_localSocket->disconnectFromServer();
-    else if (m_tcpSocket)
-        m_tcpSocket->disconnectFromHost();
+    m_transport->closeAfterWrites();
 }
 
 void QmpClient::onConnected()
@@ -231,10 +205,7 @@ void QmpClient::onSocketError(const QString &description)
 
 void QmpClient::onSocketClosed()
 {
-    if (m_state == State::Disconnected)
-        return;
-    if (m_device && m_device->bytesAvailable() > 0)
-        onReadyRead();
+    // The transport has handed over every byte that came before the end.
     if (m_state == State::Disconnected)
         return;
     if (m_state == State::Closing) {
@@ -252,9 +223,6 @@ void QmpClient::onSocketClosed()
 
 void QmpClient::onReadyRead()
 {
-    if (!m_device)
-        return;
-    m_parser.feed(m_device->readAll());
     // A handler below may end the session or even destroy this client.
     const QPointer<QmpClient> self(this);
     QByteArray json;
@@ -453,26 +421,7 @@ void QmpClient::send(const QString &command, const QJsonObject &arguments, qint6
     bytes += '}';
     qCDebug(lcQmp).noquote() << "->" << forLog(bytes);
     bytes += "\r\n";
-
-    // Straight to the kernel when nothing is queued: Qt's sockets would buffer, switch
-    // their write notifier on and off again, and wake the event loop twice per call.
-    // Whatever the kernel does not take (or an error, which Qt then reports) goes
-    // through the socket as usual, so ordering is kept.
-    const qintptr fd =
-        m_localSocket ? m_localSocket->socketDescriptor() : m_tcpSocket->socketDescriptor();
-    if (fd >= 0 && m_device->bytesToWrite() == 0) {
-        const ssize_t sent =
-            ::send(int(fd), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent == bytes.size())
-            return;
-        if (sent > 0)
-            bytes.remove(0, sent);
-    }
-    m_device->write(bytes);
-    if (m_localSocket)
-        m_localSocket->flush();
-    else
-        m_tcpSocket->flush();
+    m_transport->write(bytes);
 }
 
 bool QmpClient::isValidCommandName(QStringView name)
@@ -539,16 +488,11 @@ void QmpClient::finishSession(const QmpError &error)
     m_lastError = error;
     if (error.isError())
         qCInfo(lcQmp).noquote() << "session ended:" << error.message();
-    if (m_device) {
-        m_device->disconnect(this);
-        if (m_localSocket)
-            m_localSocket->abort();
-        else if (m_tcpSocket)
-            m_tcpSocket->abort();
-        m_device->deleteLater();
-        m_device = nullptr;
-        m_localSocket = nullptr;
-        m_tcpSocket = nullptr;
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->abort();
+        m_transport->deleteLater();
+        m_transport = nullptr;
     }
     m_parser.reset();
     setState(State::Disconnected);

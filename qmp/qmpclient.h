@@ -16,9 +16,7 @@
 #include <functional>
 #include <utility>
 
-class QIODevice;
-class QLocalSocket;
-class QTcpSocket;
+class QmpTransport;
 
 /// An asynchronous client for the QEMU Machine Protocol.
 ///
@@ -36,7 +34,8 @@ class QTcpSocket;
 /// id) ends the session with a Protocol error; a reply with an unknown id (for
 /// instance one that arrives after its call timed out) is logged and dropped.
 ///
-/// Nothing here blocks: all I/O goes through the event loop of the client's thread.
+/// Nothing here blocks: all I/O goes through the event loop of the client's thread. A unix
+/// socket is read and written straight from its file descriptor (see QmpTransport).
 class QmpClient final : public QObject
 {
     Q_OBJECT
@@ -144,7 +143,7 @@ private:
         int timeoutMs = 0;
     };
 
-    void attachDevice(QIODevice *device);
+    void attachTransport(QmpTransport *transport);
     void setState(State state);
     void onConnected();
     void onReadyRead();
@@ -164,13 +163,10 @@ private:
     void onTimeoutTimer();
 
     State m_state = State::Disconnected;
-    QIODevice *m_device = nullptr;
-    QLocalSocket *m_localSocket = nullptr;
-    QTcpSocket *m_tcpSocket = nullptr;
+    QmpTransport *m_transport = nullptr;
     QmpStreamParser m_parser;
     QHash<qint64, Pending> m_pending;
     qint64 m_nextId = 1;
-    qint64 m_capabilitiesId = 0;
     QTimer m_timeoutTimer;
     /// When m_timeoutTimer fires; it stays armed when the calls it was set for are answered.
     QDeadlineTimer m_timeoutTimerDeadline;

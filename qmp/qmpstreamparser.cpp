@@ -2,6 +2,12 @@
 
 #include <QCoreApplication>
 
+namespace {
+
+constexpr qsizetype kKeptCapacity = 1024 * 1024;
+
+} // namespace
+
 QmpStreamParser::QmpStreamParser(qsizetype maxMessageBytes)
     : m_maxMessageBytes(maxMessageBytes)
 {}
@@ -10,6 +16,18 @@ void QmpStreamParser::feed(QByteArrayView bytes)
 {
     if (!m_failed)
         m_buffer.append(bytes);
+}
+
+char *QmpStreamParser::appendBuffer(qsizetype size)
+{
+    m_appendFrom = m_buffer.size();
+    m_buffer.resize(m_appendFrom + size);
+    return m_buffer.data() + m_appendFrom;
+}
+
+void QmpStreamParser::commitAppend(qsizetype written)
+{
+    m_buffer.resize(m_failed ? m_appendFrom : m_appendFrom + written);
 }
 
 void QmpStreamParser::reset()
@@ -101,7 +119,12 @@ QmpStreamParser::Status QmpStreamParser::next(QByteArray &json, QString &error)
         return Status::Error;
     }
     if (m_depth == 0) {
-        m_buffer.clear();
+        // Everything was consumed. Keep the allocation for the next read unless a huge
+        // message left it large.
+        if (m_buffer.capacity() > kKeptCapacity)
+            m_buffer.clear();
+        else
+            m_buffer.resize(0);
         m_start = m_scan = 0;
     } else {
         compact();

@@ -32,6 +32,12 @@ public:
 
     void feed(QByteArrayView bytes);
 
+    /// For a read(2) straight into the parser: room for @p size more bytes at the end of its
+    /// buffer. Call commitAppend() with the number of bytes written there (0 if none) before
+    /// anything else; together they are a feed() without a copy.
+    char *appendBuffer(qsizetype size);
+    void commitAppend(qsizetype written);
+
     /// Extracts the next complete object into @p json, or says why it cannot.
     Status next(QByteArray &json, QString &error);
 
@@ -45,8 +51,9 @@ private:
 
     QByteArray m_buffer;
     qsizetype m_maxMessageBytes;
-    qsizetype m_start = 0; ///< where the object being scanned begins
-    qsizetype m_scan = 0;  ///< first byte not yet scanned
+    qsizetype m_start = 0;      ///< where the object being scanned begins
+    qsizetype m_scan = 0;       ///< first byte not yet scanned
+    qsizetype m_appendFrom = 0; ///< where appendBuffer()'s room begins
     int m_depth = 0;
     bool m_inString = false;
     bool m_escape = false;
