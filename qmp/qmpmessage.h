@@ -18,7 +18,6 @@ struct QmpMessage
     };
 
     Type type = Type::Event;
-    QJsonObject object;       ///< the whole message
     QJsonValue id;            ///< Return/Error: the id, Undefined when absent
     QJsonValue value;         ///< Return: the value; Greeting: the "QMP" object
     QString name;             ///< Event: its name
@@ -28,5 +27,8 @@ struct QmpMessage
     QString errorDescription; ///< Error: QMP's desc
 
     /// Classifies one JSON text. Returns false and sets @p error when it is not a QMP message.
+    /// The usual reply, {"return": <object or array>, "id": <integer>}, is read without a JSON
+    /// document for the whole message (the outer document cost more than the rest of a round
+    /// trip's parsing together); anything else goes through QJsonDocument.
     static bool fromJson(const QByteArray &json, QmpMessage &out, QString &error);
 };

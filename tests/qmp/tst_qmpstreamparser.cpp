@@ -1,6 +1,8 @@
 #include "qmp/qmpmessage.h"
 #include "qmp/qmpstreamparser.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -153,6 +155,70 @@ private Q_SLOTS:
             QCOMPARE(int(msg.type), type);
         else
             QVERIFY(!error.isEmpty());
+    }
+
+    // Replies take a short path that reads the envelope without a JSON document for the
+    // whole message; whatever path a reply takes, it must read as its document says.
+    void repliesReadAsTheirDocumentSays_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("query-status") << QByteArray(
+            R"({"return": {"status": "prelaunch", "singlestep": false, "running": false}, "id": 12})");
+        QTest::newRow("empty") << QByteArray(R"({"return": {}, "id": 1})");
+        QTest::newRow("id first") << QByteArray("{\"id\": 7, \"return\": [1, {\"a\": \"}]\"}]}");
+        QTest::newRow("spaces") << QByteArray(" \r\n{ \"return\" :\t{ } ,\n \"id\" : 3 }\r\n");
+        QTest::newRow("braces and escapes in strings")
+            << QByteArray("{\"return\": {\"s\": \"a\\\"}{[\\\\\", \"t\": \"\\u00e9\"}, \"id\": 2}");
+        QTest::newRow("nested") << QByteArray(R"({"return": [[[{"x": [[]]}]]], "id": 900})");
+        QTest::newRow("scalar") << QByteArray(R"({"return": 5, "id": 1})");
+        QTest::newRow("string") << QByteArray(R"({"return": "host forwarding rule", "id": 1})");
+        QTest::newRow("string id") << QByteArray(R"({"return": {}, "id": "abc"})");
+        QTest::newRow("negative id") << QByteArray(R"({"return": {}, "id": -4})");
+        QTest::newRow("fractional id") << QByteArray(R"({"return": {}, "id": 4.5})");
+        QTest::newRow("huge id") << QByteArray(R"({"return": {}, "id": 123456789012345678901})");
+        QTest::newRow("no id") << QByteArray(R"({"return": {}})");
+        QTest::newRow("escaped key") << QByteArray("{\"ret\\u0075rn\": {\"a\": 1}, \"id\": 1}");
+        QTest::newRow("extra member") << QByteArray(R"({"return": {}, "id": 1, "x": 2})");
+        QTest::newRow("error") << QByteArray(
+            R"({"error": {"class": "GenericError", "desc": "no"}, "id": 5})");
+    }
+
+    void repliesReadAsTheirDocumentSays()
+    {
+        QFETCH(QByteArray, json);
+        const QJsonObject document = QJsonDocument::fromJson(json).object();
+        QVERIFY(!document.isEmpty());
+        QmpMessage msg;
+        QString error;
+        QVERIFY2(QmpMessage::fromJson(json, msg, error), qPrintable(error));
+        QCOMPARE(msg.id, document.value("id"_L1));
+        if (document.contains("return"_L1)) {
+            QCOMPARE(msg.type, QmpMessage::Type::Return);
+            QCOMPARE(msg.value, document.value("return"_L1));
+        } else {
+            QCOMPARE(msg.type, QmpMessage::Type::Error);
+        }
+    }
+
+    void brokenRepliesAreRefusedWhicheverPathTheyTake_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("bad value") << QByteArray(R"({"return": {"a": nope}, "id": 1})");
+        QTest::newRow("missing colon") << QByteArray(R"({"return" {}, "id": 1})");
+        QTest::newRow("missing comma") << QByteArray(R"({"return": {} "id": 1})");
+        QTest::newRow("trailing comma") << QByteArray(R"({"return": {}, "id": 1,})");
+        QTest::newRow("unclosed") << QByteArray(R"({"return": {"a": 1}, "id": 1)");
+        QTest::newRow("garbage after") << QByteArray(R"({"return": {}, "id": 1} x)");
+        QTest::newRow("bad id") << QByteArray(R"({"return": {}, "id": 1x})");
+    }
+
+    void brokenRepliesAreRefusedWhicheverPathTheyTake()
+    {
+        QFETCH(QByteArray, json);
+        QmpMessage msg;
+        QString error;
+        QVERIFY(!QmpMessage::fromJson(json, msg, error));
+        QVERIFY(!error.isEmpty());
     }
 
     void eventTimestampIsUtc()
