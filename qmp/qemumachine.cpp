@@ -8,22 +8,23 @@ using namespace Qt::Literals::StringLiterals;
 
 QemuRunState qemuRunStateFromName(QStringView name)
 {
+    // The states a monitor reports most come first.
     static constexpr std::array kNames = {
-        std::pair{"debug"_L1, QemuRunState::Debug},
-        std::pair{"inmigrate"_L1, QemuRunState::InMigrate},
+        std::pair{"running"_L1, QemuRunState::Running},
+        std::pair{"paused"_L1, QemuRunState::Paused},
+        std::pair{"prelaunch"_L1, QemuRunState::Prelaunch},
+        std::pair{"shutdown"_L1, QemuRunState::Shutdown},
+        std::pair{"guest-panicked"_L1, QemuRunState::GuestPanicked},
         std::pair{"internal-error"_L1, QemuRunState::InternalError},
         std::pair{"io-error"_L1, QemuRunState::IoError},
-        std::pair{"paused"_L1, QemuRunState::Paused},
-        std::pair{"postmigrate"_L1, QemuRunState::PostMigrate},
-        std::pair{"prelaunch"_L1, QemuRunState::Prelaunch},
-        std::pair{"finish-migrate"_L1, QemuRunState::FinishMigrate},
-        std::pair{"restore-vm"_L1, QemuRunState::RestoreVm},
-        std::pair{"running"_L1, QemuRunState::Running},
-        std::pair{"save-vm"_L1, QemuRunState::SaveVm},
-        std::pair{"shutdown"_L1, QemuRunState::Shutdown},
         std::pair{"suspended"_L1, QemuRunState::Suspended},
         std::pair{"watchdog"_L1, QemuRunState::Watchdog},
-        std::pair{"guest-panicked"_L1, QemuRunState::GuestPanicked},
+        std::pair{"debug"_L1, QemuRunState::Debug},
+        std::pair{"inmigrate"_L1, QemuRunState::InMigrate},
+        std::pair{"postmigrate"_L1, QemuRunState::PostMigrate},
+        std::pair{"finish-migrate"_L1, QemuRunState::FinishMigrate},
+        std::pair{"restore-vm"_L1, QemuRunState::RestoreVm},
+        std::pair{"save-vm"_L1, QemuRunState::SaveVm},
         std::pair{"colo"_L1, QemuRunState::Colo},
     };
     return qemuEnumFromName(kNames, name, QemuRunState::Unknown);

@@ -165,6 +165,7 @@ private:
     State m_state = State::Disconnected;
     QmpTransport *m_transport = nullptr;
     QmpStreamParser m_parser;
+    QByteArray m_request; ///< send()'s buffer, kept between calls
     QHash<qint64, Pending> m_pending;
     qint64 m_nextId = 1;
     QTimer m_timeoutTimer;

@@ -2,9 +2,25 @@
 
 #include <QCoreApplication>
 
+#include <array>
+
 namespace {
 
 constexpr qsizetype kKeptCapacity = 1024 * 1024;
+
+/// The bytes that can change the scanner's state inside a string, and inside an object
+/// outside strings; all others are skipped by a table lookup each.
+constexpr auto kStringStops = [] {
+    std::array<bool, 256> stops{};
+    stops[size_t('"')] = stops[size_t('\\')] = true;
+    return stops;
+}();
+constexpr auto kStructureStops = [] {
+    std::array<bool, 256> stops{};
+    for (const char c : {'"', '{', '}', '[', ']'})
+        stops[size_t(c)] = true;
+    return stops;
+}();
 
 } // namespace
 
@@ -57,6 +73,13 @@ QmpStreamParser::Status QmpStreamParser::next(QByteArray &json, QString &error)
     const char *data = m_buffer.constData();
     const qsizetype size = m_buffer.size();
     for (; m_scan < size; ++m_scan) {
+        if (m_depth > 0 && !m_escape) {
+            const std::array<bool, 256> &stops = m_inString ? kStringStops : kStructureStops;
+            while (m_scan < size && !stops[static_cast<unsigned char>(data[m_scan])])
+                ++m_scan;
+            if (m_scan == size)
+                break;
+        }
         const char c = data[m_scan];
         if (m_depth == 0) {
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
