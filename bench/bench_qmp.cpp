@@ -7,8 +7,13 @@
 // than one command in flight. QEMU's own share (~150 µs) is the same for both; the ratio of
 // the medians shows what Berth adds on top (event loop, JSON, the typed reading, timers).
 //
+// With --floor, a bare event-loop client (a QSocketNotifier, one read(2), no JSON) takes
+// Berth's place on a third monitor: how far it stays from the raw client is what waiting in
+// Qt's event loop costs on this machine, whatever the client does.
+//
 // The last line of the output is machine-readable:
 //     RESULT qmp_rtt_p50 <berth p50 µs> us ratio=<berth p50 / raw p50> baseline=raw-socket
+//     RESULT qmp_floor_rtt_p50 <floor p50 µs> us ratio=<floor p50 / raw p50> ... (--floor)
 
 #include "bench/benchsupport.h"
 #include "qmp/qemumonitor.h"
@@ -20,6 +25,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <algorithm>
@@ -29,6 +35,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <numeric>
 #include <optional>
 #include <string_view>
@@ -37,6 +44,7 @@
 #include <vector>
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -156,6 +164,9 @@ public:
         }
     }
 
+    /// The connected, negotiated socket, for a client that takes over from here.
+    int takeDescriptor() { return std::exchange(m_fd, -1); }
+
 private:
     bool fail(const QString &what, QString *error)
     {
@@ -243,6 +254,65 @@ void printSummary(const char *label, const Summary &s)
                 s.mean, s.min, s.max);
 }
 
+/// With --floor: the least an event-loop client can do per call. It sends the same request,
+/// waits in the application's event loop on a QSocketNotifier, reads once and looks for the
+/// end of the line: no JSON, no ids, no timers. Its distance to the raw client is what waiting
+/// in an event loop costs here (poll, dispatch, a read(2) of its own); QmpClient's distance
+/// to it is what QmpClient itself adds.
+class EventLoopFloorClient final : public QObject
+{
+public:
+    /// Takes over @p connection's negotiated socket.
+    explicit EventLoopFloorClient(RawQmpConnection &connection)
+        : m_fd(connection.takeDescriptor())
+    {
+        ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &EventLoopFloorClient::onReadable);
+    }
+    ~EventLoopFloorClient() override { ::close(m_fd); }
+    Q_DISABLE_COPY_MOVE(EventLoopFloorClient)
+
+    /// Sends query-status; @p done runs from the event loop once a line has come back.
+    void call(std::function<void()> done)
+    {
+        m_done = std::move(done);
+        std::array<char, 96> request{};
+        const int length =
+            std::snprintf(request.data(), request.size(),
+                          "{\"execute\":\"query-status\",\"id\":%lld}\r\n", m_nextId++);
+        if (::send(m_fd, request.data(), size_t(length), MSG_NOSIGNAL | MSG_DONTWAIT) != length)
+            failRun(u"floor client: send() failed"_s);
+    }
+
+private:
+    void onReadable()
+    {
+        const ssize_t n = ::read(m_fd, m_buffer.data() + m_filled, m_buffer.size() - m_filled);
+        if (n <= 0) {
+            if (n == 0 || (errno != EAGAIN && errno != EINTR))
+                failRun(u"floor client: QEMU closed the monitor connection"_s);
+            return;
+        }
+        m_filled += size_t(n);
+        const void *newline = std::memchr(m_buffer.data(), '\n', m_filled);
+        if (!newline)
+            return;
+        // One command in flight: the line is its reply (or an event, which no paused QEMU
+        // sends here); whatever follows it is dropped with it.
+        m_filled = 0;
+        if (m_done)
+            std::exchange(m_done, nullptr)();
+    }
+
+    int m_fd;
+    QSocketNotifier *m_notifier = nullptr;
+    std::function<void()> m_done;
+    long long m_nextId = 1000;
+    std::array<char, 64 * 1024> m_buffer{};
+    size_t m_filled = 0;
+};
+
 /// With --breakdown: remembers when the event loop last delivered a socket notifier event
 /// and when it last got ready to block before that, so Berth's round trip can be split
 /// into send side, loop work after sending, wait, and receive side.
@@ -284,10 +354,11 @@ private:
 class InterleavedRun final
 {
 public:
-    InterleavedRun(QmpClient &client, RawQmpConnection &raw, int warmup, int iterations,
-                   const SocketWakeRecorder *wakes)
+    InterleavedRun(QmpClient &client, RawQmpConnection &raw, EventLoopFloorClient *floor,
+                   int warmup, int iterations, const SocketWakeRecorder *wakes)
         : m_monitor(client)
         , m_raw(raw)
+        , m_floor(floor)
         , m_wakes(wakes)
         , m_warmup(warmup)
         , m_total(warmup + iterations)
@@ -318,8 +389,11 @@ private:
     void issueBerthCall()
     {
         m_started = Clock::now();
-        m_monitor.queryStatus(&m_context,
-                              [this](const QmpResult<QemuStatus> &r) { onBerthFinished(r); });
+        if (m_floor)
+            m_floor->call([this] { onBerthFinished(QmpResult<QemuStatus>(QemuStatus{})); });
+        else
+            m_monitor.queryStatus(&m_context,
+                                  [this](const QmpResult<QemuStatus> &r) { onBerthFinished(r); });
         if (m_wakes)
             m_executeReturned = Clock::now();
     }
@@ -370,6 +444,7 @@ private:
 
     const QemuMonitor m_monitor;
     RawQmpConnection &m_raw;
+    EventLoopFloorClient *m_floor;
     const SocketWakeRecorder *m_wakes;
     QObject m_context; // receiver for the reply connections
     const int m_warmup;
@@ -410,6 +485,10 @@ int main(int argc, char *argv[])
                       u"Also split Berth's round trip into four consecutive parts: inside "
                       "queryStatus(), event loop work until it blocks, blocked until the socket "
                       "notifier fires, and from there to finished() (adds an event filter)."_s});
+    parser.addOption({u"floor"_s,
+                      u"Time a bare event-loop client (QSocketNotifier, one read, no JSON) in "
+                      "Berth's place: the floor any client that waits in the event loop stands "
+                      "on here. Prints RESULT qmp_floor_rtt_p50."_s});
     parser.process(app);
     bool ok = true;
     const int iterations = positiveOption(parser, u"iterations"_s, kDefaultIterations, &ok);
@@ -417,7 +496,8 @@ int main(int argc, char *argv[])
     if (!ok)
         return 2;
 
-    TestQemu qemu(2);
+    const bool withFloor = parser.isSet(u"floor"_s);
+    TestQemu qemu(withFloor ? 3 : 2);
     // If this process dies without running destructors (a signal, say), QEMU goes too.
     qemu.process().setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QString error;
@@ -432,11 +512,22 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    RawQmpConnection floorConnection;
+    std::optional<EventLoopFloorClient> floorClient;
+    if (withFloor) {
+        if (!floorConnection.open(qemu.monitorPath(2), &error)) {
+            std::fprintf(stderr, "bench_qmp: %s\n", qPrintable(error));
+            return 1;
+        }
+        floorClient.emplace(floorConnection);
+    }
+
     std::optional<SocketWakeRecorder> wakes;
     if (parser.isSet(u"breakdown"_s))
         wakes.emplace();
     QmpClient client;
-    InterleavedRun run(client, raw, warmup, iterations, wakes ? &*wakes : nullptr);
+    InterleavedRun run(client, raw, floorClient ? &*floorClient : nullptr, warmup, iterations,
+                       wakes ? &*wakes : nullptr);
     QObject context;
     QTimer connectTimeout;
     connectTimeout.setSingleShot(true);
@@ -465,8 +556,9 @@ int main(int argc, char *argv[])
     const Summary baseline = summarize(run.rawSamples());
     std::printf("query-status round trips: %d per client after %d warm-up calls, interleaved\n",
                 iterations, warmup);
-    printSummary("berth", berth);
+    printSummary(floorClient ? "floor" : "berth", berth);
     printSummary("raw", baseline);
+
     if (wakes) {
         // Consecutive parts of one Berth round trip (their medians need not add up).
         printSummary("  berth 1 queryStatus()", summarize(run.sendSideSamples()));
@@ -477,7 +569,8 @@ int main(int argc, char *argv[])
         printSummary("  berth 4 socket notifier event -> finished()",
                      summarize(run.receiveSideSamples()));
     }
-    std::printf("RESULT qmp_rtt_p50 %.1f us ratio=%.3f baseline=raw-socket\n", berth.p50,
+    std::printf("RESULT %s %.1f us ratio=%.3f baseline=raw-socket\n",
+                floorClient ? "qmp_floor_rtt_p50" : "qmp_rtt_p50", berth.p50,
                 berth.p50 / baseline.p50);
     return 0;
 }
