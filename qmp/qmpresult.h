@@ -29,10 +29,14 @@ public:
     explicit operator bool() const { return !hasError(); }
     const QmpError &error() const { return m_error; }
 
-    /// The value; only meaningful when there is no error.
-    const T &value() const { return *m_value; }
-    const T &operator*() const { return *m_value; }
-    const T *operator->() const { return &*m_value; }
+    /// The value; only when there is no error.
+    const T &value() const
+    {
+        Q_ASSERT(m_value);
+        return *m_value;
+    }
+    const T &operator*() const { return value(); }
+    const T *operator->() const { return &value(); }
 
 private:
     std::optional<T> m_value;

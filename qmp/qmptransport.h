@@ -16,7 +16,8 @@ class QmpStreamParser;
 /// share of QmpClient's overhead (bench_qmp). TCP stays on QTcpSocket, which resolves host
 /// names and connects asynchronously.
 ///
-/// Signals come from the event loop or from open(), never from write().
+/// Signals come from the event loop, or from inside open() and closeAfterWrites(); never from
+/// inside write(), so a call that sends is never answered or failed before it returns.
 class QmpTransport : public QObject
 {
     Q_OBJECT
