@@ -3503,10 +3503,6 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
         <translation>缺少 %1</translation>
     </message>
     <message>
-        <source>; the previous version is in %1.bak</source>
-        <translation>；上一个版本保存在 %1.bak 中</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3561,6 +3557,10 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
     <message>
         <source>cannot delete the disk %1</source>
         <translation>无法删除磁盘 %1</translation>
+    </message>
+    <message>
+        <source>; the previous version is in %1</source>
+        <translation>；上一个版本保存在 %1 中</translation>
     </message>
 </context>
 <context>

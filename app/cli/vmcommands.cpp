@@ -3,9 +3,9 @@
 
 #include "models/common/bytesize.h"
 #include "models/disks/diskimagejob.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
 
 #include <QEventLoop>
@@ -155,7 +155,7 @@ int cmdCreate(CliSession &s)
         throw CliError{error};
     if (diskSize) {
         const VmEntry *e = lib.find(d.name);
-        const QString path = e->folder + u"/disk.qcow2"_s;
+        const QString path = e->layout().firstDiskPath(u"qcow2"_s);
         DiskImageJob job;
         job.setLibrary(&lib);
         QString why;
@@ -370,7 +370,7 @@ int cmdDelete(CliSession &s)
 int cmdLog(CliSession &s)
 {
     const VmEntry &e = s.entry(true);
-    QFile log(QemuCommandLine::serialLogPath(e.folder));
+    QFile log(e.layout().serialLogPath());
     if (!log.exists())
         return CliSuccess; // nothing captured yet
     if (!log.open(QIODevice::ReadOnly))

@@ -63,11 +63,6 @@ std::optional<DiskPreallocation> DiskImageJob::preallocationFromName(const QStri
     return std::nullopt;
 }
 
-QString DiskImageJob::fileExtension(const QString &format)
-{
-    return format == "raw"_L1 ? u"img"_s : format;
-}
-
 QString DiskImageJob::destinationProblem(const QString &path, bool overwrite)
 {
     if (path.trimmed().isEmpty())

@@ -145,8 +145,6 @@ public:
     /// "off", "metadata", "falloc", "full".
     static QString preallocationName(DiskPreallocation p);
     static std::optional<DiskPreallocation> preallocationFromName(const QString &name);
-    /// The usual file extension for @p format ("qcow2", "img" for raw, "vmdk", ...).
-    static QString fileExtension(const QString &format);
 
     /// Synchronous checks a form can run as the user types (no qemu-img): why @p path cannot
     /// be a new image (empty, a folder, exists without @p overwrite, folder missing or not

@@ -1,8 +1,6 @@
 #include "models/disks/diskimageusers.h"
 
-#include "models/vm/qemucommandline.h"
 #include "models/vm/runtimefolder.h"
-#include "models/vm/uefifirmware.h"
 
 #include <QFileInfo>
 
@@ -29,7 +27,7 @@ QStringList DiskImageUsers::vmsUsing(const QString &imagePath, const VmLibrary &
         for (const VmDisk &disk : e.definition.disks)
             uses = uses || canonical(disk.path) == wanted;
         if (e.definition.firmware == Firmware::Uefi)
-            uses = uses || canonical(UefiFirmware::varsPath(e.folder)) == wanted;
+            uses = uses || canonical(e.layout().uefiVarsPath()) == wanted;
         if (uses)
             names << e.name();
     }
@@ -40,8 +38,7 @@ bool DiskImageUsers::isRunning(const VmEntry &entry)
 {
     if (entry.isBroken() || entry.definition.uuid.isNull())
         return false;
-    return RuntimeFolder::isPidFileLocked(
-        QemuCommandLine::pidFilePath(RuntimeFolder::forVm(entry.definition.uuid)));
+    return RuntimeFolder::isPidFileLocked(entry.layout().pidFilePath());
 }
 
 QString DiskImageUsers::runningVmUsing(const QString &imagePath, const VmLibrary &library)

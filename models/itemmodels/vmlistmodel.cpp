@@ -2,6 +2,7 @@
 
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmregistry.h"
 
 #include <QDir>

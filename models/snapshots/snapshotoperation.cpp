@@ -3,6 +3,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
 #include "qmp/qmpclient.h"
 
@@ -193,10 +194,10 @@ void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
         // The thumbnail is a nicety: a screen that cannot be saved does not stop the snapshot.
         if (!m_vm->qmp())
             return fail(tr("The connection to QEMU was lost"));
-        const QString folder = SnapshotStore::thumbnailFolder(m_vm->vmFolder());
-        QDir().mkpath(folder);
-        const QString png =
-            folder + u"/%1.png"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        const VmLayout layout = VmLayout::ofFolder(m_vm->vmFolder());
+        QDir().mkpath(layout.thumbnailFolder());
+        const QString png = layout.thumbnailPath(
+            u"%1.png"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
         Q_EMIT progress(tr("Saving a picture of the screen"));
         m_vm->qmp()->execute(u"screendump"_s, {{u"filename"_s, png}, {u"format"_s, u"png"_s}}, this,
                              [this, png, arguments, gen = m_generation](const QmpReply &reply) {

@@ -1,5 +1,6 @@
 #include "models/snapshots/snapshotstore.h"
 
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
 
 #include <QFile>
@@ -49,16 +50,6 @@ SnapshotStore::SnapshotStore(QString vmFolder)
     : m_vmFolder(std::move(vmFolder))
 {}
 
-QString SnapshotStore::filePath(const QString &vmFolder)
-{
-    return vmFolder + u"/snapshots.json"_s;
-}
-
-QString SnapshotStore::thumbnailFolder(const QString &vmFolder)
-{
-    return vmFolder + u"/snapshots"_s;
-}
-
 QString SnapshotStore::validateTag(const QString &tag)
 {
     if (tag.isEmpty())
@@ -79,7 +70,7 @@ bool SnapshotStore::load(QString *error)
 {
     m_snapshots.clear();
     m_current.clear();
-    QFile file(filePath(m_vmFolder));
+    QFile file(VmLayout::ofFolder(m_vmFolder).snapshotsPath());
     if (!file.exists())
         return true;
     if (!file.open(QIODevice::ReadOnly)) {
@@ -111,6 +102,8 @@ bool SnapshotStore::load(QString *error)
         s.hasMemoryState = o.value("vm_state"_L1).toBool();
         s.parent = o.value("parent"_L1).toString();
         s.thumbnail = o.value("thumbnail"_L1).toString();
+        if (!VmLayout::ofFolder(m_vmFolder).isThumbnailPath(s.thumbnail))
+            s.thumbnail.clear(); // a record never makes Berth show or delete another file
         if (!s.name.isEmpty() && !find(s.name))
             m_snapshots.append(s);
     }
@@ -132,8 +125,9 @@ bool SnapshotStore::save(QString *error) const
     }
     const QJsonObject root{
         {u"version"_s, SchemaVersion}, {u"current"_s, m_current}, {u"snapshots"_s, list}};
-    return VmLibrary::writeFileAtomically(
-        filePath(m_vmFolder), QJsonDocument(root).toJson(QJsonDocument::Indented), error);
+    return VmLibrary::writeFileAtomically(VmLayout::ofFolder(m_vmFolder).snapshotsPath(),
+                                          QJsonDocument(root).toJson(QJsonDocument::Indented),
+                                          error);
 }
 
 const SnapshotInfo *SnapshotStore::find(const QString &name) const
@@ -179,7 +173,7 @@ void SnapshotStore::remove(const QString &name)
     }
     if (m_current == name)
         m_current = parent;
-    if (!thumbnail.isEmpty() && thumbnail.startsWith(thumbnailFolder(m_vmFolder)))
+    if (VmLayout::ofFolder(m_vmFolder).isThumbnailPath(thumbnail))
         QFile::remove(thumbnail);
 }
 

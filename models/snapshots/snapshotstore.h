@@ -37,7 +37,8 @@ struct SnapshotInfo
 };
 
 /// The snapshot tree of one VM, stored as `<vm folder>/snapshots.json` (written atomically
-/// with VmLibrary::writeFileAtomically) and thumbnails under `<vm folder>/snapshots/`.
+/// with VmLibrary::writeFileAtomically) and thumbnails under `<vm folder>/snapshots/` (see
+/// VmLayout). A thumbnail a record names outside that folder is ignored, never deleted.
 ///
 /// The images are the truth: reconcile() adds snapshots made outside Berth (as roots, with
 /// no description), drops those deleted outside (their children move to their parent), and
@@ -52,8 +53,6 @@ public:
 
     explicit SnapshotStore(QString vmFolder);
 
-    static QString filePath(const QString &vmFolder);
-    static QString thumbnailFolder(const QString &vmFolder);
     /// Why @p tag cannot name a snapshot, or empty: not empty, at most 127 characters, no
     /// control characters, no leading or trailing whitespace, not only digits (qemu-img and
     /// QEMU also match a tag against snapshot ids).

@@ -1,5 +1,7 @@
 #include "models/vm/crashreport.h"
 
+#include "models/vm/vmlayout.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -10,7 +12,7 @@ using namespace Qt::Literals::StringLiterals;
 
 QString CrashReport::path(const QString &vmFolder)
 {
-    return vmFolder + u"/last-crash.json"_s;
+    return VmLayout::ofFolder(vmFolder).crashReportPath();
 }
 
 bool CrashReport::exists(const QString &vmFolder)

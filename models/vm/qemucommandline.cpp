@@ -47,12 +47,16 @@ QString missingFile(const QString &path)
 
 } // namespace
 
-QemuCommandLine::QemuCommandLine(VmDefinition definition, QString vmFolder, QString runtimeFolder,
-                                 Accelerator accelerator)
+QemuCommandLine::QemuCommandLine(VmDefinition definition, VmLayout layout, Accelerator accelerator)
     : m_definition(std::move(definition))
-    , m_vmFolder(std::move(vmFolder))
-    , m_runtimeFolder(std::move(runtimeFolder))
+    , m_layout(std::move(layout))
     , m_accelerator(accelerator)
+{}
+
+QemuCommandLine::QemuCommandLine(VmDefinition definition, const QString &vmFolder,
+                                 const QString &runtimeFolder, Accelerator accelerator)
+    : QemuCommandLine(std::move(definition),
+                      VmLayout::ofFolder(vmFolder).withRuntimeFolder(runtimeFolder), accelerator)
 {}
 
 QString QemuCommandLine::escapeOptionValue(const QString &value)
@@ -63,27 +67,27 @@ QString QemuCommandLine::escapeOptionValue(const QString &value)
 
 QString QemuCommandLine::guiMonitorPath(const QString &runtimeFolder)
 {
-    return runtimeFolder + u"/qmp-gui.sock"_s;
+    return VmLayout::ofRuntimeFolder(runtimeFolder).guiMonitorPath();
 }
 
 QString QemuCommandLine::cliMonitorPath(const QString &runtimeFolder)
 {
-    return runtimeFolder + u"/qmp-cli.sock"_s;
+    return VmLayout::ofRuntimeFolder(runtimeFolder).cliMonitorPath();
 }
 
 QString QemuCommandLine::vncSocketPath(const QString &runtimeFolder)
 {
-    return runtimeFolder + u"/vnc.sock"_s;
+    return VmLayout::ofRuntimeFolder(runtimeFolder).vncSocketPath();
 }
 
 QString QemuCommandLine::pidFilePath(const QString &runtimeFolder)
 {
-    return runtimeFolder + u"/qemu.pid"_s;
+    return VmLayout::ofRuntimeFolder(runtimeFolder).pidFilePath();
 }
 
 QString QemuCommandLine::serialLogPath(const QString &vmFolder)
 {
-    return vmFolder + u"/serial.log"_s;
+    return VmLayout::ofFolder(vmFolder).serialLogPath();
 }
 
 QString QemuCommandLine::diskNodeName(qsizetype index)
@@ -134,7 +138,7 @@ QString QemuCommandLine::check() const
         QString missing;
         if (UefiFirmware::find(&missing).code.isEmpty())
             return missing;
-        const QString vars = UefiFirmware::varsPath(m_vmFolder);
+        const QString vars = m_layout.uefiVarsPath();
         if (QString why = missingFile(vars); !why.isEmpty())
             return tr("The UEFI variables file %1 %2").arg(vars, why);
     }
@@ -165,12 +169,12 @@ QString QemuCommandLine::check() const
 
     // sun_path holds 108 bytes including the terminating NUL.
     constexpr qsizetype maxSocketPath = sizeof(sockaddr_un::sun_path) - 1;
-    for (const QString &socket : {guiMonitorPath(m_runtimeFolder), cliMonitorPath(m_runtimeFolder),
-                                  vncSocketPath(m_runtimeFolder)}) {
+    for (const QString &socket :
+         {m_layout.guiMonitorPath(), m_layout.cliMonitorPath(), m_layout.vncSocketPath()}) {
         if (QFile::encodeName(socket).size() > maxSocketPath)
             return tr("The runtime folder %1 is too deep for a unix socket path (at most %2 "
                       "bytes); set XDG_RUNTIME_DIR to a shorter folder")
-                .arg(m_runtimeFolder)
+                .arg(m_layout.runtimeFolder())
                 .arg(maxSocketPath);
     }
 
@@ -190,8 +194,8 @@ QString QemuCommandLine::check() const
         if (QString why = missingFile(m_definition.initrd); !why.isEmpty())
             return tr("The initrd %1 %2").arg(m_definition.initrd, why);
     }
-    if (!QFileInfo(m_vmFolder).isDir())
-        return tr("The VM folder %1 does not exist").arg(m_vmFolder);
+    if (!QFileInfo(m_layout.folder()).isDir())
+        return tr("The VM folder %1 does not exist").arg(m_layout.folder());
     return {};
 }
 
@@ -209,7 +213,7 @@ QStringList QemuCommandLine::arguments() const
         // OVMF as two pflash drives: the shared code read-only, the VM's own variables
         // (qcow2, so internal snapshots cover them) writable.
         const UefiFirmware::Files ovmf = UefiFirmware::find(nullptr);
-        const QString vars = UefiFirmware::varsPath(m_vmFolder);
+        const QString vars = m_layout.uefiVarsPath();
         args << u"-blockdev"_s
              << u"driver=raw,node-name=%1,read-only=on,file.driver=file,file.filename=%2,"
                 "file.read-only=on"_s.arg(UefiFirmware::CodeNodeName, esc(ovmf.code));
@@ -303,11 +307,11 @@ QStringList QemuCommandLine::arguments() const
     args << u"-device"_s << u"pvpanic,id=pvpanic0"_s;
     args << u"-device"_s << u"VGA,id=video0"_s;
     args << u"-display"_s << u"none"_s;
-    args << u"-vnc"_s << u"unix:%1"_s.arg(esc(vncSocketPath(m_runtimeFolder)));
+    args << u"-vnc"_s << u"unix:%1"_s.arg(esc(m_layout.vncSocketPath()));
 
     const std::pair<QString, QString> monitors[] = {
-        {u"mon-gui"_s, guiMonitorPath(m_runtimeFolder)},
-        {u"mon-cli"_s, cliMonitorPath(m_runtimeFolder)},
+        {u"mon-gui"_s, m_layout.guiMonitorPath()},
+        {u"mon-cli"_s, m_layout.cliMonitorPath()},
     };
     for (const auto &[id, path] : monitors) {
         args << u"-chardev"_s << u"socket,id=%1,path=%2,server=on,wait=off"_s.arg(id, esc(path));
@@ -315,8 +319,8 @@ QStringList QemuCommandLine::arguments() const
     }
 
     args << u"-chardev"_s
-         << u"file,id=serial0,path=%1,append=on"_s.arg(esc(serialLogPath(m_vmFolder)));
+         << u"file,id=serial0,path=%1,append=on"_s.arg(esc(m_layout.serialLogPath()));
     args << u"-serial"_s << u"chardev:serial0"_s;
-    args << u"-pidfile"_s << pidFilePath(m_runtimeFolder);
+    args << u"-pidfile"_s << m_layout.pidFilePath();
     return args;
 }

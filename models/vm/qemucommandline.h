@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/vm/vmdefinition.h"
+#include "models/vm/vmlayout.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -11,9 +12,9 @@
 /// Always a list of arguments, never a shell command. Values inside QEMU's
 /// "key=value,key=value" options have their commas doubled, so any path works.
 ///
-/// Where QEMU's files go (see VmInstance for the folders):
-///   runtime folder  qmp-gui.sock, qmp-cli.sock (QMP monitors), vnc.sock, qemu.pid
-///   VM folder       serial.log (the first serial port, appended to)
+/// Where QEMU's files go: VmLayout's paths (the two QMP monitors, the VNC socket and the
+/// pidfile in the runtime folder; the first serial port appended to serial.log in the VM's
+/// folder).
 ///
 /// Devices: disks by bus (virtio-blk-pci; ide-hd on the machine's IDE or, on q35, its
 /// AHCI ports; ide-hd on an AHCI controller for sata, one added on i440fx; scsi-hd on a
@@ -29,7 +30,9 @@ class QemuCommandLine final
 
 public:
     /// @p accelerator must be resolved (Kvm or Tcg); see resolveAccelerator().
-    QemuCommandLine(VmDefinition definition, QString vmFolder, QString runtimeFolder,
+    QemuCommandLine(VmDefinition definition, VmLayout layout, Accelerator accelerator);
+    /// The same, with the layout of @p vmFolder and @p runtimeFolder.
+    QemuCommandLine(VmDefinition definition, const QString &vmFolder, const QString &runtimeFolder,
                     Accelerator accelerator);
 
     /// Why this VM cannot be started as defined, in one sentence for the user, or empty:
@@ -52,6 +55,8 @@ public:
     /// Doubles the commas in @p value, as QEMU's option parser expects.
     static QString escapeOptionValue(const QString &value);
 
+    /// VmLayout's paths, for code that holds only a folder (VmInstance, until it keeps a
+    /// VmLayout); new code asks VmLayout.
     static QString guiMonitorPath(const QString &runtimeFolder);
     static QString cliMonitorPath(const QString &runtimeFolder);
     static QString vncSocketPath(const QString &runtimeFolder);
@@ -65,7 +70,6 @@ private:
     bool isQ35() const;
 
     VmDefinition m_definition;
-    QString m_vmFolder;
-    QString m_runtimeFolder;
+    VmLayout m_layout;
     Accelerator m_accelerator;
 };

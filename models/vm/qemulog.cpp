@@ -1,6 +1,6 @@
 #include "models/vm/qemulog.h"
 
-#include "models/vm/qemucommandline.h"
+#include "models/vm/vmlayout.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -26,9 +26,8 @@ QString quoteForShell(const QString &arg)
     return u'\'' + quoted + u'\'';
 }
 
-void rotateFile(const QString &path)
+void rotateFile(const QString &path, const QString &old)
 {
-    const QString old = path + u".old"_s;
     QFile::remove(old);
     QFile::rename(path, old);
 }
@@ -37,13 +36,14 @@ void rotateFile(const QString &path)
 
 QString QemuLog::path(const QString &vmFolder)
 {
-    return vmFolder + u"/qemu.log"_s;
+    return VmLayout::ofFolder(vmFolder).qemuLogPath();
 }
 
 void QemuLog::rotate(const QString &vmFolder)
 {
-    rotateFile(path(vmFolder));
-    rotateFile(QemuCommandLine::serialLogPath(vmFolder));
+    const VmLayout layout = VmLayout::ofFolder(vmFolder);
+    rotateFile(layout.qemuLogPath(), layout.previousQemuLogPath());
+    rotateFile(layout.serialLogPath(), layout.previousSerialLogPath());
 }
 
 void QemuLog::writeHeader(const QString &vmFolder, const QString &program,

@@ -1,6 +1,6 @@
 #include "models/vm/runtimefolder.h"
 
-#include "models/vm/qemucommandline.h"
+#include "models/vm/vmlayout.h"
 
 #include <QDir>
 #include <QFile>
@@ -69,7 +69,7 @@ QString RuntimeFolder::root()
 
 QString RuntimeFolder::forVm(const QUuid &uuid)
 {
-    return root() + u'/' + uuid.toString(QUuid::WithoutBraces);
+    return VmLayout({}, uuid, {}).runtimeFolder();
 }
 
 bool RuntimeFolder::ensureRoot(QString *error)
@@ -109,12 +109,11 @@ void RuntimeFolder::clean(const QString &path)
     // QEMU creates and locks its pidfile before it writes its pid, and holds the lock
     // for as long as it runs: a locked pidfile, even an empty one, belongs to a live or
     // starting QEMU (perhaps launched by another Berth process a moment ago).
-    if (!QFileInfo(path).isDir() || isPidFileLocked(QemuCommandLine::pidFilePath(path)))
+    const VmLayout layout = VmLayout::ofRuntimeFolder(path);
+    if (!QFileInfo(path).isDir() || isPidFileLocked(layout.pidFilePath()))
         return;
-    for (const QString &file :
-         {QemuCommandLine::guiMonitorPath(path), QemuCommandLine::cliMonitorPath(path),
-          QemuCommandLine::vncSocketPath(path), QemuCommandLine::pidFilePath(path)}) {
+    const QStringList files = layout.qemuRuntimeFiles();
+    for (const QString &file : files)
         QFile::remove(file);
-    }
     QDir().rmdir(path); // only when empty: anything else in it is not ours to delete
 }

@@ -19,7 +19,7 @@ class RuntimeFolder final
 public:
     /// $XDG_RUNTIME_DIR/berth, or /tmp/berth-<uid>.
     static QString root();
-    /// root()/<uuid>.
+    /// root()/<uuid>: VmLayout::runtimeFolder().
     static QString forVm(const QUuid &uuid);
 
     /// Creates root() when missing, with mode 0700, and checks it (as ensure() does).

@@ -1,5 +1,7 @@
 #include "models/vm/uefifirmware.h"
 
+#include "models/vm/vmlayout.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -52,7 +54,7 @@ UefiFirmware::Files UefiFirmware::find(QString *error)
 
 QString UefiFirmware::varsPath(const QString &vmFolder)
 {
-    return vmFolder + u"/uefi-vars.qcow2"_s;
+    return VmLayout::ofFolder(vmFolder).uefiVarsPath();
 }
 
 bool UefiFirmware::isQcow2(const QString &path)

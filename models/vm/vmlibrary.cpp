@@ -1,5 +1,7 @@
 #include "models/vm/vmlibrary.h"
 
+#include "models/vm/vmlayout.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -50,12 +52,22 @@ QString VmEntry::name() const
     return isBroken() || definition.name.isEmpty() ? QFileInfo(folder).fileName() : definition.name;
 }
 
+VmLayout VmEntry::layout() const
+{
+    return isBroken() ? VmLayout::ofFolder(folder) : VmLayout(folder, definition);
+}
+
 VmLibrary::VmLibrary(QString root, QObject *parent)
     : QObject(parent)
     , m_root(QDir(root).absolutePath())
 {}
 
 VmLibrary::~VmLibrary() = default;
+
+QString VmLibrary::imagesFolder() const
+{
+    return m_root + u"/images"_s;
+}
 
 QString VmLibrary::standardRoot()
 {
@@ -65,8 +77,8 @@ QString VmLibrary::standardRoot()
 bool VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
 {
     const QByteArray native = QFile::encodeName(path);
-    const QByteArray backup = native + ".bak";
-    const QByteArray backupTmp = native + ".bak.tmp";
+    const QByteArray backup = QFile::encodeName(VmLayout::backupPath(path));
+    const QByteArray backupTmp = backup + ".tmp";
     // Keep the previous version: a hard link to the old file survives the rename below.
     if (QFileInfo::exists(path)) {
         ::unlink(backupTmp.constData());
@@ -98,14 +110,15 @@ VmEntry VmLibrary::loadFolder(const QString &folder) const
 {
     VmEntry entry;
     entry.folder = folder;
-    const QString path = folder + u'/' + QLatin1StringView(DefinitionFileName);
+    const VmLayout layout = VmLayout::ofFolder(folder);
+    const QString path = layout.definitionPath();
+    const QString fileName = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.exists()) {
-        entry.brokenReason =
-            VmLibrary::tr("%1 is missing").arg(QLatin1StringView(DefinitionFileName));
-        if (QFileInfo::exists(path + u".bak"_s))
-            entry.brokenReason += VmLibrary::tr("; the previous version is in %1.bak")
-                                      .arg(QLatin1StringView(DefinitionFileName));
+        entry.brokenReason = VmLibrary::tr("%1 is missing").arg(fileName);
+        if (QFileInfo::exists(layout.definitionBackupPath()))
+            entry.brokenReason += VmLibrary::tr("; the previous version is in %1")
+                                      .arg(QFileInfo(layout.definitionBackupPath()).fileName());
         return entry;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -115,19 +128,16 @@ VmEntry VmLibrary::loadFolder(const QString &folder) const
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        entry.brokenReason =
-            doc.isObject() || parseError.error != QJsonParseError::NoError
-                ? VmLibrary::tr("%1 is not valid JSON (%2 at byte %3)")
-                      .arg(QLatin1StringView(DefinitionFileName), parseError.errorString())
-                      .arg(parseError.offset)
-                : VmLibrary::tr("%1 does not hold a JSON object")
-                      .arg(QLatin1StringView(DefinitionFileName));
+        entry.brokenReason = doc.isObject() || parseError.error != QJsonParseError::NoError
+                                 ? VmLibrary::tr("%1 is not valid JSON (%2 at byte %3)")
+                                       .arg(fileName, parseError.errorString())
+                                       .arg(parseError.offset)
+                                 : VmLibrary::tr("%1 does not hold a JSON object").arg(fileName);
         return entry;
     }
     QString error;
     if (!VmDefinition::fromJson(doc.object(), entry.definition, error))
-        entry.brokenReason = VmLibrary::tr("%1 cannot be used: %2")
-                                 .arg(QLatin1StringView(DefinitionFileName), error);
+        entry.brokenReason = VmLibrary::tr("%1 cannot be used: %2").arg(fileName, error);
     return entry;
 }
 
@@ -144,8 +154,9 @@ bool VmLibrary::reload(QString *error)
     for (const QString &name : folders) {
         const QString folder = root.filePath(name);
         // A folder with neither definition nor backup is not a VM (a delete that kept its disks).
-        if (!QFileInfo::exists(folder + u'/' + QLatin1StringView(DefinitionFileName)) &&
-            !QFileInfo::exists(folder + u'/' + QLatin1StringView(DefinitionFileName) + u".bak"_s))
+        const VmLayout layout = VmLayout::ofFolder(folder);
+        if (!QFileInfo::exists(layout.definitionPath()) &&
+            !QFileInfo::exists(layout.definitionBackupPath()))
             continue;
         VmEntry entry = loadFolder(folder);
         if (!entry.isBroken()) {
@@ -214,7 +225,7 @@ bool VmLibrary::create(VmDefinition &definition, QString *error)
     }
     const QString folder = root.filePath(folderName);
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
-    if (!writeFileAtomically(folder + u'/' + QLatin1StringView(DefinitionFileName), json, error)) {
+    if (!writeFileAtomically(VmLayout::ofFolder(folder).definitionPath(), json, error)) {
         root.rmdir(folderName);
         return false;
     }
@@ -262,8 +273,7 @@ bool VmLibrary::save(const VmDefinition &definition, QString *error)
         return false;
     }
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
-    if (!writeFileAtomically(target->folder + u'/' + QLatin1StringView(DefinitionFileName), json,
-                             error))
+    if (!writeFileAtomically(VmLayout::ofFolder(target->folder).definitionPath(), json, error))
         return false;
     target->definition = definition;
     Q_EMIT changed();
@@ -295,7 +305,7 @@ bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
     }
     // Delete the definition first: from then on the VM is gone, whatever else fails.
     QDir dir(folder);
-    QFile::remove(dir.filePath(QLatin1StringView(DefinitionFileName)));
+    QFile::remove(VmLayout::ofFolder(folder).definitionPath());
     syncFolder(folder, nullptr);
     bool kept = false;
     const QFileInfoList files =

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/vm/vmdefinition.h"
+#include "models/vm/vmlayout.h"
 
 #include <QList>
 #include <QObject>
@@ -16,6 +17,8 @@ struct VmEntry
     bool isBroken() const { return !brokenReason.isEmpty(); }
     /// The VM's name, or its folder's name when broken.
     QString name() const;
+    /// Its paths (a broken VM's have no runtime folder: its uuid is unknown).
+    VmLayout layout() const;
 };
 
 /// The VMs on disk: one folder per VM under a root, each with a `vm.json`.
@@ -30,8 +33,6 @@ class VmLibrary final : public QObject
     Q_DISABLE_COPY_MOVE(VmLibrary)
 
 public:
-    static constexpr const char *DefinitionFileName = "vm.json";
-
     explicit VmLibrary(QString root, QObject *parent = nullptr);
     ~VmLibrary() override;
 
@@ -40,6 +41,9 @@ public:
     static QString standardRoot();
 
     QString root() const { return m_root; }
+    /// root()/images: where disk images that belong to no VM go unless the user says
+    /// otherwise.
+    QString imagesFolder() const;
 
     /// Reads every VM folder. Returns false only when the root itself cannot be created
     /// or listed; a broken VM is an entry, not a failure.

@@ -1,8 +1,8 @@
 #include "ui/pages/displaypage.h"
 
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vmdefinition.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
 #include "ui/display/keycodes.h"
 #include "ui/display/vncdisplay.h"
@@ -112,7 +112,7 @@ DisplayPage::~DisplayPage() = default;
 
 QString DisplayPage::socketPathFor(const VmInstance *vm)
 {
-    return vm ? QemuCommandLine::vncSocketPath(vm->runtimeFolder()) : QString();
+    return vm ? VmLayout::ofRuntimeFolder(vm->runtimeFolder()).vncSocketPath() : QString();
 }
 
 void DisplayPage::setVm(VmInstance *vm)

@@ -1,7 +1,7 @@
 #include "ui/pages/vmdetailspane.h"
 
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/displaypage.h"
@@ -164,11 +164,9 @@ void VmDetailsPane::refresh()
         status = tr("Select a virtual machine in the list, or create one.");
     } else if (broken) {
         status = tr("Broken: Berth cannot read its definition");
-        problem =
-            tr("This VM cannot be used: %1\n\nBerth leaves a definition it cannot read "
-               "untouched. Fix %2, or delete the VM.")
-                .arg(m_entry.brokenReason,
-                     m_entry.folder + u'/' + QLatin1StringView(VmLibrary::DefinitionFileName));
+        problem = tr("This VM cannot be used: %1\n\nBerth leaves a definition it cannot read "
+                     "untouched. Fix %2, or delete the VM.")
+                      .arg(m_entry.brokenReason, m_entry.layout().definitionPath());
     } else if (vm) {
         QStringList parts{vmStateDisplayName(vm->state())};
         if (VmLifecycle::hasProcess(vm->state()) && vm->pid() != 0) {
@@ -226,7 +224,7 @@ void VmDetailsPane::refresh()
         }
         m_editor->setVm(m_entry, editable, why.arg(m_entry.name()));
     }
-    m_console->setLogFile(m_hasVm ? QemuCommandLine::serialLogPath(m_entry.folder) : QString());
+    m_console->setLogFile(m_hasVm ? m_entry.layout().serialLogPath() : QString());
     m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_performance->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);

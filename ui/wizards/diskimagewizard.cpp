@@ -46,8 +46,9 @@ DiskImageWizard::DiskImageWizard(VmLibrary *library, QWidget *parent)
     diskPage->setSubTitle(tr("Make a new disk image, bring in one you have, or clone a base "
                              "image."));
     m_form = new DiskSetupForm(DiskSetupForm::Purpose::Standalone, library, diskPage);
-    // New images go to the library's "images" folder unless the user says otherwise.
-    const QString images = library->root() + u"/images"_s;
+    // New images go to the library's "images" folder unless the user says otherwise, or
+    // into the folder of the VM they are made for.
+    const QString images = library->imagesFolder();
     m_form->setDestinationFolder(QDir().mkpath(images) ? images : QDir::homePath());
     m_diskProblem = new ProblemLabel(diskPage);
     m_diskProblem->setObjectName(u"diskPageProblem"_s);
@@ -248,6 +249,8 @@ QString DiskImageWizard::resultText() const
 
 void DiskImageWizard::updateProblems()
 {
+    const VmEntry *target = targetVm().isEmpty() ? nullptr : m_library->find(targetVm());
+    m_form->setTargetVm(target && !target->isBroken() ? target->layout() : VmLayout());
     m_vm->setEnabled(m_attach->isChecked());
     m_bus->setEnabled(m_attach->isChecked());
     m_diskProblem->setProblem(checkedPage(this, DiskPage)->problem());

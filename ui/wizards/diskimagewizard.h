@@ -19,7 +19,9 @@ class VmLibrary;
 /// The "New Disk Image" wizard: make a disk image and, if asked, attach it to a VM.
 ///
 ///   Disk      DiskSetupForm: create new / import an existing image (in place, copy,
-///             convert to qcow2) / linked clone of a base image, and where to save it
+///             convert to qcow2) / linked clone of a base image, and where to save it (the
+///             library's images folder, or the folder of the VM it is made for, named
+///             from that VM: VmLayout::newDiskPath())
 ///   Attach    keep it standalone, or attach it to a VM (only stopped VMs; its
 ///             definition is updated through VmLibrary) on a chosen bus
 ///   Summary   what will happen

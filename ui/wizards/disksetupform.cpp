@@ -233,6 +233,15 @@ void DiskSetupForm::setDestinationFolder(const QString &folder)
     update();
 }
 
+void DiskSetupForm::setTargetVm(const VmLayout &layout)
+{
+    if (layout.folder() == m_targetVm.folder())
+        return;
+    m_targetVm = layout;
+    suggestDestination();
+    update();
+}
+
 void DiskSetupForm::setSuggestedSize(qint64 bytes)
 {
     if (m_sizeEdited || bytes <= 0)
@@ -311,7 +320,7 @@ DiskPlan DiskSetupForm::plan() const
     if (m_destination)
         p.path = QDir::cleanPath(m_destination->path());
     else if (!p.format.isEmpty())
-        p.path = m_destinationFolder + u"/disk."_s + DiskImageJob::fileExtension(p.format);
+        p.path = VmLayout::ofFolder(m_destinationFolder).firstDiskPath(p.format);
     return p;
 }
 
@@ -322,13 +331,17 @@ void DiskSetupForm::suggestDestination()
     const DiskPlan p = plan();
     if (!p.writesFile() || p.format.isEmpty())
         return;
+    if (!m_targetVm.isNull()) {
+        m_destination->setPath(m_targetVm.newDiskPath(p.format));
+        return;
+    }
     // A free name in the default folder, named after the source when there is one.
     const QString folder = m_destinationFolder.isEmpty() ? QDir::homePath() : m_destinationFolder;
     QString stem = u"disk"_s;
     if (!p.source.isEmpty())
         stem = QFileInfo(p.source).completeBaseName() +
                (p.kind == DiskPlan::Kind::LinkedClone ? u"-clone"_s : u"-copy"_s);
-    const QString ext = DiskImageJob::fileExtension(p.format);
+    const QString ext = VmLayout::diskExtension(p.format);
     QString candidate = u"%1/%2.%3"_s.arg(folder, stem, ext);
     for (int n = 2; QFileInfo::exists(candidate) && n < 1000; ++n)
         candidate = u"%1/%2-%3.%4"_s.arg(folder, stem).arg(n).arg(ext);

@@ -2,6 +2,7 @@
 
 #include "models/disks/diskimageinfo.h"
 #include "models/disks/diskplan.h"
+#include "models/vm/vmlayout.h"
 
 #include <QWidget>
 
@@ -24,8 +25,10 @@ class VmLibrary;
 ///   Linked clone of a base      (Standalone only) a qcow2 image backed by the base
 ///   No disk                     (NewVm only)
 ///
-/// Standalone forms ask where to save what they make; NewVm forms put it in the VM's
-/// folder (setDestinationFolder() names the folder whose free space counts until then).
+/// Standalone forms ask where to save what they make (suggesting a free name in the
+/// destination folder, or, for a disk made for a VM, in that VM's folder and named from it:
+/// setTargetVm()); NewVm forms put it in the VM's folder (setDestinationFolder() names the
+/// folder whose free space counts until then).
 /// problem() says, as the user types, why the plan cannot work: nothing chosen, a file
 /// missing or unreadable, an image qemu-img cannot read, a destination that exists, not
 /// enough free space, an image a running VM uses.
@@ -69,6 +72,10 @@ public:
     void setExistingImage(const QString &path);
     /// Where new images go by default (Standalone) or will go (NewVm).
     void setDestinationFolder(const QString &folder);
+    /// Standalone: the image is made for the VM laid out as @p layout, so its suggested
+    /// place is VmLayout::newDiskPath(); a null layout goes back to the destination folder.
+    /// A destination the user typed is kept.
+    void setTargetVm(const VmLayout &layout);
     /// The size a new disk gets unless the user changed it (from OS detection).
     void setSuggestedSize(qint64 bytes);
     qint64 newDiskSize() const;
@@ -92,6 +99,7 @@ private:
     QString m_infoError; ///< why it could not be read
     DiskImageInfo m_info;
     QString m_destinationFolder;
+    VmLayout m_targetVm;
     bool m_destinationEdited = false;
     bool m_sizeEdited = false;
     bool m_settingSize = false;

@@ -551,7 +551,8 @@ void NewVmWizard::finishCreating()
         d.disks.append({target, plan.format, u"virtio"_s});
     }
     if (d.firmware == Firmware::Uefi &&
-        !QFile::rename(UefiFirmware::varsPath(m_staging->path()), UefiFirmware::varsPath(folder)))
+        !QFile::rename(VmLayout::ofFolder(m_staging->path()).uefiVarsPath(),
+                       VmLayout::ofFolder(folder).uefiVarsPath()))
         return undo(tr("Could not move the UEFI variables into %1.").arg(folder));
     if (!d.disks.isEmpty() && !m_library->save(d, &error))
         return undo(error);

@@ -2,6 +2,7 @@
 // or are gone, and the "you are here" marker.
 #include "models/itemmodels/snapshottreemodel.h"
 #include "models/snapshots/snapshotstore.h"
+#include "models/vm/vmlayout.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -67,7 +68,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         SnapshotStore store(dir.path());
-        QFile f(SnapshotStore::filePath(dir.path()));
+        QFile f(VmLayout::ofFolder(dir.path()).snapshotsPath());
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(R"({"version":1,"current":"a","snapshots":[
             {"name":"a","parent":"b"},{"name":"b","parent":"a"},

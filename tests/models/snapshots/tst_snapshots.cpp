@@ -7,6 +7,7 @@
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
 
@@ -210,7 +211,7 @@ private Q_SLOTS:
         const Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"x"_s); });
         QVERIFY(!o.ok);
         QCOMPARE(o.error, why);
-        QVERIFY(!QFile::exists(SnapshotStore::filePath(vmFolder())));
+        QVERIFY(!QFile::exists(VmLayout::ofFolder(vmFolder()).snapshotsPath()));
     }
 
     void listWithoutQcow2AnswersFromTheEventLoop()

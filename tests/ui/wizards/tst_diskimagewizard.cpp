@@ -136,8 +136,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return canGoNext(w); }, 30'000)); // qemu-img info
         const QString info = child<QLabel>(w, u"diskSourceInfo"_s)->text();
         QVERIFY2(info.contains("raw"_L1) && info.contains("32"_L1), qPrintable(info));
+        // Made for the VM: in its folder, named from it (issue 14), not in images/.
         const QString converted = pathEdit(w, u"diskDestination"_s)->text();
-        QCOMPARE(converted, driver().libraryRoot() + u"/images/old-copy.qcow2"_s);
+        QCOMPARE(converted, driver().library().find(u"target"_s)->folder + u"/target.qcow2"_s);
         w->next();
         // Opened from the VM: attaching to it is chosen already.
         QVERIFY(child<QRadioButton>(w, u"attachToVm"_s)->isChecked());
