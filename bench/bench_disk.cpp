@@ -86,8 +86,8 @@ double berthTimed(VmLibrary &library, const std::function<void(DiskImageJob &)> 
     DiskImageJob job;
     job.setLibrary(&library);
     QEventLoop loop;
-    QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const QString &why) {
-        *error = why;
+    QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const Outcome<> &outcome) {
+        *error = outcome ? QString() : outcome.failure().message();
         loop.quit();
     });
     QElapsedTimer timer;
@@ -153,7 +153,8 @@ int main(int argc, char **argv)
     if (!dir.isValid())
         return Bench::fail(u"cannot create a folder in %1"_s.arg(parser.value(u"dir"_s)), 0);
     VmLibrary library(dir.filePath(u"library"_s)); // empty: no VM uses these images
-    library.reload(nullptr);
+    if (const Outcome<> loaded = library.reload(); !loaded)
+        return Bench::fail(loaded.failure().message(), 0);
     const QString source = dir.filePath(u"source.raw"_s);
     const QString output = dir.filePath(u"out.qcow2"_s);
     QString error;

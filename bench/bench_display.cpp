@@ -248,9 +248,8 @@ void benchQemu()
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     VmLibrary library(dir.filePath(u"lib"_s));
     VmDefinition d = TestGuest::definition(u"bench"_s);
-    QString error;
-    if (!library.create(d, &error)) {
-        std::fprintf(stderr, "qemu: %s\n", qPrintable(error));
+    if (const Outcome<> created = library.create(d); !created) {
+        std::fprintf(stderr, "qemu: %s\n", qPrintable(created.failure().message()));
         return;
     }
     const VmEntry *e = library.find(d.name);

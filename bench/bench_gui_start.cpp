@@ -268,8 +268,10 @@ bool makeLibrary(const QString &root, int count, QString *error)
         "Installed from the netinst ISO, then the usual dotfiles.",
     };
     VmLibrary library(root);
-    if (!library.reload(error))
+    if (const Outcome<> loaded = library.reload(); !loaded) {
+        *error = loaded.failure().message();
         return false;
+    }
     for (int i = 0; i < count; ++i) {
         VmDefinition definition;
         definition.name = u"%1-%2-%3"_s
@@ -296,8 +298,8 @@ bool makeLibrary(const QString &root, int count, QString *error)
         }
         if (i % 8 == 0)
             definition.portForwards.append(PortForward{u"tcp"_s, quint16(20000 + i), 22});
-        if (!library.create(definition, error)) {
-            *error = u"cannot create VM %1: %2"_s.arg(definition.name, *error);
+        if (const Outcome<> created = library.create(definition); !created) {
+            *error = u"cannot create VM %1: %2"_s.arg(definition.name, created.failure().message());
             return false;
         }
     }

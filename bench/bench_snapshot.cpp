@@ -17,7 +17,6 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
 
-#include <csignal>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -31,6 +30,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <csignal>
 
 #include <algorithm>
 #include <cstdio>
@@ -188,12 +188,11 @@ double timed(SnapshotOperation &op, const std::function<void()> &action, QString
 {
     QEventLoop loop;
     bool ok = false;
-    QObject::connect(&op, &SnapshotOperation::finished, &loop,
-                     [&](bool success, const QString &why) {
-                         ok = success;
-                         *error = why;
-                         loop.quit();
-                     });
+    QObject::connect(&op, &SnapshotOperation::finished, &loop, [&](const Outcome<> &outcome) {
+        ok = outcome.ok();
+        *error = ok ? QString() : outcome.failure().message();
+        loop.quit();
+    });
     QElapsedTimer t;
     t.start();
     action();

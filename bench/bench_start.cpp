@@ -661,8 +661,8 @@ int main(int argc, char *argv[])
 
     // The VM.
     VmLibrary library(QFile::decodeName(scratchTemplate) + u"/library"_s);
-    if (!library.reload(&error))
-        return fail(error);
+    if (const Outcome<> loaded = library.reload(); !loaded)
+        return fail(loaded.failure().message());
     VmDefinition definition;
     definition.name = u"bench-start"_s;
     definition.accelerator = Accelerator::Tcg;
@@ -675,8 +675,8 @@ int main(int argc, char *argv[])
         definition.kernelArgs = u"console=ttyS0 quiet"_s;
         guest = u"tiny test guest, direct kernel boot (%1)"_s.arg(definition.kernel);
     }
-    if (!library.create(definition, &error))
-        return fail(error);
+    if (const Outcome<> created = library.create(definition); !created)
+        return fail(created.failure().message());
     const VmEntry *entry = library.find(definition.name);
     if (!entry || entry->isBroken())
         return fail(u"the VM just created cannot be read back"_s);

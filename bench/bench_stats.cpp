@@ -232,9 +232,8 @@ int main(int argc, char *argv[])
         });
 
     VmLibrary library(dir.filePath(u"library"_s));
-    QString error;
-    if (!library.reload(&error))
-        return Bench::fail(error, 0);
+    if (const Outcome<> loaded = library.reload(); !loaded)
+        return Bench::fail(loaded.failure().message(), 0);
 
     std::vector<pid_t> children;
     auto cleanup = [&] {
@@ -254,16 +253,16 @@ int main(int argc, char *argv[])
             d.initrd.clear();
             d.kernelArgs.clear();
         }
-        if (!library.create(d, &error)) {
+        if (const Outcome<> created = library.create(d); !created) {
             cleanup();
-            return Bench::fail(error, 0);
+            return Bench::fail(created.failure().message(), 0);
         }
         const VmEntry *e = library.find(d.name);
         if (!real) {
             const QString rt = RuntimeFolder::forVm(d.uuid);
-            if (!RuntimeFolder::ensure(rt, &error)) {
+            if (const Outcome<> made = RuntimeFolder::ensure(rt); !made) {
                 cleanup();
-                return Bench::fail(error, 0);
+                return Bench::fail(made.failure().message(), 0);
             }
             const pid_t pid =
                 Bench::spawnChild({fakeBinary.toStdString(), "-uuid",

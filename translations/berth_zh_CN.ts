@@ -568,6 +568,10 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>QEMU ended unexpectedly</source>
         <translation>QEMU 意外退出</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>DefinitionEditor</name>

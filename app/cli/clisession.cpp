@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -72,9 +73,8 @@ VmLibrary &CliSession::library()
         const QString root = m_parser.isSet(u"library"_s) ? m_parser.value(u"library"_s)
                                                           : AppSettings::libraryRoot();
         m_library = std::make_unique<VmLibrary>(root);
-        QString error;
-        if (!m_library->reload(&error))
-            throw CliError{error};
+        if (const Outcome<> loaded = m_library->reload(); !loaded)
+            throw CliError::from(loaded.failure());
     }
     return *m_library;
 }

@@ -31,6 +31,10 @@ struct CliError
 {
     QString message;
     int code = CliFailed;
+
+    /// A model's Failure: its message for the user; its detail goes to the log
+    /// (berth.cli at debug level).
+    static CliError from(const Failure &failure, int code = CliFailed);
 };
 
 /// Writes @p text and a newline to @p stream (CliSession::out() or err()), at once.

@@ -75,16 +75,16 @@ void refuseExisting(CliSession &s, const QString &path)
 /// Runs one job action and waits for it (the CLI may wait: there is no window to freeze).
 void run(DiskImageJob &job, const std::function<void()> &action)
 {
-    QString error;
+    Outcome<> outcome;
     QEventLoop loop;
-    QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const QString &why) {
-        error = why;
+    QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const Outcome<> &result) {
+        outcome = result;
         loop.quit();
     });
     action();
     loop.exec();
-    if (!error.isEmpty())
-        throw CliError{error, job.wasCancelled() ? 128 + SIGINT : int(CliFailed)};
+    if (!outcome)
+        throw CliError::from(outcome.failure(), job.wasCancelled() ? 128 + SIGINT : int(CliFailed));
 }
 
 qint64 sizeArgument(const QString &text, const QString &what)

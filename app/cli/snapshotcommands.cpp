@@ -19,19 +19,17 @@ void run(CliSession &s, const VmEntry &e, std::unique_ptr<VmInstance> &instance,
 {
     instance = s.attached(e);
     operation = std::make_unique<SnapshotOperation>(instance.get());
-    bool ok = false;
-    QString error;
+    Outcome<> outcome;
     QEventLoop loop;
     QObject::connect(operation.get(), &SnapshotOperation::finished, &loop,
-                     [&](bool success, const QString &why) {
-                         ok = success;
-                         error = why;
+                     [&](const Outcome<> &result) {
+                         outcome = result;
                          loop.quit();
                      });
     action(*operation);
     loop.exec();
-    if (!ok)
-        throw CliError{error};
+    if (!outcome)
+        throw CliError::from(outcome.failure());
 }
 
 QJsonArray describe(const SnapshotStore &store)

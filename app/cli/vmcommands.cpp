@@ -121,9 +121,10 @@ int cmdCreate(CliSession &s)
                            CliUsage};
         d.firmware = firmware == VmDefinition::firmwareName(Firmware::Uefi) ? Firmware::Uefi
                                                                             : Firmware::Bios;
-        QString missing;
-        if (d.firmware == Firmware::Uefi && UefiFirmware::find(&missing).code.isEmpty())
-            throw CliError{missing};
+        if (d.firmware == Firmware::Uefi) {
+            if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
+                throw CliError::from(ovmf.failure());
+        }
     }
     if (p.isSet(u"disk"_s) && p.isSet(u"disk-size"_s))
         throw CliError{CliText::tr("use either --disk or --disk-size, not both"), CliUsage};
@@ -150,30 +151,29 @@ int cmdCreate(CliSession &s)
         throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
 
     VmLibrary &lib = s.library();
-    QString error;
-    if (!lib.create(d, &error))
-        throw CliError{error};
+    if (const Outcome<> created = lib.create(d); !created)
+        throw CliError::from(created.failure());
     if (diskSize) {
         const VmEntry *e = lib.find(d.name);
         const QString path = e->layout().firstDiskPath(u"qcow2"_s);
         DiskImageJob job;
         job.setLibrary(&lib);
-        QString why;
+        Outcome<> made;
         QEventLoop loop;
-        QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const QString &failure) {
-            why = failure;
+        QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const Outcome<> &outcome) {
+            made = outcome;
             loop.quit();
         });
         job.start(path, *diskSize); // qcow2
         loop.exec();                // the CLI may wait: there is no window to freeze
-        if (!why.isEmpty()) {
-            lib.remove(d.name, true, nullptr);
-            throw CliError{CliText::tr("cannot create the disk: %1").arg(why)};
+        if (!made) {
+            (void)lib.remove(d.name, true);
+            throw CliError::from(made.failure().within(CliText::tr("cannot create the disk: %1")));
         }
         d.disks.append({path, u"qcow2"_s, u"virtio"_s});
-        if (!lib.save(d, &error)) {
-            lib.remove(d.name, true, nullptr);
-            throw CliError{error};
+        if (const Outcome<> saved = lib.save(d); !saved) {
+            (void)lib.remove(d.name, true);
+            throw CliError::from(saved.failure());
         }
     }
     if (d.firmware == Firmware::Uefi) {
@@ -186,7 +186,7 @@ int cmdCreate(CliSession &s)
         });
         loop.exec();
         if (!why.isEmpty()) {
-            lib.remove(d.name, true, nullptr);
+            (void)lib.remove(d.name, true);
             throw CliError{why};
         }
     }
@@ -357,9 +357,9 @@ int cmdDelete(CliSession &s)
                 CliText::tr("%1 is running; stop it first (berth stop %1)").arg(e.name())};
     }
     const QString name = e.name();
-    QString error;
-    if (!s.library().remove(name, !s.parser().isSet(u"keep-disks"_s), &error))
-        throw CliError{error};
+    if (const Outcome<> removed = s.library().remove(name, !s.parser().isSet(u"keep-disks"_s));
+        !removed)
+        throw CliError::from(removed.failure());
     if (s.json())
         printJson(s.out(), QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});
     else

@@ -86,8 +86,8 @@ bool DiskImageJob::begin(Operation operation)
         QMetaObject::invokeMethod(
             this,
             [this] {
-                Q_EMIT finished(tr("Another disk operation is still running; wait for it "
-                                   "or cancel it."));
+                Q_EMIT finished(Failure(tr("Another disk operation is still running; wait for it "
+                                           "or cancel it.")));
             },
             Qt::QueuedConnection);
         return false;
@@ -428,9 +428,8 @@ QString DiskImageJob::runningVmUsing(const QString &path)
     if (m_library)
         return DiskImageUsers::runningVmUsing(path, *m_library);
     VmLibrary library(AppSettings::libraryRoot());
-    QString error;
-    if (!library.reload(&error))
-        qCWarning(lcDisk) << "cannot read the VM library:" << error;
+    if (const Outcome<> loaded = library.reload(); !loaded)
+        qCWarning(lcDisk) << "cannot read the VM library:" << loaded.failure();
     return DiskImageUsers::runningVmUsing(path, library);
 }
 
@@ -496,5 +495,8 @@ void DiskImageJob::finish(const QString &error)
     if (!error.isEmpty() && m_ownsWritten)
         QFile::remove(m_written);
     m_ownsWritten = false;
-    Q_EMIT finished(error);
+    if (error.isEmpty())
+        Q_EMIT finished({});
+    else
+        Q_EMIT finished(Failure(error));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/common/outcome.h"
 #include "models/common/qemuimgoutput.h"
 #include "models/disks/diskcheckreport.h"
 #include "models/disks/diskimageinfo.h"
@@ -49,10 +50,10 @@ struct DiskConvertRequest
 /// Disk image operations over qemu-img, without blocking: each call returns at once, runs
 /// qemu-img (argument lists, `--output=json` where it exists) and ends with exactly one
 /// finished() from the event loop. One operation at a time per job; a call while one runs
-/// fails with finished("... still running").
+/// fails ("... still running").
 ///
-/// Safety, checked before qemu-img runs (each refusal is finished() with one or two
-/// sentences saying what is wrong and what to do):
+/// Safety, checked before qemu-img runs (each refusal is a Failure whose message says in one
+/// or two sentences what is wrong and what to do):
 ///  - an existing destination is never replaced unless the request says overwrite; an
 ///    overwrite writes a temporary file beside it and renames it over the old one only on
 ///    success, so a failure keeps the old file;
@@ -115,7 +116,8 @@ public:
     void convert(const DiskConvertRequest &request);
 
     /// Stops the running operation: qemu-img is killed, a partial image removed, and
-    /// finished(tr("Cancelled.")) follows from the event loop. Nothing when idle.
+    /// finished() follows from the event loop with the Failure "Cancelled.". Nothing when
+    /// idle.
     void cancel();
 
     bool isRunning() const { return m_operation != Operation::None; }
@@ -170,8 +172,8 @@ public:
 Q_SIGNALS:
     /// convert() only: 0..100, never decreasing.
     void progress(double percent);
-    /// @p error is empty on success; otherwise one or two sentences for the user.
-    void finished(const QString &error);
+    /// The operation ended: it worked, or why not (one or two sentences for the user).
+    void finished(const Outcome<> &outcome);
 
 private:
     using OutputCallback = std::function<void(const QByteArray &out)>;

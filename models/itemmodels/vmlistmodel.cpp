@@ -5,6 +5,7 @@
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmregistry.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>

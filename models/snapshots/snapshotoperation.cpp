@@ -42,10 +42,10 @@ SnapshotOperation::SnapshotOperation(VmInstance *vm, QObject *parent)
                  .arg(std::chrono::duration_cast<std::chrono::minutes>(QmpClient::LongTimeout)
                           .count()));
     });
-    QString error;
-    m_storeLoaded = m_store.load(&error);
-    if (!m_storeLoaded)
-        qCWarning(lcSnapshot) << error;
+    const Outcome<> loaded = m_store.load();
+    m_storeLoaded = loaded.ok();
+    if (!loaded)
+        qCWarning(lcSnapshot) << loaded.failure();
 }
 
 SnapshotOperation::~SnapshotOperation() = default;
@@ -126,7 +126,7 @@ void SnapshotOperation::begin(Action action, const QString &tag, const QString &
 {
     if (m_busy) {
         QTimer::singleShot(0, this, [this] {
-            Q_EMIT finished(false, tr("Another snapshot action is still running"));
+            Q_EMIT finished(Failure(tr("Another snapshot action is still running")));
         });
         return;
     }
@@ -154,10 +154,10 @@ void SnapshotOperation::begin(Action action, const QString &tag, const QString &
     if (m_live && !m_vm->qmp())
         return refuse(tr("Berth is not connected to %1's monitor").arg(m_vm->definition().name));
     // Read again every time: another Berth (the CLI, or the window) may have changed it.
-    QString error;
-    m_storeLoaded = m_store.load(&error);
-    if (!m_storeLoaded)
-        return refuse(error);
+    const Outcome<> loaded = m_store.load();
+    m_storeLoaded = loaded.ok();
+    if (!loaded)
+        return refuse(loaded.failure().message());
     if (action != Action::Refresh) {
         if (QString why = checkSnapshottable(m_vm->definition(), m_vm->vmFolder()); !why.isEmpty())
             return refuse(why);
@@ -288,10 +288,9 @@ void SnapshotOperation::recordResult()
             m_store.remove(m_tag);
             break;
         }
-        QString error;
-        if (!m_store.save(&error))
+        if (const Outcome<> saved = m_store.save(); !saved)
             return fail(tr("The snapshot action succeeded, but its record could not be saved: %1")
-                            .arg(error));
+                            .arg(saved.failure().message()));
         finish(true);
     });
 }
@@ -308,7 +307,10 @@ void SnapshotOperation::finish(bool ok, const QString &error)
     m_jobDone = nullptr;
     if (!ok && !m_thumbnail.isEmpty() && !m_store.find(m_tag))
         QFile::remove(m_thumbnail);
-    Q_EMIT finished(ok, error);
+    if (ok)
+        Q_EMIT finished({});
+    else
+        Q_EMIT finished(Failure(error));
 }
 
 // ---- reading the images -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/common/outcome.h"
 #include "models/snapshots/snapshotstore.h"
 #include "models/vm/vmdefinition.h"
 
@@ -71,7 +72,8 @@ public:
 Q_SIGNALS:
     /// A step began ("Saving the memory state"...), for a progress line.
     void progress(const QString &step);
-    void finished(bool ok, const QString &error);
+    /// The action ended: it worked, or why not.
+    void finished(const Outcome<> &outcome);
 
 private:
     using ListCallback = std::function<void(const QList<ImageSnapshot> &)>;

@@ -66,31 +66,23 @@ QString SnapshotStore::validateTag(const QString &tag)
     return {};
 }
 
-bool SnapshotStore::load(QString *error)
+Outcome<> SnapshotStore::load()
 {
     m_snapshots.clear();
     m_current.clear();
     QFile file(VmLayout::ofFolder(m_vmFolder).snapshotsPath());
     if (!file.exists())
-        return true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("cannot read %1: %2").arg(file.fileName(), file.errorString());
-        return false;
-    }
+        return {};
+    if (!file.open(QIODevice::ReadOnly))
+        return Failure(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject()) {
-        if (error)
-            *error = tr("%1 is not valid JSON: %2").arg(file.fileName(), parseError.errorString());
-        return false;
-    }
+    if (!doc.isObject())
+        return Failure(
+            tr("%1 is not valid JSON: %2").arg(file.fileName(), parseError.errorString()));
     const QJsonObject root = doc.object();
-    if (root.value("version"_L1).toInt() > SchemaVersion) {
-        if (error)
-            *error = tr("%1 was written by a newer Berth").arg(file.fileName());
-        return false;
-    }
+    if (root.value("version"_L1).toInt() > SchemaVersion)
+        return Failure(tr("%1 was written by a newer Berth").arg(file.fileName()));
     m_current = root.value("current"_L1).toString();
     const QJsonArray list = root.value("snapshots"_L1).toArray();
     for (const QJsonValue &v : list) {
@@ -107,10 +99,10 @@ bool SnapshotStore::load(QString *error)
         if (!s.name.isEmpty() && !find(s.name))
             m_snapshots.append(s);
     }
-    return true;
+    return {};
 }
 
-bool SnapshotStore::save(QString *error) const
+Outcome<> SnapshotStore::save() const
 {
     QJsonArray list;
     for (const SnapshotInfo &s : m_snapshots) {
@@ -126,8 +118,7 @@ bool SnapshotStore::save(QString *error) const
     const QJsonObject root{
         {u"version"_s, SchemaVersion}, {u"current"_s, m_current}, {u"snapshots"_s, list}};
     return VmLibrary::writeFileAtomically(VmLayout::ofFolder(m_vmFolder).snapshotsPath(),
-                                          QJsonDocument(root).toJson(QJsonDocument::Indented),
-                                          error);
+                                          QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
 
 const SnapshotInfo *SnapshotStore::find(const QString &name) const

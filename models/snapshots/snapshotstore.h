@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/common/outcome.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -60,10 +62,10 @@ public:
 
     QString vmFolder() const { return m_vmFolder; }
 
-    /// Reads snapshots.json; a missing file is an empty tree. False with @p error when the
-    /// file is unreadable or not Berth's.
-    bool load(QString *error);
-    bool save(QString *error) const;
+    /// Reads snapshots.json; a missing file is an empty tree. Fails when the file is
+    /// unreadable or not Berth's.
+    Outcome<> load();
+    Outcome<> save() const;
 
     /// In creation order.
     const QList<SnapshotInfo> &snapshots() const { return m_snapshots; }

@@ -43,7 +43,7 @@ std::optional<CrashReport> CrashReport::read(const QString &vmFolder)
     return report;
 }
 
-bool CrashReport::write(const QString &vmFolder, QString *error) const
+Outcome<> CrashReport::write(const QString &vmFolder) const
 {
     const QJsonObject json{
         {u"time"_s, time.toUTC().toString(Qt::ISODateWithMs)},
@@ -57,9 +57,17 @@ bool CrashReport::write(const QString &vmFolder, QString *error) const
     if (file.open(QIODevice::WriteOnly)) {
         file.write(QJsonDocument(json).toJson());
         if (file.commit())
-            return true;
+            return {};
     }
-    if (error)
-        *error = file.errorString();
-    return false;
+    return Failure(QCoreApplication::translate("CrashReport", "Cannot write %1: %2")
+                       .arg(file.fileName(), file.errorString()),
+                   file.errorString());
+}
+
+bool CrashReport::write(const QString &vmFolder, QString *error) const
+{
+    const Outcome<> written = write(vmFolder);
+    if (!written && error)
+        *error = written.failure().detail(); // VmInstance's log line names the file itself
+    return written.ok();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/common/outcome.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -26,6 +28,9 @@ struct CrashReport
     static std::optional<CrashReport> read(const QString &vmFolder);
     static void remove(const QString &vmFolder);
 
-    /// Atomically replaces the report. On failure returns false and says why in @p error.
+    /// Atomically replaces the report.
+    Outcome<> write(const QString &vmFolder) const;
+    /// The same, false with the file's error in @p error: for VmInstance, until it takes an
+    /// Outcome.
     bool write(const QString &vmFolder, QString *error) const;
 };

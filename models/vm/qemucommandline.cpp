@@ -135,9 +135,8 @@ QString QemuCommandLine::check() const
     if (QString invalid = m_definition.validate(); !invalid.isEmpty())
         return invalid;
     if (m_definition.firmware == Firmware::Uefi) {
-        QString missing;
-        if (UefiFirmware::find(&missing).code.isEmpty())
-            return missing;
+        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
+            return ovmf.failure().message();
         const QString vars = m_layout.uefiVarsPath();
         if (QString why = missingFile(vars); !why.isEmpty())
             return tr("The UEFI variables file %1 %2").arg(vars, why);
@@ -212,7 +211,7 @@ QStringList QemuCommandLine::arguments() const
     if (d.firmware == Firmware::Uefi) {
         // OVMF as two pflash drives: the shared code read-only, the VM's own variables
         // (qcow2, so internal snapshots cover them) writable.
-        const UefiFirmware::Files ovmf = UefiFirmware::find(nullptr);
+        const UefiFirmware::Files ovmf = UefiFirmware::find().value(); // check() found it
         const QString vars = m_layout.uefiVarsPath();
         args << u"-blockdev"_s
              << u"driver=raw,node-name=%1,read-only=on,file.driver=file,file.filename=%2,"

@@ -23,38 +23,28 @@ QString systemError(int err)
 
 // mkdir 0700 unless present; then insist on a real folder of ours that nobody else can
 // enter (a looser mode on our own folder is tightened, not refused).
-bool ensurePrivateFolder(const QString &path, QString *error)
+Outcome<> ensurePrivateFolder(const QString &path)
 {
     const QByteArray native = QFile::encodeName(path);
-    if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
-        *error = RuntimeFolder::tr("Cannot create the runtime folder %1: %2")
-                     .arg(path, systemError(errno));
-        return false;
-    }
+    if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
+        return Failure(RuntimeFolder::tr("Cannot create the runtime folder %1: %2")
+                           .arg(path, systemError(errno)));
     struct stat st = {};
-    if (::lstat(native.constData(), &st) != 0) {
-        *error = RuntimeFolder::tr("Cannot examine the runtime folder %1: %2")
-                     .arg(path, systemError(errno));
-        return false;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        *error = RuntimeFolder::tr("The runtime folder %1 is not a folder (or is a symbolic "
-                                   "link); remove it and try again")
-                     .arg(path);
-        return false;
-    }
-    if (st.st_uid != ::geteuid()) {
-        *error = RuntimeFolder::tr("The runtime folder %1 belongs to another user; Berth "
-                                   "will not keep its sockets there")
-                     .arg(path);
-        return false;
-    }
-    if ((st.st_mode & 0077) != 0 && ::chmod(native.constData(), 0700) != 0) {
-        *error = RuntimeFolder::tr("Cannot make the runtime folder %1 private: %2")
-                     .arg(path, systemError(errno));
-        return false;
-    }
-    return true;
+    if (::lstat(native.constData(), &st) != 0)
+        return Failure(RuntimeFolder::tr("Cannot examine the runtime folder %1: %2")
+                           .arg(path, systemError(errno)));
+    if (!S_ISDIR(st.st_mode))
+        return Failure(RuntimeFolder::tr("The runtime folder %1 is not a folder (or is a symbolic "
+                                         "link); remove it and try again")
+                           .arg(path));
+    if (st.st_uid != ::geteuid())
+        return Failure(RuntimeFolder::tr("The runtime folder %1 belongs to another user; Berth "
+                                         "will not keep its sockets there")
+                           .arg(path));
+    if ((st.st_mode & 0077) != 0 && ::chmod(native.constData(), 0700) != 0)
+        return Failure(RuntimeFolder::tr("Cannot make the runtime folder %1 private: %2")
+                           .arg(path, systemError(errno)));
+    return {};
 }
 
 } // namespace
@@ -72,23 +62,29 @@ QString RuntimeFolder::forVm(const QUuid &uuid)
     return VmLayout({}, uuid, {}).runtimeFolder();
 }
 
-bool RuntimeFolder::ensureRoot(QString *error)
+Outcome<> RuntimeFolder::ensureRoot()
 {
     const QString xdg = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!xdg.isEmpty() && !QFileInfo(xdg).isDir()) {
-        *error = tr("XDG_RUNTIME_DIR names %1, which is not a folder").arg(xdg);
-        return false;
-    }
-    return ensurePrivateFolder(root(), error);
+    if (!xdg.isEmpty() && !QFileInfo(xdg).isDir())
+        return Failure(tr("XDG_RUNTIME_DIR names %1, which is not a folder").arg(xdg));
+    return ensurePrivateFolder(root());
+}
+
+Outcome<> RuntimeFolder::ensure(const QString &path)
+{
+    if (QFileInfo(path).path() != root())
+        return Failure(tr("%1 is not inside Berth's runtime folder %2").arg(path, root()));
+    if (Outcome<> made = ensureRoot(); !made)
+        return made;
+    return ensurePrivateFolder(path);
 }
 
 bool RuntimeFolder::ensure(const QString &path, QString *error)
 {
-    if (QFileInfo(path).path() != root()) {
-        *error = tr("%1 is not inside Berth's runtime folder %2").arg(path, root());
-        return false;
-    }
-    return ensureRoot(error) && ensurePrivateFolder(path, error);
+    const Outcome<> made = ensure(path);
+    if (!made && error)
+        *error = made.failure().message();
+    return made.ok();
 }
 
 bool RuntimeFolder::isPidFileLocked(const QString &path)

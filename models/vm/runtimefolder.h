@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/common/outcome.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QUuid>
@@ -23,10 +25,13 @@ public:
     static QString forVm(const QUuid &uuid);
 
     /// Creates root() when missing, with mode 0700, and checks it (as ensure() does).
-    static bool ensureRoot(QString *error);
+    static Outcome<> ensureRoot();
 
     /// Creates root() and @p path (a folder directly inside it) when missing, with mode
-    /// 0700, and checks both. Returns false with one sentence for the user in @p error.
+    /// 0700, and checks both.
+    static Outcome<> ensure(const QString &path);
+    /// The same, false with the failure's message in @p error: for VmInstance, until it
+    /// takes an Outcome.
     static bool ensure(const QString &path, QString *error);
 
     /// Whether a process holds the lock QEMU takes on its pidfile (it does from before it

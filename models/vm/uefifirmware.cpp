@@ -34,7 +34,7 @@ QStringList searchFolders()
 
 } // namespace
 
-UefiFirmware::Files UefiFirmware::find(QString *error)
+Outcome<UefiFirmware::Files> UefiFirmware::find()
 {
     const QStringList folders = searchFolders();
     for (const QString &folder : folders) {
@@ -42,14 +42,12 @@ UefiFirmware::Files UefiFirmware::find(QString *error)
             const QString code = folder + u'/' + QLatin1StringView(c.code);
             const QString vars = folder + u'/' + QLatin1StringView(c.vars);
             if (QFileInfo(code).isReadable() && QFileInfo(vars).isReadable())
-                return {code, vars};
+                return Files{code, vars};
         }
     }
-    if (error)
-        *error = tr("The UEFI firmware (OVMF) was not found in %1; install the ovmf package, or "
-                    "choose BIOS firmware for this VM")
-                     .arg(folders.join(u", "_s));
-    return {};
+    return Failure(tr("The UEFI firmware (OVMF) was not found in %1; install the ovmf package, "
+                      "or choose BIOS firmware for this VM")
+                       .arg(folders.join(u", "_s)));
 }
 
 QString UefiFirmware::varsPath(const QString &vmFolder)
@@ -72,10 +70,9 @@ void UefiFirmware::createVariables(const QString &vmFolder, QObject *context,
     const QString target = varsPath(vmFolder);
     if (QFileInfo::exists(target))
         return later({});
-    QString error;
-    const Files files = find(&error);
-    if (files.code.isEmpty())
-        return later(error);
+    const Outcome<Files> files = find();
+    if (!files)
+        return later(files.failure().message());
     // Written beside the target and renamed: a VM never sees a half-written file.
     const QString partial = target + u".part"_s;
     QFile::remove(partial);
@@ -109,5 +106,5 @@ void UefiFirmware::createVariables(const QString &vmFolder, QObject *context,
                          done(tr("qemu-img was not found; install the qemu-utils package"));
                      });
     process->start(u"qemu-img"_s, {u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s,
-                                   files.varsTemplate, partial});
+                                   files->varsTemplate, partial});
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/common/outcome.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -33,8 +35,8 @@ public:
 
     /// The installed OVMF: in $BERTH_OVMF_DIR when set, else /usr/share/OVMF (Debian,
     /// Ubuntu; the 4 MiB build first), /usr/share/edk2/ovmf (Fedora) or
-    /// /usr/share/edk2-ovmf/x64. Empty with @p error naming the package when missing.
-    static Files find(QString *error);
+    /// /usr/share/edk2-ovmf/x64. Fails naming the package when missing.
+    static Outcome<Files> find();
 
     /// The VM's own variables image: @p vmFolder/uefi-vars.qcow2.
     static QString varsPath(const QString &vmFolder);

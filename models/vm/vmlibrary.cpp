@@ -3,6 +3,7 @@
 #include "models/vm/vmlayout.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,19 +25,18 @@ QString errnoText()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
-bool syncFolder(const QString &folder, QString *error)
+Outcome<> syncFolder(const QString &folder)
 {
     const int fd =
         ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
-        if (error)
-            *error = VmLibrary::tr("cannot sync %1: %2").arg(folder, errnoText());
+        const Failure failure(VmLibrary::tr("cannot sync %1: %2").arg(folder, errnoText()));
         if (fd >= 0)
             ::close(fd);
-        return false;
+        return failure;
     }
     ::close(fd);
-    return true;
+    return {};
 }
 
 bool isInside(const QString &path, const QString &folder)
@@ -74,7 +74,7 @@ QString VmLibrary::standardRoot()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/berth"_s;
 }
 
-bool VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+Outcome<> VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data)
 {
     const QByteArray native = QFile::encodeName(path);
     const QByteArray backup = QFile::encodeName(VmLayout::backupPath(path));
@@ -84,26 +84,17 @@ bool VmLibrary::writeFileAtomically(const QString &path, const QByteArray &data,
         ::unlink(backupTmp.constData());
         if (::link(native.constData(), backupTmp.constData()) != 0 ||
             ::rename(backupTmp.constData(), backup.constData()) != 0) {
-            if (error)
-                *error = VmLibrary::tr("cannot keep the previous version of %1: %2")
-                             .arg(path, errnoText());
+            const Failure failure(
+                VmLibrary::tr("cannot keep the previous version of %1: %2").arg(path, errnoText()));
             ::unlink(backupTmp.constData());
-            return false;
+            return failure;
         }
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
     // QSaveFile writes a temporary file, syncs it, and renames it over the target on commit.
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return syncFolder(QFileInfo(path).absolutePath(), error);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return Failure(VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString()));
+    return syncFolder(QFileInfo(path).absolutePath());
 }
 
 VmEntry VmLibrary::loadFolder(const QString &folder) const
@@ -141,14 +132,11 @@ VmEntry VmLibrary::loadFolder(const QString &folder) const
     return entry;
 }
 
-bool VmLibrary::reload(QString *error)
+Outcome<> VmLibrary::reload()
 {
     QDir root(m_root);
-    if (!root.mkpath(u"."_s)) {
-        if (error)
-            *error = VmLibrary::tr("cannot create the library folder %1").arg(m_root);
-        return false;
-    }
+    if (!root.mkpath(u"."_s))
+        return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
     const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     QList<VmEntry> entries;
     for (const QString &name : folders) {
@@ -178,7 +166,7 @@ bool VmLibrary::reload(QString *error)
     }
     m_entries = entries;
     Q_EMIT changed();
-    return true;
+    return {};
 }
 
 const VmEntry *VmLibrary::find(const QString &name) const
@@ -194,100 +182,75 @@ const VmEntry *VmLibrary::find(const QString &name) const
     return nullptr;
 }
 
-bool VmLibrary::create(VmDefinition &definition, QString *error)
+Outcome<> VmLibrary::create(VmDefinition &definition)
 {
     if (definition.uuid.isNull())
         definition.uuid = QUuid::createUuid();
-    if (QString e = definition.validate(); !e.isEmpty()) {
-        if (error)
-            *error = e;
-        return false;
-    }
-    if (find(definition.name)) {
-        if (error)
-            *error = VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name);
-        return false;
-    }
+    if (QString e = definition.validate(); !e.isEmpty())
+        return Failure(e);
+    if (find(definition.name))
+        return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
     QDir root(m_root);
-    if (!root.mkpath(u"."_s)) {
-        if (error)
-            *error = VmLibrary::tr("cannot create the library folder %1").arg(m_root);
-        return false;
-    }
+    if (!root.mkpath(u"."_s))
+        return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
     // The folder is named after the VM; a leftover folder of that name gets a suffix.
     QString folderName = definition.name;
     for (int n = 2; root.exists(folderName); ++n)
         folderName = definition.name + u'-' + QString::number(n);
-    if (!root.mkdir(folderName)) {
-        if (error)
-            *error = VmLibrary::tr("cannot create the folder %1").arg(root.filePath(folderName));
-        return false;
-    }
+    if (!root.mkdir(folderName))
+        return Failure(VmLibrary::tr("cannot create the folder %1").arg(root.filePath(folderName)));
     const QString folder = root.filePath(folderName);
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
-    if (!writeFileAtomically(VmLayout::ofFolder(folder).definitionPath(), json, error)) {
+    if (Outcome<> written = writeFileAtomically(VmLayout::ofFolder(folder).definitionPath(), json);
+        !written) {
         root.rmdir(folderName);
-        return false;
+        return written;
     }
     m_entries.append(VmEntry{folder, definition, {}});
     Q_EMIT changed();
-    return true;
+    return {};
 }
 
-bool VmLibrary::save(const VmDefinition &definition, QString *error)
+Outcome<> VmLibrary::save(const VmDefinition &definition)
 {
     VmEntry *target = nullptr;
     for (VmEntry &e : m_entries) {
         if (!e.isBroken() && e.definition.uuid == definition.uuid)
             target = &e;
     }
-    if (!target) {
-        if (error)
-            *error = VmLibrary::tr("There is no VM with the UUID %1 in the library.")
-                         .arg(definition.uuid.toString(QUuid::WithoutBraces));
-        return false;
-    }
-    if (QString e = definition.validate(); !e.isEmpty()) {
-        if (error)
-            *error = e;
-        return false;
-    }
+    if (!target)
+        return Failure(VmLibrary::tr("There is no VM with the UUID %1 in the library.")
+                           .arg(definition.uuid.toString(QUuid::WithoutBraces)));
+    if (QString e = definition.validate(); !e.isEmpty())
+        return Failure(e);
     const VmEntry *sameName = find(definition.name);
-    if (sameName && sameName != target) {
-        if (error)
-            *error = VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name);
-        return false;
-    }
+    if (sameName && sameName != target)
+        return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
     // Re-read what is on disk now: never write over a definition that became unreadable
     // or was changed into another VM's since we loaded it.
     const VmEntry onDisk = loadFolder(target->folder);
-    if (onDisk.isBroken() || onDisk.definition.uuid != definition.uuid) {
-        if (error)
-            *error =
-                onDisk.isBroken()
-                    ? VmLibrary::tr(
-                          "The definition on disk cannot be read (%1); it was not overwritten.")
-                          .arg(onDisk.brokenReason)
-                    : VmLibrary::tr("The definition on disk now belongs to another VM; it was not "
-                                    "overwritten.");
-        return false;
-    }
+    if (onDisk.isBroken())
+        return Failure(
+            VmLibrary::tr("The definition on disk cannot be read (%1); it was not overwritten.")
+                .arg(onDisk.brokenReason));
+    if (onDisk.definition.uuid != definition.uuid)
+        return Failure(VmLibrary::tr("The definition on disk now belongs to another VM; it was "
+                                     "not overwritten."));
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
-    if (!writeFileAtomically(VmLayout::ofFolder(target->folder).definitionPath(), json, error))
-        return false;
+    if (Outcome<> written =
+            writeFileAtomically(VmLayout::ofFolder(target->folder).definitionPath(), json);
+        !written)
+        return written;
     target->definition = definition;
     Q_EMIT changed();
-    return true;
+    return {};
 }
 
-bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
+Outcome<> VmLibrary::remove(const QString &name, bool deleteDisks)
 {
     const VmEntry *entry = find(name);
-    if (!entry) {
-        if (error)
-            *error = VmLibrary::tr("There is no VM named \"%1\".").arg(name);
-        return false;
-    }
+    if (!entry)
+        return Failure(VmLibrary::tr("There is no VM named \"%1\".").arg(name));
     const QString folder = entry->folder;
     QStringList keep;
     if (!entry->isBroken()) {
@@ -296,17 +259,15 @@ bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
                 keep << QFileInfo(disk.path).absoluteFilePath();
                 continue;
             }
-            if (QFileInfo::exists(disk.path) && !QFile::remove(disk.path)) {
-                if (error)
-                    *error = VmLibrary::tr("cannot delete the disk %1").arg(disk.path);
-                return false;
-            }
+            if (QFileInfo::exists(disk.path) && !QFile::remove(disk.path))
+                return Failure(VmLibrary::tr("cannot delete the disk %1").arg(disk.path));
         }
     }
     // Delete the definition first: from then on the VM is gone, whatever else fails.
     QDir dir(folder);
     QFile::remove(VmLayout::ofFolder(folder).definitionPath());
-    syncFolder(folder, nullptr);
+    if (const Outcome<> synced = syncFolder(folder); !synced)
+        qWarning().noquote() << synced.failure().toLogString(); // the file is gone all the same
     bool kept = false;
     const QFileInfoList files =
         dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
@@ -326,5 +287,5 @@ bool VmLibrary::remove(const QString &name, bool deleteDisks, QString *error)
         QDir(m_root).rmdir(QFileInfo(folder).fileName());
     m_entries.removeIf([&](const VmEntry &e) { return e.folder == folder; });
     Q_EMIT changed();
-    return true;
+    return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/common/outcome.h"
 #include "models/vm/vmdefinition.h"
 #include "models/vm/vmlayout.h"
 
@@ -45,26 +46,26 @@ public:
     /// otherwise.
     QString imagesFolder() const;
 
-    /// Reads every VM folder. Returns false only when the root itself cannot be created
-    /// or listed; a broken VM is an entry, not a failure.
-    bool reload(QString *error);
+    /// Reads every VM folder. Fails only when the root itself cannot be created or listed;
+    /// a broken VM is an entry, not a failure.
+    Outcome<> reload();
     const QList<VmEntry> &entries() const { return m_entries; }
     /// By name; broken entries are found by their folder name. Null when absent.
     const VmEntry *find(const QString &name) const;
 
     /// Validates, assigns a uuid when missing, creates the folder and writes vm.json.
     /// Fails when the name is invalid or taken.
-    bool create(VmDefinition &definition, QString *error);
+    Outcome<> create(VmDefinition &definition);
     /// Replaces the definition of the VM with the same uuid (atomic, keeps vm.json.bak).
     /// Refuses to write over a broken entry or to take another VM's name.
-    bool save(const VmDefinition &definition, QString *error);
+    Outcome<> save(const VmDefinition &definition);
     /// Removes the VM's folder. Disks outside the folder are deleted only with
     /// @p deleteDisks; with !deleteDisks, disks inside the folder are kept (and so is the
     /// folder, holding just them).
-    bool remove(const QString &name, bool deleteDisks, QString *error);
+    Outcome<> remove(const QString &name, bool deleteDisks);
 
     /// Writes @p data to @p path atomically and durably (see the class comment).
-    static bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+    static Outcome<> writeFileAtomically(const QString &path, const QByteArray &data);
 
 Q_SIGNALS:
     /// Entries were added, removed or changed.

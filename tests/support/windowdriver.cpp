@@ -113,7 +113,8 @@ WindowDriver::WindowDriver()
     qputenv("BERTH_LIBRARY", QFile::encodeName(m_libraryRoot));
     QSettings().clear(); // no geometry, splitter or columns from an earlier test
     m_library = std::make_unique<VmLibrary>(m_libraryRoot);
-    m_library->reload(nullptr);
+    if (const Outcome<> loaded = m_library->reload(); !loaded)
+        qWarning() << loaded.failure();
 }
 
 WindowDriver::~WindowDriver()
@@ -124,9 +125,9 @@ WindowDriver::~WindowDriver()
 
 bool WindowDriver::createVm(VmDefinition &definition)
 {
-    QString error;
-    if (!m_library->create(definition, &error)) {
-        qWarning("cannot create %s: %s", qPrintable(definition.name), qPrintable(error));
+    if (const Outcome<> created = m_library->create(definition); !created) {
+        qWarning("cannot create %s: %s", qPrintable(definition.name),
+                 qPrintable(created.failure().message()));
         return false;
     }
     return true;

@@ -222,12 +222,12 @@ void DefinitionEditor::fillFirmwareChoices(QComboBox *combo)
     combo->addItem(tr("UEFI (OVMF)"), int(Firmware::Uefi));
     combo->setItemData(0, tr("Legacy PC firmware: what most older systems expect"),
                        Qt::ToolTipRole);
-    QString missing;
-    const bool installed = !UefiFirmware::find(&missing).code.isEmpty();
+    const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find();
+    const bool installed = ovmf.ok();
     combo->setItemData(1,
                        installed ? tr("Needed by Windows 11 and by systems installed for UEFI; "
                                       "the VM gets its own UEFI variables file")
-                                 : missing,
+                                 : ovmf.failure().message(),
                        Qt::ToolTipRole);
     if (!installed) {
         if (auto *items = qobject_cast<QStandardItemModel *>(combo->model()))
@@ -407,9 +407,8 @@ bool DefinitionEditor::apply()
         return false;
     }
     const VmDefinition d = collect();
-    QString error;
-    if (!m_library->save(d, &error)) {
-        m_saveError = tr("Could not save: %1").arg(error);
+    if (const Outcome<> saved = m_library->save(d); !saved) {
+        m_saveError = tr("Could not save: %1").arg(saved.failure().message());
         updateState();
         return false;
     }

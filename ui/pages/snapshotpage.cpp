@@ -219,11 +219,11 @@ void SnapshotPage::updateSelection()
             pixmap.scaled(m_thumbnail->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
-void SnapshotPage::onFinished(bool ok, const QString &error)
+void SnapshotPage::onFinished(const Outcome<> &outcome)
 {
-    if (!ok) {
+    if (!outcome) {
         m_thenRevertTo.clear();
-        m_status->setText(tr("The snapshot action failed: %1").arg(error));
+        m_status->setText(tr("The snapshot action failed: %1").arg(outcome.failure().message()));
     } else if (!m_thenRevertTo.isEmpty()) {
         const QString target = std::exchange(m_thenRevertTo, QString());
         m_operation->revert(target);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/common/outcome.h"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -51,7 +53,7 @@ private:
     void updateButtons();
     void updateSelection();
     QString selectedName() const;
-    void onFinished(bool ok, const QString &error);
+    void onFinished(const Outcome<> &outcome);
 
     QPointer<VmInstance> m_instance;
     std::unique_ptr<SnapshotOperation> m_operation;

@@ -362,9 +362,8 @@ void VmActions::deleteVm(const QString &folder, bool deleteDisks)
                           .arg(name));
         return;
     }
-    QString error;
-    if (!m_model->library()->remove(name, deleteDisks, &error)) {
-        Q_EMIT failed(tr("Could not delete “%1”: %2").arg(name, error));
+    if (const Outcome<> removed = m_model->library()->remove(name, deleteDisks); !removed) {
+        Q_EMIT failed(tr("Could not delete “%1”: %2").arg(name, removed.failure().message()));
         m_model->reload(); // find out what is left on disk
         return;
     }

@@ -283,11 +283,11 @@ void DiskImageWizard::startWork()
     m_running.start(*m_job);
 }
 
-void DiskImageWizard::onJobFinished(const QString &error)
+void DiskImageWizard::onJobFinished(const Outcome<> &outcome)
 {
     if (!m_working)
         return;
-    finishWork(error, error.isEmpty());
+    finishWork(outcome ? QString() : outcome.failure().message(), outcome.ok());
 }
 
 void DiskImageWizard::finishWork(const QString &error, bool imageMade)
@@ -306,7 +306,8 @@ void DiskImageWizard::finishWork(const QString &error, bool imageMade)
         if (why.isEmpty()) {
             VmDefinition d = e->definition;
             d.disks.append({m_running.path, m_running.format, targetBus()});
-            m_library->save(d, &why);
+            if (const Outcome<> saved = m_library->save(d); !saved)
+                why = saved.failure().message();
         }
         if (!why.isEmpty())
             failure = imageMade ? tr("The image %1 was made, but it could not be attached: %2")

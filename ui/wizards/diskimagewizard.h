@@ -73,7 +73,7 @@ private:
     void fillVms();
     void updateProblems();
     void startWork();
-    void onJobFinished(const QString &error);
+    void onJobFinished(const Outcome<> &outcome);
     void finishWork(const QString &error, bool imageMade);
 
     VmLibrary *m_library;

@@ -187,9 +187,9 @@ DiskSetupForm::DiskSetupForm(Purpose purpose, VmLibrary *library, QWidget *paren
                 update();
             });
     }
-    connect(m_infoJob, &DiskImageJob::finished, this, [this](const QString &error) {
-        m_infoError = error;
-        m_info = error.isEmpty() ? m_infoJob->imageInfo() : DiskImageInfo();
+    connect(m_infoJob, &DiskImageJob::finished, this, [this](const Outcome<> &outcome) {
+        m_infoError = outcome ? QString() : outcome.failure().message();
+        m_info = outcome ? m_infoJob->imageInfo() : DiskImageInfo();
         if (sourcePath() != m_infoPath)
             readSource(); // the user chose another image meanwhile
         suggestDestination();

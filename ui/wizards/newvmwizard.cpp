@@ -74,11 +74,11 @@ NewVmWizard::NewVmWizard(VmLibrary *library, QWidget *parent)
     connect(m_detector, &OsDetector::detected, this, &NewVmWizard::onDetected);
     connect(m_job, &DiskImageJob::progress, this,
             [this](double percent) { m_progress->setValue(int(percent)); });
-    connect(m_job, &DiskImageJob::finished, this, [this](const QString &error) {
+    connect(m_job, &DiskImageJob::finished, this, [this](const Outcome<> &outcome) {
         if (!m_creating)
             return;
-        if (!error.isEmpty())
-            return fail(tr("Could not make the disk: %1").arg(error));
+        if (!outcome)
+            return fail(tr("Could not make the disk: %1").arg(outcome.failure().message()));
         afterDisk();
     });
     connect(m_library, &VmLibrary::changed, this, &NewVmWizard::updateProblems);
@@ -456,9 +456,8 @@ QString NewVmWizard::systemProblem() const
         return tr("%1 of memory is more than this computer has (%2).")
             .arg(formatSize(qint64(d.memoryMiB) * kMiB), formatSize(host));
     if (d.firmware == Firmware::Uefi) {
-        QString missing;
-        if (UefiFirmware::find(&missing).code.isEmpty())
-            return missing;
+        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
+            return ovmf.failure().message();
     }
     return d.validate();
 }
@@ -532,13 +531,12 @@ void NewVmWizard::afterDisk()
 void NewVmWizard::finishCreating()
 {
     VmDefinition d = definition();
-    QString error;
-    if (!m_library->create(d, &error))
-        return fail(error);
+    if (const Outcome<> created = m_library->create(d); !created)
+        return fail(created.failure().message());
     const VmEntry *entry = m_library->find(d.name);
     const QString folder = entry ? entry->folder : QString();
     auto undo = [this, &d](const QString &why) {
-        m_library->remove(d.name, true, nullptr);
+        (void)m_library->remove(d.name, true);
         fail(why);
     };
     const DiskPlan plan = m_disk->plan();
@@ -554,8 +552,10 @@ void NewVmWizard::finishCreating()
         !QFile::rename(VmLayout::ofFolder(m_staging->path()).uefiVarsPath(),
                        VmLayout::ofFolder(folder).uefiVarsPath()))
         return undo(tr("Could not move the UEFI variables into %1.").arg(folder));
-    if (!d.disks.isEmpty() && !m_library->save(d, &error))
-        return undo(error);
+    if (!d.disks.isEmpty()) {
+        if (const Outcome<> saved = m_library->save(d); !saved)
+            return undo(saved.failure().message());
+    }
     m_staging.reset();
     m_creating = false;
     m_created = true;

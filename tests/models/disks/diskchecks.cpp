@@ -63,7 +63,8 @@ QString wait(DiskImageJob &job, const std::function<void()> &start, int timeoutM
     start();
     if (!spy.wait(timeoutMs))
         return u"timeout"_s;
-    return spy.first().first().toString();
+    const auto outcome = spy.first().first().value<Outcome<>>();
+    return outcome ? QString() : outcome.failure().message();
 }
 
 QStringList filesIn(const QString &dir)

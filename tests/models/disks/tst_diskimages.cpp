@@ -3,6 +3,7 @@
 #include "models/disks/diskimagejob.h"
 #include "models/vm/vmlibrary.h"
 #include "tests/models/disks/diskchecks.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -84,7 +85,7 @@ private Q_SLOTS:
         QVERIFY2(!QStandardPaths::findExecutable(u"qemu-io"_s).isEmpty(), "qemu-io is missing");
         QVERIFY(m_dir.isValid());
         m_library = std::make_unique<VmLibrary>(path(u"library"_s));
-        QVERIFY(m_library->reload(nullptr));
+        QVERIFY_OUTCOME(m_library->reload());
         m_source = path(u"source.raw"_s);
         QCOMPARE(tool(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"raw"_s, m_source, u"64M"_s}),
                  0);

@@ -4,6 +4,7 @@
 #include "models/disks/diskimageusers.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmlibrary.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,8 +32,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(dir.filePath(u"sub"_s)));
 
         VmLibrary library(dir.filePath(u"library"_s));
-        QString error;
-        QVERIFY2(library.reload(&error), qPrintable(error));
+        QVERIFY_OUTCOME(library.reload());
         VmDefinition a;
         a.name = u"alpha"_s;
         a.disks = {{disk, u"qcow2"_s, u"virtio"_s}};
@@ -40,8 +40,8 @@ private Q_SLOTS:
         b.name = u"beta"_s;
         b.cdrom = iso;
         b.firmware = Firmware::Uefi;
-        QVERIFY2(library.create(a, &error), qPrintable(error));
-        QVERIFY2(library.create(b, &error), qPrintable(error));
+        QVERIFY_OUTCOME(library.create(a));
+        QVERIFY_OUTCOME(library.create(b));
 
         QCOMPARE(DiskImageUsers::vmsUsing(disk, library), QStringList{u"alpha"_s});
         QCOMPARE(DiskImageUsers::vmsUsing(dir.filePath(u"link.qcow2"_s), library),

@@ -3,6 +3,7 @@
 #include "models/itemmodels/snapshottreemodel.h"
 #include "models/snapshots/snapshotstore.h"
 #include "models/vm/vmlayout.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -74,8 +75,7 @@ private Q_SLOTS:
             {"name":"a","parent":"b"},{"name":"b","parent":"a"},
             {"name":"c","parent":"gone"},{"name":"d","parent":"c"}]})");
         f.close();
-        QString error;
-        QVERIFY2(store.load(&error), qPrintable(error));
+        QVERIFY_OUTCOME(store.load());
         SnapshotTreeModel model(nullptr);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -3,6 +3,7 @@
 #include "models/vm/vmlibrary.h"
 #include "models/vm/vmregistry.h"
 #include "tests/support/testguest.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -60,14 +61,13 @@ private Q_SLOTS:
 
     void listsEntriesIncludingBrokenOnes()
     {
-        QString error;
         {
             VmLibrary seed(m_root);
-            QVERIFY(seed.reload(&error));
+            QVERIFY_OUTCOME(seed.reload());
             for (const QString &name : {u"alpha"_s, u"beta"_s, u"gamma"_s}) {
                 VmDefinition d = vm(name);
                 d.notes = u"first line\nsecond line"_s;
-                QVERIFY(seed.create(d, &error));
+                QVERIFY_OUTCOME(seed.create(d));
             }
         }
         QFile broken(m_root + u"/gamma/vm.json"_s);
@@ -110,18 +110,17 @@ private Q_SLOTS:
 
         // "Another process": a second library object over the same folder, as the CLI has.
         VmLibrary other(m_root);
-        QString error;
-        QVERIFY(other.reload(&error));
+        QVERIFY_OUTCOME(other.reload());
         VmDefinition d = vm(u"from-cli"_s);
-        QVERIFY(other.create(d, &error));
+        QVERIFY_OUTCOME(other.create(d));
         QTRY_COMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, 0).data().toString(), u"from-cli"_s);
 
         d.cpus = 3;
-        QVERIFY(other.save(d, &error));
+        QVERIFY_OUTCOME(other.save(d));
         QTRY_COMPARE(model.index(0, VmListModel::CpusColumn).data().toInt(), 3);
 
-        QVERIFY(other.remove(u"from-cli"_s, true, &error));
+        QVERIFY_OUTCOME(other.remove(u"from-cli"_s, true));
         QTRY_COMPARE(model.rowCount(), 0);
     }
 
@@ -133,10 +132,9 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         VmLibrary other(m_root);
-        QString error;
-        QVERIFY(other.reload(&error));
+        QVERIFY_OUTCOME(other.reload());
         VmDefinition d = vm(u"firmware-only"_s);
-        QVERIFY(other.create(d, &error));
+        QVERIFY_OUTCOME(other.create(d));
         QTRY_COMPARE(model.rowCount(), 1);
 
         // The CLI's side: its own instance on its own monitor.

@@ -10,6 +10,7 @@
 #include "models/vm/vmlayout.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,20 +36,27 @@ namespace {
 constexpr int kBootTimeoutMs = 90'000;
 constexpr int kJobTimeoutMs = 120'000;
 
-struct Outcome
+struct OpResult
 {
     bool ok = false;
     QString error;
 };
 
+/// What one finished() said.
+OpResult resultOf(const QList<QVariant> &finished)
+{
+    const auto outcome = finished.at(0).value<Outcome<>>();
+    return {outcome.ok(), outcome ? QString() : outcome.failure().message()};
+}
+
 /// Runs one action and waits for finished().
-Outcome runOp(SnapshotOperation &op, const std::function<void(SnapshotOperation &)> &action)
+OpResult runOp(SnapshotOperation &op, const std::function<void(SnapshotOperation &)> &action)
 {
     QSignalSpy finished(&op, &SnapshotOperation::finished);
     action(op);
     if (!finished.wait(kJobTimeoutMs))
         return {false, u"no answer"_s};
-    return {finished[0][0].toBool(), finished[0][1].toString()};
+    return resultOf(finished[0]);
 }
 
 int runTool(const QString &program, const QStringList &args, QByteArray *output = nullptr)
@@ -208,7 +216,7 @@ private Q_SLOTS:
         // The operation refuses before touching the image, and says why.
         VmInstance vm(rawVm, vmFolder(), VmInstance::MonitorRole::Gui);
         SnapshotOperation op(&vm);
-        const Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"x"_s); });
+        const OpResult o = runOp(op, [](SnapshotOperation &s) { s.create(u"x"_s); });
         QVERIFY(!o.ok);
         QCOMPARE(o.error, why);
         QVERIFY(!QFile::exists(VmLayout::ofFolder(vmFolder()).snapshotsPath()));
@@ -241,7 +249,7 @@ private Q_SLOTS:
         SnapshotOperation op(&vm);
 
         QVERIFY(qemuIoWrites(disk, "0xab"));
-        Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"before"_s, u"ab"_s); });
+        OpResult o = runOp(op, [](SnapshotOperation &s) { s.create(u"before"_s, u"ab"_s); });
         QVERIFY2(o.ok, qPrintable(o.error));
         QVERIFY(!op.wasLive());
         QCOMPARE(imageSnapshotNames(disk), QStringList{u"before"_s});
@@ -285,7 +293,7 @@ private Q_SLOTS:
             SnapshotOperation op(&vm);
             for (const auto &[action, tag] :
                  {std::pair{'c', u"a"_s}, {'c', u"b"_s}, {'r', u"a"_s}, {'c', u"c"_s}}) {
-                const Outcome o = runOp(op, [&](SnapshotOperation &s) {
+                const OpResult o = runOp(op, [&](SnapshotOperation &s) {
                     if (action == 'c')
                         s.create(tag, u"about "_s + tag);
                     else
@@ -305,7 +313,7 @@ private Q_SLOTS:
         // "Restart": a new store read from snapshots.json, before and after reconciling.
         SnapshotStore fromDisk(vmFolder());
         QString error;
-        QVERIFY2(fromDisk.load(&error), qPrintable(error));
+        QVERIFY_OUTCOME(fromDisk.load());
         QCOMPARE(storeNames(fromDisk), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
         QCOMPARE(fromDisk.find(u"c"_s)->parent, u"a"_s);
         QCOMPARE(fromDisk.find(u"b"_s)->parent, u"a"_s);
@@ -314,7 +322,7 @@ private Q_SLOTS:
 
         VmInstance vm(def, vmFolder(), VmInstance::MonitorRole::Gui);
         SnapshotOperation op(&vm);
-        const Outcome o = runOp(op, [](SnapshotOperation &s) { s.refresh(); });
+        const OpResult o = runOp(op, [](SnapshotOperation &s) { s.refresh(); });
         QVERIFY2(o.ok, qPrintable(o.error));
         QCOMPARE(storeNames(op.store()), (QStringList{u"a"_s, u"c"_s, u"outside"_s}));
         QCOMPARE(op.store().find(u"c"_s)->parent, u"a"_s);
@@ -322,7 +330,7 @@ private Q_SLOTS:
         QVERIFY(op.store().find(u"outside"_s)->created.isValid());
         QCOMPARE(op.store().current(), u"c"_s);
         SnapshotStore reloaded(vmFolder());
-        QVERIFY(reloaded.load(&error));
+        QVERIFY_OUTCOME(reloaded.load());
         QCOMPARE(storeNames(reloaded), storeNames(op.store()));
 
         // Deleting a parent moves its children up.
@@ -351,7 +359,7 @@ private Q_SLOTS:
         // 1. Paused: N is exact, so the restored guest must print N + 1 next.
         vm.pause();
         QVERIFY(QTest::qWaitFor([&] { return vm.state() == VmState::Paused; }, 10'000));
-        Outcome o = runOp(op, [](SnapshotOperation &s) { s.create(u"at-n"_s, u"paused"_s); });
+        OpResult o = runOp(op, [](SnapshotOperation &s) { s.create(u"at-n"_s, u"paused"_s); });
         QVERIFY2(o.ok, qPrintable(o.error));
         QVERIFY(op.wasLive());
         QCOMPARE(vm.state(), VmState::Paused);
@@ -405,10 +413,10 @@ private Q_SLOTS:
         other.create(u"dup"_s);
         QVERIFY(QTest::qWaitFor([&] { return !firstDone.isEmpty() && !secondDone.isEmpty(); },
                                 kJobTimeoutMs));
-        QVERIFY2(firstDone[0][0].toBool(), qPrintable(firstDone[0][1].toString()));
-        QVERIFY(!secondDone[0][0].toBool());
-        QVERIFY2(secondDone[0][1].toString().contains(u"already exists"_s),
-                 qPrintable(secondDone[0][1].toString()));
+        QVERIFY2(resultOf(firstDone[0]).ok, qPrintable(resultOf(firstDone[0]).error));
+        QVERIFY(!resultOf(secondDone[0]).ok);
+        QVERIFY2(resultOf(secondDone[0]).error.contains(u"already exists"_s),
+                 qPrintable(resultOf(secondDone[0]).error));
         QVERIFY(runOp(op, [](SnapshotOperation &s) { s.remove(u"dup"_s); }).ok);
 
         // Too little space for the memory state is refused before QEMU is asked. Simulated

@@ -4,6 +4,7 @@
 // another file.
 #include "models/snapshots/snapshotstore.h"
 #include "models/vm/vmlayout.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,8 +41,7 @@ private Q_SLOTS:
         json.close();
 
         SnapshotStore store(dir.path());
-        QString error;
-        QVERIFY2(store.load(&error), qPrintable(error));
+        QVERIFY_OUTCOME(store.load());
         QCOMPARE(store.find(u"a"_s)->thumbnail, inside);
         QCOMPARE(store.find(u"b"_s)->thumbnail, QString());
         QCOMPARE(store.find(u"c"_s)->thumbnail, QString());

@@ -11,6 +11,7 @@
 #include "models/vm/vmlibrary.h"
 #include "tests/support/berthrun.h"
 #include "tests/support/testguest.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,9 +113,8 @@ private:
     {
         VmDefinition d = TestGuest::definition(name, u"console=ttyS0 quiet "_s + args);
         d.cpus = cpus;
-        QString error;
-        if (!m_library->create(d, &error)) {
-            qWarning("create: %s", qPrintable(error));
+        if (const Outcome<> created = m_library->create(d); !created) {
+            qWarning("create: %s", qPrintable(created.failure().message()));
             return nullptr;
         }
         const VmEntry *e = m_library->find(name);
@@ -171,8 +171,7 @@ private Q_SLOTS:
         QFile::setPermissions(runtimeDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir()));
         m_library = std::make_unique<VmLibrary>(m_dir.filePath(u"library"_s));
-        QString error;
-        QVERIFY2(m_library->reload(&error), qPrintable(error));
+        QVERIFY_OUTCOME(m_library->reload());
         m_env = QProcessEnvironment::systemEnvironment();
         m_env.insert(u"BERTH_LIBRARY"_s, m_library->root());
         m_env.insert(u"XDG_RUNTIME_DIR"_s, runtimeDir());
@@ -377,8 +376,7 @@ private Q_SLOTS:
 
         // A VM that exists but does not run, and one that does not exist.
         VmDefinition neverStarted = TestGuest::definition(u"idle-stopped"_s);
-        QString error;
-        QVERIFY2(m_library->create(neverStarted, &error), qPrintable(error));
+        QVERIFY_OUTCOME(m_library->create(neverStarted));
         const BerthRun stopped = berth({u"stats"_s, u"idle-stopped"_s});
         VERIFY_RUN(stopped, 1);
         QVERIFY2(stopped.err.contains("is not running"), stopped.err.constData());
@@ -398,8 +396,7 @@ private Q_SLOTS:
 
         // A VM that starts while the sampler runs joins it; killed, it leaves a gap.
         VmDefinition d = TestGuest::definition(u"victim"_s);
-        QString error;
-        QVERIFY2(m_library->create(d, &error), qPrintable(error));
+        QVERIFY_OUTCOME(m_library->create(d));
         const VmEntry *e = m_library->find(u"victim"_s);
         auto victim =
             std::make_unique<VmInstance>(e->definition, e->folder, VmInstance::MonitorRole::Gui);

@@ -2,6 +2,7 @@
 #include "models/vm/crashreport.h"
 #include "models/vm/qemucommandline.h"
 #include "models/vm/qemulog.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -88,8 +89,7 @@ private Q_SLOTS:
         report.guestPanicked = true;
         report.shutdownReason = u"guest-panic"_s;
         report.qemuLogTail = u"qemu-system-x86_64: terminating"_s;
-        QString error;
-        QVERIFY2(report.write(vm, &error), qPrintable(error));
+        QVERIFY_OUTCOME(report.write(vm));
         QVERIFY(CrashReport::exists(vm));
         const std::optional<CrashReport> back = CrashReport::read(vm);
         QVERIFY(back.has_value());

@@ -1,6 +1,7 @@
 // RuntimeFolder: where sockets and pidfiles live, private to this user.
 #include "models/vm/qemucommandline.h"
 #include "models/vm/runtimefolder.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,33 +71,29 @@ private Q_SLOTS:
     void createsPrivateFolders()
     {
         const QString vm = RuntimeFolder::forVm(QUuid::createUuid());
-        QString error;
-        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(vm));
         QCOMPARE(modeOf(RuntimeFolder::root()), mode_t(0700));
         QCOMPARE(modeOf(vm), mode_t(0700));
-        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error)); // again: fine
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(vm)); // again: fine
 
         // A folder of ours that others could enter is made private.
         QVERIFY(::chmod(QFile::encodeName(vm).constData(), 0755) == 0);
-        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(vm));
         QCOMPARE(modeOf(vm), mode_t(0700));
     }
 
     void refusesWhatIsNotOurFolder()
     {
-        QString error;
-        QVERIFY2(RuntimeFolder::ensure(RuntimeFolder::forVm(QUuid::createUuid()), &error),
-                 qPrintable(error));
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(RuntimeFolder::forVm(QUuid::createUuid())));
 
         const QString link = RuntimeFolder::forVm(QUuid::createUuid());
         QVERIFY(QFile::link(m_xdg.path(), link));
-        QVERIFY(!RuntimeFolder::ensure(link, &error));
+        QString error = failureMessage(RuntimeFolder::ensure(link));
         QVERIFY2(error.contains(link) && error.contains("symbolic link"_L1), qPrintable(error));
 
         const QString file = RuntimeFolder::forVm(QUuid::createUuid());
         touch(file);
-        error.clear();
-        QVERIFY(!RuntimeFolder::ensure(file, &error));
+        error = failureMessage(RuntimeFolder::ensure(file));
         QVERIFY2(error.contains("not a folder"_L1), qPrintable(error));
 
         if (::geteuid() != 0)
@@ -104,7 +101,7 @@ private Q_SLOTS:
         const QString foreign = RuntimeFolder::forVm(QUuid::createUuid());
         QVERIFY(QDir().mkdir(foreign));
         QVERIFY(::chown(QFile::encodeName(foreign).constData(), 65534, 65534) == 0);
-        error.clear();
+        // The form VmInstance uses says the same.
         QVERIFY(!RuntimeFolder::ensure(foreign, &error));
         QVERIFY2(error.contains("another user"_L1), qPrintable(error));
     }

@@ -7,6 +7,7 @@
 #include "models/vm/vminstance.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,6 +32,13 @@ QByteArray qemuImg(const QStringList &arguments)
     if (!p.waitForFinished(60'000) || p.exitCode() != 0)
         return {};
     return p.readAllStandardOutput();
+}
+
+/// The message of the Outcome<> a finished() signal carried, or empty.
+QString failureOf(const QList<QVariant> &finished)
+{
+    const auto outcome = finished.at(0).value<Outcome<>>();
+    return outcome ? QString() : outcome.failure().message();
 }
 
 QStringList snapshotNames(const QString &image)
@@ -98,9 +106,9 @@ private Q_SLOTS:
 
     void variablesAreAQcow2CopyOfTheTemplate()
     {
-        QString error;
-        const UefiFirmware::Files ovmf = UefiFirmware::find(&error);
-        QVERIFY2(!ovmf.code.isEmpty(), qPrintable(error));
+        const Outcome<UefiFirmware::Files> found = UefiFirmware::find();
+        QVERIFY2(found, qPrintable(failureMessage(found)));
+        const UefiFirmware::Files ovmf = *found;
         QCOMPARE(makeVars(), QString());
         const QString vars = UefiFirmware::varsPath(folder());
         const QJsonObject info =
@@ -198,7 +206,7 @@ private Q_SLOTS:
         QSignalSpy done(&op, &SnapshotOperation::finished);
         op.create(u"in-shell"_s);
         QVERIFY(done.wait(120'000));
-        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QVERIFY2(done.at(0).at(0).value<Outcome<>>().ok(), qPrintable(failureOf(done.at(0))));
         QVERIFY(op.wasLive());
         QVERIFY(op.store().find(u"in-shell"_s));
         QVERIFY(op.store().find(u"in-shell"_s)->hasMemoryState);
@@ -209,7 +217,7 @@ private Q_SLOTS:
         done.clear();
         op.revert(u"in-shell"_s);
         QVERIFY(done.wait(120'000));
-        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QVERIFY2(done.at(0).at(0).value<Outcome<>>().ok(), qPrintable(failureOf(done.at(0))));
 
         vm.forceStop();
         QTRY_COMPARE_WITH_TIMEOUT(vm.state(), VmState::Stopped, 30'000);

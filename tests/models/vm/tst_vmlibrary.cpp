@@ -1,5 +1,6 @@
 #include "models/settings/appsettings.h"
 #include "models/vm/vmlibrary.h"
+#include "tests/support/verifyoutcome.h"
 
 #include <QDir>
 #include <QFile>
@@ -46,18 +47,18 @@ private Q_SLOTS:
     {
         VmLibrary lib(m_root);
         QString error;
-        QVERIFY2(lib.reload(&error), qPrintable(error));
+        QVERIFY_OUTCOME(lib.reload());
         QCOMPARE(lib.entries().size(), 0);
         VmDefinition a = vm(u"alpha"_s);
         QSignalSpy changed(&lib, &VmLibrary::changed);
-        QVERIFY2(lib.create(a, &error), qPrintable(error));
+        QVERIFY_OUTCOME(lib.create(a));
         QVERIFY(!a.uuid.isNull());
         QCOMPARE(changed.size(), 1);
         const QString file = m_root + u"/alpha/vm.json"_s;
         QVERIFY(QFile::exists(file));
 
         a.cpus = 3;
-        QVERIFY2(lib.save(a, &error), qPrintable(error));
+        QVERIFY_OUTCOME(lib.save(a));
         // The previous version is kept beside the new one.
         VmDefinition previous;
         QVERIFY(VmDefinition::fromJson(QJsonDocument::fromJson(read(file + u".bak"_s)).object(),
@@ -65,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(previous.cpus, 1);
 
         VmLibrary again(m_root);
-        QVERIFY(again.reload(&error));
+        QVERIFY_OUTCOME(again.reload());
         QCOMPARE(again.entries().size(), 1);
         QCOMPARE(again.find(u"alpha"_s)->definition, a);
     }
@@ -73,32 +74,32 @@ private Q_SLOTS:
     void namesMustBeValidAndUnique()
     {
         VmLibrary lib(m_root);
-        QString error;
-        QVERIFY(lib.reload(&error));
+        QVERIFY_OUTCOME(lib.reload());
         VmDefinition a = vm(u"same"_s);
-        QVERIFY(lib.create(a, &error));
+        QVERIFY_OUTCOME(lib.create(a));
         VmDefinition b = vm(u"same"_s);
-        QVERIFY(!lib.create(b, &error));
-        QVERIFY2(error.contains("already exists"_L1), qPrintable(error));
+        const Outcome<> taken = lib.create(b);
+        QVERIFY(!taken);
+        QVERIFY2(taken.failure().message().contains("already exists"_L1),
+                 qPrintable(taken.failure().message()));
         VmDefinition c = vm(u"../escape"_s);
-        QVERIFY(!lib.create(c, &error));
+        QVERIFY(!lib.create(c));
         QVERIFY(!QDir(m_dir.path()).exists(u"escape"_s));
         // Renaming onto a taken name is refused too.
         VmDefinition d = vm(u"other"_s);
-        QVERIFY(lib.create(d, &error));
+        QVERIFY_OUTCOME(lib.create(d));
         d.name = u"same"_s;
-        QVERIFY(!lib.save(d, &error));
+        QVERIFY(!lib.save(d));
     }
 
     void brokenDefinitionsAreListedAndNeverOverwritten()
     {
-        QString error;
         {
             VmLibrary lib(m_root);
-            QVERIFY(lib.reload(&error));
+            QVERIFY_OUTCOME(lib.reload());
             for (const auto &name : {u"good"_s, u"corrupt"_s, u"future"_s, u"invalid"_s}) {
                 VmDefinition d = vm(name);
-                QVERIFY(lib.create(d, &error));
+                QVERIFY_OUTCOME(lib.create(d));
             }
         }
         const QByteArray corrupt = "{\"version\": 1, \"name\": \"corrupt\", trunc";
@@ -112,7 +113,7 @@ private Q_SLOTS:
         write(m_root + u"/invalid/vm.json"_s, QJsonDocument(invalid).toJson());
 
         VmLibrary lib(m_root);
-        QVERIFY(lib.reload(&error));
+        QVERIFY_OUTCOME(lib.reload());
         QCOMPARE(lib.entries().size(), 4);
         QVERIFY(!lib.find(u"good"_s)->isBroken());
         QVERIFY2(lib.find(u"corrupt"_s)->brokenReason.contains("not valid JSON"_L1),
@@ -122,39 +123,39 @@ private Q_SLOTS:
 
         // Deleting a broken VM is allowed; writing over one is not.
         VmDefinition sneaky = lib.find(u"good"_s)->definition;
-        QVERIFY(lib.save(sneaky, &error));
+        QVERIFY_OUTCOME(lib.save(sneaky));
         QCOMPARE(read(m_root + u"/corrupt/vm.json"_s), corrupt);
     }
 
     void saveRefusesWhenDiskCopyBecameUnreadable()
     {
-        QString error;
         VmLibrary lib(m_root);
-        QVERIFY(lib.reload(&error));
+        QVERIFY_OUTCOME(lib.reload());
         VmDefinition a = vm(u"a"_s);
-        QVERIFY(lib.create(a, &error));
+        QVERIFY_OUTCOME(lib.create(a));
         write(m_root + u"/a/vm.json"_s, "garbage");
         a.notes = u"edited"_s;
-        QVERIFY(!lib.save(a, &error));
-        QVERIFY2(error.contains("not overwritten"_L1), qPrintable(error));
+        const Outcome<> saved = lib.save(a);
+        QVERIFY(!saved);
+        QVERIFY2(saved.failure().message().contains("not overwritten"_L1),
+                 qPrintable(saved.failure().message()));
         QCOMPARE(read(m_root + u"/a/vm.json"_s), QByteArray("garbage"));
     }
 
     void duplicateUuidFromCopiedFolderIsBroken()
     {
-        QString error;
         {
             VmLibrary lib(m_root);
-            QVERIFY(lib.reload(&error));
+            QVERIFY_OUTCOME(lib.reload());
             VmDefinition a = vm(u"a"_s);
-            QVERIFY(lib.create(a, &error));
+            QVERIFY_OUTCOME(lib.create(a));
         }
         QDir().mkpath(m_root + u"/copy"_s);
         QJsonObject json = QJsonDocument::fromJson(read(m_root + u"/a/vm.json"_s)).object();
         json.insert(u"name"_s, u"copy"_s);
         write(m_root + u"/copy/vm.json"_s, QJsonDocument(json).toJson());
         VmLibrary lib(m_root);
-        QVERIFY(lib.reload(&error));
+        QVERIFY_OUTCOME(lib.reload());
         QCOMPARE(lib.entries().size(), 2);
         int broken = 0;
         for (const VmEntry &e : lib.entries())
@@ -164,32 +165,31 @@ private Q_SLOTS:
 
     void removeKeepsOrDeletesDisks()
     {
-        QString error;
         VmLibrary lib(m_root);
-        QVERIFY(lib.reload(&error));
+        QVERIFY_OUTCOME(lib.reload());
         VmDefinition a = vm(u"a"_s);
-        QVERIFY(lib.create(a, &error));
+        QVERIFY_OUTCOME(lib.create(a));
         const QString inside = m_root + u"/a/disk.qcow2"_s;
         const QString outside = m_dir.filePath(u"outside.img"_s);
         write(inside, "disk");
         write(outside, "disk");
         a.disks = {{inside, u"qcow2"_s, u"virtio"_s}, {outside, u"raw"_s, u"virtio"_s}};
-        QVERIFY(lib.save(a, &error));
+        QVERIFY_OUTCOME(lib.save(a));
         write(m_root + u"/a/serial.log"_s, "log");
 
-        QVERIFY(lib.remove(u"a"_s, false, &error));
+        QVERIFY_OUTCOME(lib.remove(u"a"_s, false));
         QVERIFY(QFile::exists(inside));
         QVERIFY(QFile::exists(outside));
         QVERIFY(!QFile::exists(m_root + u"/a/vm.json"_s));
         QVERIFY(!QFile::exists(m_root + u"/a/serial.log"_s));
-        QVERIFY(lib.reload(&error));
+        QVERIFY_OUTCOME(lib.reload());
         QCOMPARE(lib.entries().size(), 0); // the folder that keeps the disk is not a VM
 
         VmDefinition b = vm(u"b"_s);
-        QVERIFY(lib.create(b, &error));
+        QVERIFY_OUTCOME(lib.create(b));
         b.disks = {{outside, u"raw"_s, u"virtio"_s}};
-        QVERIFY(lib.save(b, &error));
-        QVERIFY(lib.remove(u"b"_s, true, &error));
+        QVERIFY_OUTCOME(lib.save(b));
+        QVERIFY_OUTCOME(lib.remove(u"b"_s, true));
         QVERIFY(!QFile::exists(outside));
         QVERIFY(!QDir(m_root).exists(u"b"_s));
     }

@@ -2,6 +2,7 @@
 // writes through the library, Revert, and edits kept while switching VMs.
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/crashreport.h"
+#include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/vmdetailspane.h"
@@ -86,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(!apply->isEnabled());
 
         VmLibrary fresh(driver().libraryRoot());
-        QVERIFY(fresh.reload(nullptr));
+        QVERIFY_OUTCOME(fresh.reload());
         const VmEntry *e = fresh.find(u"renamed"_s);
         QVERIFY(e && !e->isBroken());
         QCOMPARE(e->definition.cpus, 3);

@@ -3,6 +3,7 @@
 // sorting, and what the window remembers.
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/crashreport.h"
+#include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/vmdetailspane.h"
@@ -103,7 +104,7 @@ private Q_SLOTS:
         report.time = QDateTime::currentDateTimeUtc();
         report.pid = 4242;
         report.message = u"QEMU ended unexpectedly:\nqemu: something bad"_s;
-        QVERIFY(report.write(driver().library().find(u"crashed"_s)->folder, nullptr));
+        QVERIFY_OUTCOME(report.write(driver().library().find(u"crashed"_s)->folder));
         QVERIFY(WindowDriver::writeFile(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ nope"));
         MainWindow *w = driver().openWindow();
 
@@ -194,7 +195,7 @@ private Q_SLOTS:
             const QString folder = driver().library().find(name)->folder;
             QVERIFY(WindowDriver::writeFile(folder + u"/disk.qcow2"_s, "disk"));
             d.disks.append({folder + u"/disk.qcow2"_s, u"qcow2"_s, u"virtio"_s});
-            QVERIFY(driver().library().save(d, nullptr));
+            QVERIFY_OUTCOME(driver().library().save(d));
         }
         const QString keeperDisk = driver().library().find(u"keeper"_s)->folder + u"/disk.qcow2"_s;
         const QString gonerDisk = driver().library().find(u"goner"_s)->folder + u"/disk.qcow2"_s;
@@ -301,7 +302,7 @@ private Q_SLOTS:
         CrashReport report;
         report.time = QDateTime::currentDateTimeUtc();
         report.message = u"QEMU ended unexpectedly:\nqemu-system-x86_64: terminating on signal 9"_s;
-        QVERIFY(report.write(driver().library().find(u"crashed"_s)->folder, nullptr));
+        QVERIFY_OUTCOME(report.write(driver().library().find(u"crashed"_s)->folder));
         QVERIFY(WindowDriver::writeFile(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ nope"));
         MainWindow *w = driver().openWindow();
         w->resize(1100, 720);

@@ -3,6 +3,7 @@
 // standalone image, an import converted to qcow2 and attached to a stopped VM, a linked
 // clone, stopping qemu-img half-way, and a running VM that cannot get a disk.
 #include "models/vm/vminstance.h"
+#include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "tests/ui/wizards/wizardtest.h"
 #include "ui/wizards/diskimagewizard.h"
@@ -157,7 +158,7 @@ private Q_SLOTS:
                           {u"compare"_s, u"-f"_s, u"raw"_s, u"-F"_s, u"qcow2"_s, raw, converted}),
                  0);
         VmLibrary fresh(driver().libraryRoot());
-        QVERIFY(fresh.reload(nullptr));
+        QVERIFY_OUTCOME(fresh.reload());
         const VmEntry *e = fresh.find(u"target"_s);
         QVERIFY(e);
         QCOMPARE(e->definition.disks.size(), 1);

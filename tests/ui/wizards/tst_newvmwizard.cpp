@@ -7,6 +7,7 @@
 #include "models/vm/vminstance.h"
 #include "tests/support/testguest.h"
 #include "tests/support/testiso.h"
+#include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "tests/ui/wizards/wizardtest.h"
 #include "ui/pages/displaypage.h"
@@ -173,7 +174,7 @@ private Q_SLOTS:
 
         // What was made, read back from disk, independently of the wizard.
         VmLibrary fresh(driver().libraryRoot());
-        QVERIFY(fresh.reload(nullptr));
+        QVERIFY_OUTCOME(fresh.reload());
         const VmEntry *e = fresh.find(u"Debian 11"_s);
         QVERIFY(e && !e->isBroken());
         QCOMPARE(e->definition.uuid, created.at(0).at(0).toUuid());
@@ -220,7 +221,7 @@ private Q_SLOTS:
         w->next();
         QVERIFY(QTest::qWaitFor([&] { return canGoNext(w); }, 30'000));
         VmLibrary fresh(driver().libraryRoot());
-        QVERIFY(fresh.reload(nullptr));
+        QVERIFY_OUTCOME(fresh.reload());
         const VmEntry *e = fresh.find(u"from disk"_s);
         QVERIFY(e);
         QCOMPARE(e->definition.disks.size(), 1);
@@ -284,7 +285,7 @@ private Q_SLOTS:
         QCOMPARE(window->detailsPane()->tabs()->currentWidget(),
                  static_cast<QWidget *>(window->detailsPane()->displayPage()));
         VmLibrary fresh(driver().libraryRoot());
-        QVERIFY(fresh.reload(nullptr));
+        QVERIFY_OUTCOME(fresh.reload());
         QCOMPARE(fresh.find(u"tiny"_s)->definition.kernel, guest.kernel);
         QVERIFY(fresh.find(u"tiny"_s)->definition.disks.isEmpty());
     }
