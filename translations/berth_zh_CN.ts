@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ClaimedFile</name>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file beside %1: %2.</source>
+        <translation>无法在 %1 旁边创建临时文件：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing was made for %1.</source>
+        <translation>没有为 %1 创建任何文件。</translation>
+    </message>
+    <message>
+        <source>The new file is complete but could not replace %1: %2.</source>
+        <translation>新文件已完成，但无法替换 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>%1 %2 does not exist</source>
@@ -868,10 +891,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>qemu-img was not found; install the qemu-utils package.</source>
-        <translation>找不到 qemu-img；请安装 qemu-utils 软件包。</translation>
-    </message>
-    <message>
         <source>Choose a file name for the new image.</source>
         <translation>请为新映像选择文件名。</translation>
     </message>
@@ -964,24 +983,8 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>将 %1 转换为 %2</translation>
     </message>
     <message>
-        <source>qemu-img crashed while working on %1.</source>
-        <translation>qemu-img 在处理 %1 时崩溃了。</translation>
-    </message>
-    <message>
         <source>%1 needs %2 free on %3, but only %4 are free. Free some space or choose another folder.</source>
         <translation>%1 需要 %3 上有 %2 的可用空间，但只有 %4 可用。请释放一些空间，或选择其他文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot create %1: %2.</source>
-        <translation>无法创建 %1：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot create a temporary file beside %1: %2.</source>
-        <translation>无法在 %1 旁边创建临时文件：%2。</translation>
-    </message>
-    <message>
-        <source>The new image is complete but could not replace %1: %2.</source>
-        <translation>新映像已完成，但无法替换 %1：%2。</translation>
     </message>
     <message>
         <source>This</source>
@@ -2355,6 +2358,25 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>QemuImg</name>
+    <message>
+        <source>qemu-img crashed while working on %1.</source>
+        <translation>qemu-img 在处理 %1 时崩溃了。</translation>
+    </message>
+    <message>
+        <source>qemu-img was not found; install the qemu-utils package.</source>
+        <translation>找不到 qemu-img；请安装 qemu-utils 软件包。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Another qemu-img is still running for this operation.</source>
+        <translation>此操作的另一个 qemu-img 仍在运行。</translation>
+    </message>
+</context>
+<context>
     <name>QemuImgError</name>
     <message>
         <source>%1 is in use by another program (a QEMU has it open). Stop the VM that uses it, then try again.</source>
@@ -2663,14 +2685,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>The snapshot action succeeded, but its record could not be saved: %1</source>
         <translation>快照操作成功，但无法保存其记录：%1</translation>
-    </message>
-    <message>
-        <source>qemu-img was not found; install the qemu-utils package</source>
-        <translation>找不到 qemu-img；请安装 qemu-utils 软件包</translation>
-    </message>
-    <message>
-        <source>qemu-img failed (exit code %1)</source>
-        <translation>qemu-img 失败（退出码 %1）</translation>
     </message>
     <message>
         <source>%1 started meanwhile; its disks are in use</source>
@@ -2994,18 +3008,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Could not create the UEFI variables file %1: %2</source>
         <translation>无法创建 UEFI 变量文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>qemu-img failed</source>
-        <translation>qemu-img 失败</translation>
-    </message>
-    <message>
-        <source>Could not create the UEFI variables file %1</source>
-        <translation>无法创建 UEFI 变量文件 %1</translation>
-    </message>
-    <message>
-        <source>qemu-img was not found; install the qemu-utils package</source>
-        <translation>找不到 qemu-img；请安装 qemu-utils 软件包</translation>
     </message>
 </context>
 <context>

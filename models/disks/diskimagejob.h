@@ -1,14 +1,14 @@
 #pragma once
 
+#include "models/common/claimedfile.h"
 #include "models/common/outcome.h"
-#include "models/common/qemuimgoutput.h"
+#include "models/common/qemuimg.h"
 #include "models/disks/diskcheckreport.h"
 #include "models/disks/diskimageinfo.h"
 #include "models/vm/vmlibrary.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -48,7 +48,7 @@ struct DiskConvertRequest
 };
 
 /// Disk image operations over qemu-img, without blocking: each call returns at once, runs
-/// qemu-img (argument lists, `--output=json` where it exists) and ends with exactly one
+/// qemu-img (QemuImg; `--output=json` where it exists) and ends with exactly one
 /// finished() from the event loop. One operation at a time per job; a call while one runs
 /// fails ("... still running").
 ///
@@ -63,10 +63,11 @@ struct DiskConvertRequest
 ///  - an image a running VM of the library uses (see DiskImageUsers) is never written
 ///    (resize, create/convert over it) nor read by check or convert (a copy of a disk the
 ///    guest writes is not consistent); the message names the VM. QEMU's own lock is the
-///    second line: its failure is worded by QemuImgError, and a file that is about to be
+///    second line: its failure is worded by QemuImgResult, and a file that is about to be
 ///    replaced is probed for that lock first (a rename would not stop a QEMU using it);
 ///  - a cancelled or failed create/convert leaves no file behind. The destination is
-///    claimed with O_EXCL before qemu-img runs, so the job only ever removes a file it made.
+///    claimed with O_EXCL (ClaimedFile) before qemu-img runs, so the job only ever removes a
+///    file it made.
 ///
 /// info() works on images in use too: when QEMU's lock stops qemu-img, it reads again with
 /// --force-share and sets DiskImageInfo::inUseByAnotherProcess.
@@ -177,9 +178,9 @@ Q_SIGNALS:
 
 private:
     using OutputCallback = std::function<void(const QByteArray &out)>;
-    /// Returns true when it handled the failure (started another step or finished).
-    using FailureCallback =
-        std::function<bool(int exitCode, const QByteArray &out, const QByteArray &err)>;
+    /// For a qemu-img that exited with an error: returns true when it handled the failure
+    /// (started another step or finished).
+    using FailureCallback = std::function<bool(const QemuImgResult &result)>;
 
     bool begin(Operation operation);
     void runQemuImg(const QStringList &arguments, const OutputCallback &done,
@@ -190,25 +191,20 @@ private:
     void runConvert(const DiskConvertRequest &request);
     void runResize(qint64 newSizeBytes, bool allowShrink);
     QString runningVmUsing(const QString &path);
-    QString claim(bool overwrite);
-    QString commit();
-    void onProcessFinished(QProcess *process, int exitCode, QProcess::ExitStatus status);
-    void finish(const QString &error);
-    void failLater(const QString &error);
+    Outcome<> claim(bool overwrite);
+    Outcome<> commit();
+    void finish(const Outcome<> &outcome);
+    void failLater(const Failure &failure);
 
-    QPointer<QProcess> m_process;
+    QemuImg *m_qemuImg;
     QPointer<VmLibrary> m_library;
     Operation m_operation = Operation::None;
     quint64 m_generation = 0;
     bool m_cancelled = false;
     bool m_needsShrinkConfirmation = false;
-    QString m_path;             ///< absolute path of the image worked on
-    QString m_written;          ///< the file qemu-img writes (m_path, or a temporary beside it)
-    bool m_ownsWritten = false; ///< m_written was made by this job and goes on failure
-    OutputCallback m_done;
-    FailureCallback m_onFailure;
-    bool m_trackProgress = false;
-    QemuImgProgress m_progress;
+    QString m_path;      ///< absolute path of the image worked on
+    ClaimedFile m_claim; ///< what qemu-img writes (m_path, or a temporary beside it) until done
+    double m_percent = 0;
     DiskImageInfo m_info;
     DiskCheckReport m_check;
 };

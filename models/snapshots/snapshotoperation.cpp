@@ -1,5 +1,6 @@
 #include "models/snapshots/snapshotoperation.h"
 
+#include "models/common/qemuimg.h"
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QProcess>
 #include <QStorageInfo>
 #include <QUuid>
 
@@ -24,7 +24,6 @@ Q_LOGGING_CATEGORY(lcSnapshot, "berth.snapshot", QtWarningMsg)
 
 namespace {
 
-const QString kQemuImg = u"qemu-img"_s;
 constexpr qint64 kMiB = 1024 * 1024;
 // Beyond the guest's RAM, room for device state and qcow2 metadata.
 constexpr qint64 kVmStateMarginBytes = 64 * kMiB;
@@ -291,11 +290,11 @@ void SnapshotOperation::recordResult()
         if (const Outcome<> saved = m_store.save(); !saved)
             return fail(tr("The snapshot action succeeded, but its record could not be saved: %1")
                             .arg(saved.failure().message()));
-        finish(true);
+        finish({});
     });
 }
 
-void SnapshotOperation::finish(bool ok, const QString &error)
+void SnapshotOperation::finish(const Outcome<> &outcome)
 {
     if (!m_busy)
         return;
@@ -305,12 +304,9 @@ void SnapshotOperation::finish(bool ok, const QString &error)
     disconnect(m_disconnectConnection);
     m_jobId.clear();
     m_jobDone = nullptr;
-    if (!ok && !m_thumbnail.isEmpty() && !m_store.find(m_tag))
+    if (!outcome && !m_thumbnail.isEmpty() && !m_store.find(m_tag))
         QFile::remove(m_thumbnail);
-    if (ok)
-        Q_EMIT finished({});
-    else
-        Q_EMIT finished(Failure(error));
+    Q_EMIT finished(outcome);
 }
 
 // ---- reading the images -----------------------------------------------------------------
@@ -358,7 +354,7 @@ void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnap
     }
     if (index >= disks.size())
         return done(ImageSnapshot::onEveryDisk(perDisk));
-    runQemuImg({u"info"_s, u"--output=json"_s, u"-f"_s, u"qcow2"_s, disks[index]},
+    runQemuImg({u"info"_s, u"--output=json"_s, u"-f"_s, u"qcow2"_s, disks[index]}, disks[index],
                [this, index, perDisk, done](const QByteArray &output) mutable {
                    const QJsonObject info = QJsonDocument::fromJson(output).object();
                    perDisk.append(ImageSnapshot::fromJson(info.value("snapshots"_L1).toArray()));
@@ -366,35 +362,17 @@ void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnap
                });
 }
 
-void SnapshotOperation::runQemuImg(const QStringList &arguments, const ProcessCallback &done)
+void SnapshotOperation::runQemuImg(const QStringList &arguments, const QString &image,
+                                   const OutputCallback &done)
 {
-    auto *process = new QProcess(this);
-    qCDebug(lcSnapshot) << kQemuImg << arguments;
-    const quint64 gen = m_generation;
-    connect(process, &QProcess::errorOccurred, this,
-            [this, process, gen](QProcess::ProcessError e) {
-                if (e != QProcess::FailedToStart)
-                    return; // finished() follows
-                process->deleteLater();
-                if (gen != m_generation)
-                    return;
-                fail(tr("qemu-img was not found; install the qemu-utils package"));
-            });
-    connect(process, &QProcess::finished, this,
-            [this, process, done, gen](int exitCode, QProcess::ExitStatus status) {
-                process->deleteLater();
-                if (gen != m_generation)
-                    return;
-                if (status != QProcess::NormalExit || exitCode != 0) {
-                    QString why = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-                    if (why.startsWith("qemu-img: "_L1))
-                        why = why.mid(10);
-                    return fail(why.isEmpty() ? tr("qemu-img failed (exit code %1)").arg(exitCode)
-                                              : why);
-                }
-                done(process->readAllStandardOutput());
-            });
-    process->start(kQemuImg, arguments);
+    QemuImg::runOnce(arguments, image, this,
+                     [this, done, gen = m_generation](const QemuImgResult &result) {
+                         if (gen != m_generation)
+                             return;
+                         if (!result.ok())
+                             return fail(result.failure());
+                         done(result.output);
+                     });
 }
 
 void SnapshotOperation::runOfflineOnEachDisk(const QString &flag, qsizetype index,
@@ -412,7 +390,7 @@ void SnapshotOperation::runOfflineOnEachDisk(const QString &flag, qsizetype inde
     runQemuImg(
         {u"snapshot"_s, u"-q"_s, u"--image-opts"_s, flag, m_tag,
          u"driver=qcow2,file.filename=%1"_s.arg(QemuCommandLine::escapeOptionValue(disks[index]))},
-        [this, flag, index, done](const QByteArray &) {
+        disks[index], [this, flag, index, done](const QByteArray &) {
             runOfflineOnEachDisk(flag, index + 1, done);
         });
 }

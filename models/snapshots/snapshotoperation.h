@@ -20,9 +20,9 @@ class VmInstance;
 /// A running or paused VM is snapshotted live, through QMP jobs (snapshot-save,
 /// snapshot-load, snapshot-delete with a "vmstate" node and "devices"): the operation
 /// follows JOB_STATUS_CHANGE, reads the error of a concluded job with query-jobs and
-/// dismisses it. A stopped VM is snapshotted offline with `qemu-img snapshot`
-/// (argument lists, no shell). qemu-img never touches an image while QEMU runs the VM;
-/// a VM that is starting or shutting down is refused.
+/// dismisses it. A stopped VM is snapshotted offline with `qemu-img snapshot` (QemuImg). qemu-img
+/// never touches an image while QEMU runs the VM; a VM that is starting or shutting down is
+/// refused.
 ///
 /// Every action first reads the images' snapshot lists (query-block, or qemu-img info),
 /// reconciles the store, and refuses with one sentence when the action cannot work
@@ -77,17 +77,18 @@ Q_SIGNALS:
 
 private:
     using ListCallback = std::function<void(const QList<ImageSnapshot> &)>;
-    using ProcessCallback = std::function<void(const QByteArray &output)>;
+    using OutputCallback = std::function<void(const QByteArray &output)>;
 
     void begin(Action action, const QString &tag, const QString &description);
     void afterList(const QList<ImageSnapshot> &images);
-    void finish(bool ok, const QString &error = {});
-    void fail(const QString &error) { finish(false, error); }
+    void finish(const Outcome<> &outcome);
+    void fail(const Failure &failure) { finish(failure); }
+    void fail(const QString &error) { finish(Failure(error)); }
 
     void readImages(const ListCallback &done);
     void readImagesOffline(qsizetype index, QList<QList<ImageSnapshot>> perDisk,
                            const ListCallback &done);
-    void runQemuImg(const QStringList &arguments, const ProcessCallback &done);
+    void runQemuImg(const QStringList &arguments, const QString &image, const OutputCallback &done);
     void runOfflineOnEachDisk(const QString &flag, qsizetype index,
                               const std::function<void()> &done);
     void runJob(const QString &command, const QJsonObject &arguments,

@@ -1,13 +1,16 @@
 #include "models/vm/uefifirmware.h"
 
+#include "models/common/claimedfile.h"
+#include "models/common/qemuimg.h"
 #include "models/vm/vmlayout.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QObject>
-#include <QProcess>
 #include <QTimer>
+
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,6 +33,13 @@ QStringList searchFolders()
     if (!overridden.isEmpty())
         return {overridden};
     return {u"/usr/share/OVMF"_s, u"/usr/share/edk2/ovmf"_s, u"/usr/share/edk2-ovmf/x64"_s};
+}
+
+Failure couldNotCreate(const QString &target, const Failure &why)
+{
+    return Failure(UefiFirmware::tr("Could not create the UEFI variables file %1: %2")
+                       .arg(target, why.message()),
+                   why.detail());
 }
 
 } // namespace
@@ -61,50 +71,43 @@ bool UefiFirmware::isQcow2(const QString &path)
     return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArrayLiteral("QFI\xfb");
 }
 
-void UefiFirmware::createVariables(const QString &vmFolder, QObject *context,
-                                   const std::function<void(const QString &error)> &done)
+void UefiFirmware::createVariables(const VmLayout &layout, QObject *context,
+                                   const std::function<void(const Outcome<> &outcome)> &done)
 {
-    auto later = [context, done](const QString &error) {
-        QTimer::singleShot(0, context, [done, error] { done(error); });
+    auto later = [context, done](const Outcome<> &outcome) {
+        QTimer::singleShot(0, context, [done, outcome] { done(outcome); });
     };
-    const QString target = varsPath(vmFolder);
+    const QString target = layout.uefiVarsPath();
     if (QFileInfo::exists(target))
         return later({});
     const Outcome<Files> files = find();
     if (!files)
-        return later(files.failure().message());
-    // Written beside the target and renamed: a VM never sees a half-written file.
-    const QString partial = target + u".part"_s;
-    QFile::remove(partial);
-    auto *process = new QProcess(context);
-    QObject::connect(
-        process, &QProcess::finished, context,
-        [process, partial, target, done](int exitCode, QProcess::ExitStatus status) {
-            process->deleteLater();
-            if (status != QProcess::NormalExit || exitCode != 0) {
-                QFile::remove(partial);
-                QString why = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-                if (why.startsWith("qemu-img: "_L1))
-                    why = why.mid(10);
-                return done(tr("Could not create the UEFI variables file %1: %2")
-                                .arg(target, why.isEmpty() ? tr("qemu-img failed") : why));
-            }
-            // QFile::rename never replaces: one made meanwhile by another Berth is kept.
-            if (!QFile::rename(partial, target)) {
-                QFile::remove(partial);
-                if (!QFileInfo::exists(target))
-                    return done(tr("Could not create the UEFI variables file %1").arg(target));
-            }
-            done({});
-        });
-    QObject::connect(process, &QProcess::errorOccurred, context,
-                     [process, partial, done](QProcess::ProcessError e) {
-                         if (e != QProcess::FailedToStart)
-                             return; // finished() follows
-                         process->deleteLater();
-                         QFile::remove(partial);
-                         done(tr("qemu-img was not found; install the qemu-utils package"));
+        return later(files.failure());
+    // Written beside the target and renamed: a VM never sees a half-written file. Shared by
+    // the callback, so the claim goes (and the file with it) when the run is dropped.
+    Outcome<ClaimedFile> claimed = ClaimedFile::claimBeside(target);
+    if (!claimed)
+        return later(couldNotCreate(target, claimed.failure()));
+    auto partial = std::make_shared<ClaimedFile>(std::move(claimed).value());
+    QemuImg::runOnce({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s,
+                      files->varsTemplate, partial->path()},
+                     target, context, [partial, target, done](const QemuImgResult &result) {
+                         if (!result.ok())
+                             return done(couldNotCreate(target, result.failure()));
+                         // Never replaces: one made meanwhile by another Berth is kept (and ours
+                         // goes).
+                         if (const Outcome<> renamed =
+                                 partial->commit(target, ClaimedFile::Replace::No);
+                             !renamed && !QFileInfo::exists(target))
+                             return done(couldNotCreate(target, renamed.failure()));
+                         done({});
                      });
-    process->start(u"qemu-img"_s, {u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s,
-                                   files->varsTemplate, partial});
+}
+
+void UefiFirmware::createVariables(const QString &vmFolder, QObject *context,
+                                   const std::function<void(const QString &error)> &done)
+{
+    createVariables(VmLayout::ofFolder(vmFolder), context, [done](const Outcome<> &outcome) {
+        done(outcome ? QString() : outcome.failure().message());
+    });
 }

@@ -8,6 +8,7 @@
 #include <functional>
 
 class QObject;
+class VmLayout;
 
 /// UEFI firmware for VMs: OVMF (Debian's `ovmf` package) as two pflash drives, the
 /// firmware code read-only and shared, the variables (boot entries, settings) per VM.
@@ -43,10 +44,16 @@ public:
     /// Whether @p path starts with qcow2's magic.
     static bool isQcow2(const QString &path);
 
-    /// Makes varsPath(@p vmFolder) from OVMF's template without blocking; @p done gets
-    /// an empty string on success or one sentence for the user, always from the event
-    /// loop (never inside this call), and not at all once @p context is gone. An
-    /// existing variables file is kept as it is. Nothing is left behind on failure.
+    /// Makes @p layout's variables file (VmLayout::uefiVarsPath()) from OVMF's template
+    /// without blocking (QemuImg: qemu-img convert into a file claimed beside it with
+    /// O_EXCL, renamed into place when complete). @p done gets the outcome always from the
+    /// event loop (never inside this call), and not at all once @p context is gone, which
+    /// cancels the work. An existing variables file is kept as it is, also one another
+    /// Berth made meanwhile. Nothing is left behind on failure or cancel.
+    static void createVariables(const VmLayout &layout, QObject *context,
+                                const std::function<void(const Outcome<> &outcome)> &done);
+    /// The same for the VM in @p vmFolder, @p done getting an empty string on success or the
+    /// failure's message: for VmInstance, until it takes an Outcome.
     static void createVariables(const QString &vmFolder, QObject *context,
                                 const std::function<void(const QString &error)> &done);
 };
