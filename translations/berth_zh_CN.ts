@@ -207,10 +207,6 @@
         <translation>--initrd 和 --append 需要同时指定 --kernel</translation>
     </message>
     <message>
-        <source>cannot create the disk: %1</source>
-        <translation>无法创建磁盘：%1</translation>
-    </message>
-    <message>
         <source>Created %1 in %2</source>
         <translation>已在 %2 中创建 %1</translation>
     </message>
@@ -1781,10 +1777,6 @@ It opens “%2” in a window of its own.</source>
         <translation>新建虚拟机</translation>
     </message>
     <message>
-        <source>Could not make the disk: %1</source>
-        <translation>无法创建磁盘：%1</translation>
-    </message>
-    <message>
         <source>Installation Media</source>
         <translation>安装介质</translation>
     </message>
@@ -2029,10 +2021,6 @@ It opens “%2” in a window of its own.</source>
         <translation>%1 内存超过了这台计算机的内存（%2）。</translation>
     </message>
     <message>
-        <source>Could not create a folder in %1: %2</source>
-        <translation>无法在 %1 中创建文件夹：%2</translation>
-    </message>
-    <message>
         <source>Creating a %1 disk image…</source>
         <translation>正在创建 %1 的磁盘映像…</translation>
     </message>
@@ -2043,14 +2031,6 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>Preparing the UEFI variables…</source>
         <translation>正在准备 UEFI 变量…</translation>
-    </message>
-    <message>
-        <source>Could not move the new disk into %1.</source>
-        <translation>无法把新磁盘移入 %1。</translation>
-    </message>
-    <message>
-        <source>Could not move the UEFI variables into %1.</source>
-        <translation>无法把 UEFI 变量移入 %1。</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -3240,6 +3220,29 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     </message>
 </context>
 <context>
+    <name>VmCreator</name>
+    <message>
+        <source>The disk image %1 does not exist.</source>
+        <translation>磁盘映像 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Another VM is still being created.</source>
+        <translation>另一台虚拟机仍在创建中。</translation>
+    </message>
+    <message>
+        <source>Could not read the disk image %1: %2</source>
+        <translation>无法读取磁盘映像 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not make the disk: %1</source>
+        <translation>无法创建磁盘：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>VmDefinition</name>
     <message>
         <source>must be text</source>
@@ -3567,6 +3570,10 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
     <message>
         <source>; the previous version is in %1</source>
         <translation>；上一个版本保存在 %1 中</translation>
+    </message>
+    <message>
+        <source>Could not create a folder in %1: %2</source>
+        <translation>无法在 %1 中创建文件夹：%2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 #include "app/cli/vmcommands.h"
 
 #include "models/common/bytesize.h"
-#include "models/disks/diskimagejob.h"
+#include "models/creation/vmcreator.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
@@ -128,17 +128,20 @@ int cmdCreate(CliSession &s)
     }
     if (p.isSet(u"disk"_s) && p.isSet(u"disk-size"_s))
         throw CliError{CliText::tr("use either --disk or --disk-size, not both"), CliUsage};
-    std::optional<qint64> diskSize;
+    DiskPlan disk;
     if (p.isSet(u"disk-size"_s)) {
-        diskSize = parseByteSize(p.value(u"disk-size"_s));
-        if (!diskSize)
+        const std::optional<qint64> size = parseByteSize(p.value(u"disk-size"_s));
+        if (!size)
             throw CliError{CliText::tr("--disk-size takes a size such as 20G or 512M, not \"%1\"")
                                .arg(p.value(u"disk-size"_s)),
                            CliUsage};
+        disk.kind = DiskPlan::Kind::Create; // qcow2, sparse
+        disk.sizeBytes = *size;
     }
     if (p.isSet(u"disk"_s)) {
-        const QString path = requireFile(p.value(u"disk"_s), CliText::tr("the disk"));
-        d.disks.append({path, path.endsWith(".qcow2"_L1) ? u"qcow2"_s : u"raw"_s, u"virtio"_s});
+        // Used where it is; its format is what qemu-img reads in it, not its name's.
+        disk.kind = DiskPlan::Kind::UseExisting;
+        disk.path = requireFile(p.value(u"disk"_s), CliText::tr("the disk"));
     }
     if (p.isSet(u"cdrom"_s))
         d.cdrom = requireFile(p.value(u"cdrom"_s), CliText::tr("the ISO"));
@@ -150,46 +153,19 @@ int cmdCreate(CliSession &s)
     if (d.kernel.isEmpty() && (p.isSet(u"initrd"_s) || p.isSet(u"append"_s)))
         throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
 
+    // Staged and added in one step, as the window does: a failure leaves nothing behind.
     VmLibrary &lib = s.library();
-    if (const Outcome<> created = lib.create(d); !created)
+    VmCreator creator(&lib);
+    Outcome<> created;
+    QEventLoop loop;
+    QObject::connect(&creator, &VmCreator::finished, &loop, [&](const Outcome<> &outcome) {
+        created = outcome;
+        loop.quit();
+    });
+    creator.create(d, disk);
+    loop.exec(); // the CLI may wait: there is no window to freeze
+    if (!created)
         throw CliError::from(created.failure());
-    if (diskSize) {
-        const VmEntry *e = lib.find(d.name);
-        const QString path = e->layout().firstDiskPath(u"qcow2"_s);
-        DiskImageJob job;
-        job.setLibrary(&lib);
-        Outcome<> made;
-        QEventLoop loop;
-        QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const Outcome<> &outcome) {
-            made = outcome;
-            loop.quit();
-        });
-        job.start(path, *diskSize); // qcow2
-        loop.exec();                // the CLI may wait: there is no window to freeze
-        if (!made) {
-            (void)lib.remove(d.name, true);
-            throw CliError::from(made.failure().within(CliText::tr("cannot create the disk: %1")));
-        }
-        d.disks.append({path, u"qcow2"_s, u"virtio"_s});
-        if (const Outcome<> saved = lib.save(d); !saved) {
-            (void)lib.remove(d.name, true);
-            throw CliError::from(saved.failure());
-        }
-    }
-    if (d.firmware == Firmware::Uefi) {
-        // The VM's own UEFI variables (qcow2, so snapshots cover them).
-        QString why;
-        QEventLoop loop;
-        UefiFirmware::createVariables(lib.find(d.name)->folder, &loop, [&](const QString &failure) {
-            why = failure;
-            loop.quit();
-        });
-        loop.exec();
-        if (!why.isEmpty()) {
-            (void)lib.remove(d.name, true);
-            throw CliError{why};
-        }
-    }
     const VmEntry *e = lib.find(d.name);
     if (s.json())
         printJson(s.out(), describe(*e, nullptr));

@@ -92,14 +92,19 @@ void UefiFirmware::createVariables(const VmLayout &layout, QObject *context,
     QemuImg::runOnce({u"convert"_s, u"-q"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s,
                       files->varsTemplate, partial->path()},
                      target, context, [partial, target, done](const QemuImgResult &result) {
-                         if (!result.ok())
+                         if (!result.ok()) {
+                             partial->remove(); // before done(): the caller may clear the folder
                              return done(couldNotCreate(target, result.failure()));
+                         }
                          // Never replaces: one made meanwhile by another Berth is kept (and ours
                          // goes).
                          if (const Outcome<> renamed =
                                  partial->commit(target, ClaimedFile::Replace::No);
-                             !renamed && !QFileInfo::exists(target))
-                             return done(couldNotCreate(target, renamed.failure()));
+                             !renamed) {
+                             partial->remove();
+                             if (!QFileInfo::exists(target))
+                                 return done(couldNotCreate(target, renamed.failure()));
+                         }
                          done({});
                      });
 }

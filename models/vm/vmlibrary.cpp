@@ -8,12 +8,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -182,7 +185,35 @@ const VmEntry *VmLibrary::find(const QString &name) const
     return nullptr;
 }
 
-Outcome<> VmLibrary::create(VmDefinition &definition)
+QString VmLibrary::folderFor(const QString &name) const
+{
+    // The folder is named after the VM; a leftover folder of that name gets a suffix.
+    const QDir root(m_root);
+    QString folderName = name;
+    for (int n = 2; root.exists(folderName) || QFileInfo(root.filePath(folderName)).isSymLink();
+         ++n)
+        folderName = name + u'-' + QString::number(n);
+    return root.filePath(folderName);
+}
+
+Outcome<QString> VmLibrary::makeStagingFolder() const
+{
+    const QDir root(m_root);
+    if (!root.mkpath(u"."_s))
+        return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
+    int error = EEXIST;
+    for (int attempt = 0; attempt < 100 && error == EEXIST; ++attempt) {
+        const QString folder = root.filePath(
+            u".new-vm-%1"_s.arg(QString::number(QRandomGenerator::global()->generate(), 36)));
+        if (::mkdir(QFile::encodeName(folder).constData(), 0777) == 0)
+            return folder;
+        error = errno;
+    }
+    return Failure(VmLibrary::tr("Could not create a folder in %1: %2")
+                       .arg(m_root, QString::fromLocal8Bit(std::strerror(error))));
+}
+
+Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolder)
 {
     if (definition.uuid.isNull())
         definition.uuid = QUuid::createUuid();
@@ -193,22 +224,61 @@ Outcome<> VmLibrary::create(VmDefinition &definition)
     QDir root(m_root);
     if (!root.mkpath(u"."_s))
         return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
-    // The folder is named after the VM; a leftover folder of that name gets a suffix.
-    QString folderName = definition.name;
-    for (int n = 2; root.exists(folderName); ++n)
-        folderName = definition.name + u'-' + QString::number(n);
-    if (!root.mkdir(folderName))
-        return Failure(VmLibrary::tr("cannot create the folder %1").arg(root.filePath(folderName)));
-    const QString folder = root.filePath(folderName);
+    if (!stagedFolder.isEmpty())
+        return adopt(definition, stagedFolder);
+    const QString folder = folderFor(definition.name);
+    if (!root.mkdir(QFileInfo(folder).fileName()))
+        return Failure(VmLibrary::tr("cannot create the folder %1").arg(folder));
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
     if (Outcome<> written = writeFileAtomically(VmLayout::ofFolder(folder).definitionPath(), json);
         !written) {
-        root.rmdir(folderName);
+        root.rmdir(QFileInfo(folder).fileName());
         return written;
     }
     m_entries.append(VmEntry{folder, definition, {}});
     Q_EMIT changed();
     return {};
+}
+
+Outcome<> VmLibrary::adopt(VmDefinition &definition, const QString &staged)
+{
+    const QFileInfo info(staged);
+    if (QDir::cleanPath(info.absolutePath()) != QDir::cleanPath(m_root) || !info.isDir() ||
+        info.isSymLink())
+        return Failure(VmLibrary::tr("cannot create the folder %1").arg(staged),
+                       u"not a staging folder of %1"_s.arg(m_root));
+    const QString definitionPath = VmLayout::ofFolder(staged).definitionPath();
+    for (int attempt = 0;; ++attempt) {
+        const QString folder = folderFor(definition.name);
+        VmDefinition placed = definition;
+        for (VmDisk &disk : placed.disks) {
+            if (QFileInfo(disk.path).absolutePath() == info.absoluteFilePath())
+                disk.path = folder + u'/' + QFileInfo(disk.path).fileName();
+        }
+        QFile::remove(definitionPath); // a previous attempt's
+        const QByteArray json = QJsonDocument(placed.toJson()).toJson(QJsonDocument::Indented);
+        if (Outcome<> written = writeFileAtomically(definitionPath, json); !written) {
+            QFile::remove(definitionPath);
+            return written;
+        }
+        // Never over another folder: one that appeared meanwhile gets the next name.
+        if (::renameat2(AT_FDCWD, QFile::encodeName(staged).constData(), AT_FDCWD,
+                        QFile::encodeName(folder).constData(), RENAME_NOREPLACE) == 0) {
+            if (const Outcome<> synced = syncFolder(m_root); !synced)
+                qWarning().noquote() << synced.failure().toLogString();
+            definition = placed;
+            m_entries.append(VmEntry{folder, definition, {}});
+            Q_EMIT changed();
+            return {};
+        }
+        const int error = errno;
+        if ((error != EEXIST && error != ENOTEMPTY) || attempt >= 100) {
+            QFile::remove(definitionPath);
+            return Failure(
+                VmLibrary::tr("cannot create the folder %1").arg(folder),
+                u"rename %1: %2"_s.arg(staged, QString::fromLocal8Bit(std::strerror(error))));
+        }
+    }
 }
 
 Outcome<> VmLibrary::save(const VmDefinition &definition)

@@ -53,9 +53,20 @@ public:
     /// By name; broken entries are found by their folder name. Null when absent.
     const VmEntry *find(const QString &name) const;
 
-    /// Validates, assigns a uuid when missing, creates the folder and writes vm.json.
-    /// Fails when the name is invalid or taken.
-    Outcome<> create(VmDefinition &definition);
+    /// The folder create() would give a VM named @p name now: root()/<name>, or
+    /// <name>-2, <name>-3... when a leftover folder has that name.
+    QString folderFor(const QString &name) const;
+    /// A new hidden folder in root() (".new-vm-<random>", never listed as a VM) in which a
+    /// VM's files are made before create() moves it into place.
+    Outcome<QString> makeStagingFolder() const;
+
+    /// Validates, assigns a uuid when missing, and adds the VM: its folder (folderFor()) with
+    /// vm.json. With @p stagedFolder (from makeStagingFolder(), holding what was made for
+    /// the VM) vm.json is written there and the folder is renamed into place in one step,
+    /// never over another: the VM appears complete or not at all. Disks directly in
+    /// @p stagedFolder get their path in the VM's folder (in @p definition too). On failure
+    /// @p stagedFolder is left as it was. Fails when the name is invalid or taken.
+    Outcome<> create(VmDefinition &definition, const QString &stagedFolder = {});
     /// Replaces the definition of the VM with the same uuid (atomic, keeps vm.json.bak).
     /// Refuses to write over a broken entry or to take another VM's name.
     Outcome<> save(const VmDefinition &definition);
@@ -73,6 +84,7 @@ Q_SIGNALS:
 
 private:
     VmEntry loadFolder(const QString &folder) const;
+    Outcome<> adopt(VmDefinition &definition, const QString &staged);
 
     QString m_root;
     QList<VmEntry> m_entries;

@@ -1,6 +1,6 @@
 #include "ui/wizards/newvmwizard.h"
 
-#include "models/disks/diskimagejob.h"
+#include "models/creation/vmcreator.h"
 #include "models/osinfo/osdetector.h"
 #include "models/settings/appsettings.h"
 #include "models/vm/uefifirmware.h"
@@ -24,7 +24,6 @@
 #include <QProgressBar>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -59,12 +58,11 @@ NewVmWizard::NewVmWizard(VmLibrary *library, QWidget *parent)
     : QWizard(parent)
     , m_library(library)
     , m_detector(new OsDetector(this))
-    , m_job(new DiskImageJob(this))
+    , m_creator(new VmCreator(library, this))
 {
     setObjectName(u"newVmWizard"_s);
     setWindowTitle(tr("New Virtual Machine"));
     setOption(QWizard::NoBackButtonOnStartPage);
-    m_job->setLibrary(library);
     buildMediaPage();
     buildSystemPage();
     buildDiskPage();
@@ -72,15 +70,10 @@ NewVmWizard::NewVmWizard(VmLibrary *library, QWidget *parent)
     buildProgressPage();
 
     connect(m_detector, &OsDetector::detected, this, &NewVmWizard::onDetected);
-    connect(m_job, &DiskImageJob::progress, this,
+    connect(m_creator, &VmCreator::progress, this,
             [this](double percent) { m_progress->setValue(int(percent)); });
-    connect(m_job, &DiskImageJob::finished, this, [this](const Outcome<> &outcome) {
-        if (!m_creating)
-            return;
-        if (!outcome)
-            return fail(tr("Could not make the disk: %1").arg(outcome.failure().message()));
-        afterDisk();
-    });
+    connect(m_creator, &VmCreator::stepChanged, this, &NewVmWizard::onCreatingStep);
+    connect(m_creator, &VmCreator::finished, this, &NewVmWizard::onCreated);
     connect(m_library, &VmLibrary::changed, this, &NewVmWizard::updateProblems);
     applyProfile();
     onMediaChanged();
@@ -275,12 +268,12 @@ void NewVmWizard::buildSummaryPage()
             lines << tr("Boots from: %1").arg(d.cdrom);
         if (!d.kernel.isEmpty())
             lines << tr("Boots the kernel: %1").arg(d.kernel);
+        const VmLayout vm = VmLayout::ofFolder(m_library->folderFor(d.name));
         DiskPlan disk = m_disk->plan();
         if (disk.writesFile()) // it goes into the VM's folder
-            disk.path =
-                QDir(m_library->root()).filePath(d.name + u'/' + QFileInfo(disk.path).fileName());
+            disk.path = vm.firstDiskPath(disk.format);
         lines << tr("Disk: %1").arg(disk.describe());
-        lines << tr("Folder: %1").arg(QDir(m_library->root()).filePath(d.name));
+        lines << tr("Folder: %1").arg(vm.folder());
         m_summary->setText(lines.join(u'\n'));
     });
     connect(m_start, &QCheckBox::toggled, m_showDisplay, &QWidget::setEnabled);
@@ -491,72 +484,43 @@ void NewVmWizard::startCreating()
     m_creating = true;
     m_created = false;
     m_result->clear();
-    m_stagedDisk.clear();
-    // Made beside the VM folders, hidden (VmLibrary lists no dot-folders), and removed
-    // with what is left in it whatever happens.
-    QDir().mkpath(m_library->root());
-    m_staging = std::make_unique<QTemporaryDir>(m_library->root() + u"/.new-vm-XXXXXX"_s);
-    if (!m_staging->isValid())
-        return fail(tr("Could not create a folder in %1: %2")
-                        .arg(m_library->root(), m_staging->errorString()));
-    DiskPlan plan = m_disk->plan();
-    if (!plan.writesFile())
-        return afterDisk();
-    plan.path = m_staging->filePath(QFileInfo(plan.path).fileName());
-    m_stagedDisk = plan.path;
-    m_progressLabel->setText(plan.kind == DiskPlan::Kind::Create
-                                 ? tr("Creating a %1 disk image…").arg(formatSize(plan.sizeBytes))
-                                 : tr("Copying the disk image…"));
-    m_progress->setRange(0, plan.reportsProgress() ? 100 : 0);
-    m_progress->setValue(0);
-    checkedPage(this, ProgressPage)->recheck();
-    plan.start(*m_job);
-}
-
-void NewVmWizard::afterDisk()
-{
-    if (definition().firmware != Firmware::Uefi)
-        return finishCreating();
-    m_progressLabel->setText(tr("Preparing the UEFI variables…"));
+    m_progressLabel->clear();
     m_progress->setRange(0, 0);
-    UefiFirmware::createVariables(m_staging->path(), this, [this](const QString &error) {
-        if (!m_creating)
-            return;
-        if (!error.isEmpty())
-            return fail(error);
-        finishCreating();
-    });
+    checkedPage(this, ProgressPage)->recheck();
+    m_creator->create(definition(), m_disk->plan());
 }
 
-void NewVmWizard::finishCreating()
+void NewVmWizard::onCreatingStep()
 {
-    VmDefinition d = definition();
-    if (const Outcome<> created = m_library->create(d); !created)
-        return fail(created.failure().message());
-    const VmEntry *entry = m_library->find(d.name);
-    const QString folder = entry ? entry->folder : QString();
-    auto undo = [this, &d](const QString &why) {
-        (void)m_library->remove(d.name, true);
-        fail(why);
-    };
     const DiskPlan plan = m_disk->plan();
-    if (plan.kind == DiskPlan::Kind::UseExisting) {
-        d.disks.append({plan.path, plan.format, u"virtio"_s});
-    } else if (!m_stagedDisk.isEmpty()) {
-        const QString target = folder + u'/' + QFileInfo(m_stagedDisk).fileName();
-        if (folder.isEmpty() || !QFile::rename(m_stagedDisk, target))
-            return undo(tr("Could not move the new disk into %1.").arg(folder));
-        d.disks.append({target, plan.format, u"virtio"_s});
+    switch (m_creator->step()) {
+    case VmCreator::Step::MakingDisk:
+        m_progressLabel->setText(
+            plan.kind == DiskPlan::Kind::Create
+                ? tr("Creating a %1 disk image…").arg(formatSize(plan.sizeBytes))
+                : tr("Copying the disk image…"));
+        m_progress->setRange(0, plan.reportsProgress() ? 100 : 0);
+        m_progress->setValue(0);
+        break;
+    case VmCreator::Step::MakingUefiVars:
+        m_progressLabel->setText(tr("Preparing the UEFI variables…"));
+        m_progress->setRange(0, 0);
+        break;
+    case VmCreator::Step::Idle:
+    case VmCreator::Step::ReadingDisk:
+    case VmCreator::Step::Adding:
+        break;
     }
-    if (d.firmware == Firmware::Uefi &&
-        !QFile::rename(VmLayout::ofFolder(m_staging->path()).uefiVarsPath(),
-                       VmLayout::ofFolder(folder).uefiVarsPath()))
-        return undo(tr("Could not move the UEFI variables into %1.").arg(folder));
-    if (!d.disks.isEmpty()) {
-        if (const Outcome<> saved = m_library->save(d); !saved)
-            return undo(saved.failure().message());
-    }
-    m_staging.reset();
+}
+
+void NewVmWizard::onCreated(const Outcome<> &outcome)
+{
+    if (!m_creating)
+        return;
+    if (!outcome)
+        return fail(outcome.failure().message());
+    const VmDefinition &d = m_creator->definition();
+    const VmEntry *entry = m_library->find(d.name);
     m_creating = false;
     m_created = true;
     m_progress->setRange(0, 100);
@@ -564,7 +528,7 @@ void NewVmWizard::finishCreating()
     m_progressLabel->setText(tr("Done."));
     page(ProgressPage)->setTitle(tr("Created"));
     page(ProgressPage)->setSubTitle(tr("The virtual machine is in the list."));
-    m_result->setText(tr("“%1” is ready in %2.").arg(d.name, folder));
+    m_result->setText(tr("“%1” is ready in %2.").arg(d.name, entry ? entry->folder : QString()));
     checkedPage(this, ProgressPage)->recheck();
     Q_EMIT vmCreated(d.uuid, m_start->isChecked(),
                      m_start->isChecked() && m_showDisplay->isChecked());
@@ -572,7 +536,6 @@ void NewVmWizard::finishCreating()
 
 void NewVmWizard::fail(const QString &message)
 {
-    m_staging.reset();
     m_creating = false;
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
@@ -587,11 +550,11 @@ void NewVmWizard::fail(const QString &message)
 
 void NewVmWizard::done(int result)
 {
-    if (m_creating && m_job->isRunning()) {
-        // The job goes with the wizard: it kills qemu-img and removes its partial image;
-        // the staging folder follows once nothing writes there any more.
+    if (m_creating && m_creator->isRunning()) {
+        // qemu-img is killed and whatever was made for the VM is removed, its staging
+        // folder too: closing the wizard while it works creates nothing.
         m_creating = false;
-        m_job->cancel();
+        m_creator->cancel();
     }
     QWizard::done(result);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/common/outcome.h"
 #include "models/osinfo/osprofile.h"
 #include "models/vm/vmdefinition.h"
 
@@ -9,7 +10,6 @@
 #include <memory>
 
 class CheckedWizardPage;
-class DiskImageJob;
 class DiskSetupForm;
 class FilePathEdit;
 class OsDetector;
@@ -22,7 +22,7 @@ class QLineEdit;
 class QProgressBar;
 class QRadioButton;
 class QSpinBox;
-class QTemporaryDir;
+class VmCreator;
 class VmLibrary;
 
 /// The "New VM" wizard: from install media to a VM in the library, optionally started
@@ -36,9 +36,10 @@ class VmLibrary;
 ///   Disk      DiskSetupForm (NewVm): a new disk, an existing one (in place, copied or
 ///             converted into the VM's folder) or none
 ///   Summary   what will be made; start it afterwards, show its display
-///   Progress  the disk (qemu-img, cancellable) and the UEFI variables are made in a
-///             hidden folder of the library, then the VM is created and they move into
-///             its folder, so a half-made VM never appears in the list
+///   Progress  VmCreator: the disk (qemu-img, cancellable) and the UEFI variables are made
+///             in a hidden folder of the library, which becomes the VM's folder in one
+///             step, so a half-made VM never appears in the list; a failure or Cancel
+///             removes what was made
 ///
 /// Every page validates as the user types and says what is wrong (name taken or
 /// invalid, file missing, not enough free space...). No nested event loop anywhere.
@@ -101,17 +102,15 @@ private:
     QString systemProblem() const;
     QString uniqueName(const QString &base) const;
     void startCreating();
-    void afterDisk();
-    void finishCreating();
+    void onCreatingStep();
+    void onCreated(const Outcome<> &outcome);
     void fail(const QString &message);
 
     VmLibrary *m_library;
     OsDetector *m_detector;
-    DiskImageJob *m_job;
+    VmCreator *m_creator;
     OsProfile m_profile;
     QString m_detectedIso; ///< the ISO m_profile describes
-    std::unique_ptr<QTemporaryDir> m_staging;
-    QString m_stagedDisk;
     bool m_creating = false;
     bool m_created = false;
     bool m_nameEdited = false;

@@ -154,6 +154,41 @@ private Q_SLOTS:
         VERIFY_RUN(berth({u"delete"_s, u"efi"_s}), 0);
     }
 
+    void createWithExistingDiskReadsItsFormatAndNeverLosesIt()
+    {
+        // A raw image named .qcow2: attached as raw, as qemu-img reads it.
+        const QString disk = m_dir.filePath(u"mine.qcow2"_s);
+        QCOMPARE(QProcess::execute(u"qemu-img"_s,
+                                   {u"create"_s, u"-q"_s, u"-f"_s, u"raw"_s, disk, u"8M"_s}),
+                 0);
+        VERIFY_RUN(berth({u"create"_s, u"mine"_s, u"--disk"_s, disk}), 0);
+        QFile json(m_library + u"/mine/vm.json"_s);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray disks =
+            QJsonDocument::fromJson(json.readAll()).object().value("disks"_L1).toArray();
+        QCOMPARE(disks.size(), 1);
+        QCOMPARE(disks.at(0).toObject().value("path"_L1).toString(), disk);
+        QCOMPARE(disks.at(0).toObject().value("format"_L1).toString(), u"raw"_s);
+        VERIFY_RUN(berth({u"delete"_s, u"mine"_s, u"--keep-disks"_s}), 0);
+        QVERIFY(QFile::exists(disk));
+
+        // A creation that fails after the disk was read (the UEFI variables template is
+        // unreadable) leaves no VM and keeps the disk.
+        const QString ovmf = m_dir.filePath(u"broken-ovmf"_s);
+        QVERIFY(QDir().mkpath(ovmf + u"/OVMF_VARS.fd"_s));
+        QVERIFY(QFile(ovmf + u"/OVMF_CODE.fd"_s).open(QIODevice::WriteOnly));
+        QProcessEnvironment env = m_env;
+        env.insert(u"BERTH_OVMF_DIR"_s, ovmf);
+        const BerthRun failed =
+            berth({u"create"_s, u"mine"_s, u"--disk"_s, disk, u"--firmware"_s, u"uefi"_s}, env);
+        VERIFY_RUN(failed, 1);
+        QVERIFY2(failed.err.contains("UEFI variables"), failed.err.constData());
+        QVERIFY(QFile::exists(disk));
+        QCOMPARE(berth({u"list"_s, u"--json"_s}).array().size(), 0);
+        QCOMPARE(QDir(m_library).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
+    }
+
     void errorsAreOneClearLine_data()
     {
         QTest::addColumn<QStringList>("args");
