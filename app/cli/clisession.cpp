@@ -14,6 +14,15 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcCli, "berth.cli", QtWarningMsg)
+
+CliError CliError::from(const Failure &failure, int code)
+{
+    if (!failure.detail().isEmpty())
+        qCDebug(lcCli).noquote() << failure.toLogString();
+    return CliError{failure.message(), code};
+}
+
 void printLine(QIODevice &stream, const QString &text)
 {
     stream.write(text.toLocal8Bit() + '\n');

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/vmregistry.h"
 
-#include "models/vm/qemucommandline.h"
 #include "models/vm/runtimefolder.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
 
 #include <QFileInfo>
@@ -24,9 +24,8 @@ VmRegistry::VmRegistry(VmLibrary *library, QObject *parent)
     });
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_reloadTimer.start(); });
     // The runtime root must exist to be watched: a VM the CLI starts later appears in it.
-    QString error;
-    if (!RuntimeFolder::ensureRoot(&error))
-        qWarning("%s", qPrintable(error));
+    if (const Outcome<> root = RuntimeFolder::ensureRoot(); !root)
+        qWarning() << root.failure();
     // Whoever changes the library through this object (the window's dialogs) is followed
     // at once; changes made by other processes arrive through the watcher and reload().
     connect(m_library, &VmLibrary::changed, this, &VmRegistry::sync);
@@ -70,9 +69,8 @@ int VmRegistry::pausedCount() const
 
 void VmRegistry::reload()
 {
-    QString error;
-    if (!m_library->reload(&error)) // emits changed() on success, which syncs
-        qWarning("%s", qPrintable(error));
+    if (const Outcome<> loaded = m_library->reload(); !loaded) // changed() syncs on success
+        qWarning() << loaded.failure();
 }
 
 void VmRegistry::sync()
@@ -152,7 +150,7 @@ void VmRegistry::onRuntimeChanged()
     // Another Berth process started or stopped a VM: a stopped instance looks again.
     for (VmInstance *vm : std::as_const(m_instances)) {
         if (!VmLifecycle::hasProcess(vm->state()) &&
-            QFileInfo::exists(QemuCommandLine::pidFilePath(vm->runtimeFolder())))
+            QFileInfo::exists(VmLayout::ofRuntimeFolder(vm->runtimeFolder()).pidFilePath()))
             vm->attach();
     }
     updateWatches();
