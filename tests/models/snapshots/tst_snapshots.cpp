@@ -235,7 +235,8 @@ private Q_SLOTS:
             QCOMPARE(finished.size(), 0);
             QVERIFY(finished.wait(kJobTimeoutMs));
             QCOMPARE(finished.size(), 1);
-            QVERIFY2(finished[0][0].toBool(), qPrintable(finished[0][1].toString()));
+            const OpResult result = resultOf(finished[0]);
+            QVERIFY2(result.ok, qPrintable(result.error));
             QVERIFY(op.store().snapshots().isEmpty());
         }
     }
