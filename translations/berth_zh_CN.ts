@@ -2338,6 +2338,31 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>QemuExit</name>
+    <message>
+        <source>QEMU ended before %1 was ready, without a message</source>
+        <translation>QEMU 在 %1 就绪前结束，没有留下任何消息</translation>
+    </message>
+    <message>
+        <source>QEMU could not start %1:
+%2</source>
+        <translation>QEMU 无法启动 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>QEMU was using KVM. If KVM does not work on this host, set the VM&apos;s accelerator to TCG: slower, but it needs no hardware support.</source>
+        <translation>QEMU 使用的是 KVM。如果 KVM 在本机无法正常工作，请将虚拟机的加速器设为 TCG：速度较慢，但不需要硬件支持。</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s operating system crashed (kernel panic)</source>
+        <translation>客户机操作系统崩溃（内核错误）</translation>
+    </message>
+    <message>
+        <source>QEMU ended unexpectedly</source>
+        <translation>QEMU 意外退出</translation>
+    </message>
+</context>
+<context>
     <name>QemuImg</name>
     <message>
         <source>qemu-img crashed while working on %1.</source>
@@ -3467,26 +3492,8 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
         <translation>QEMU 在 %1 秒内没有打开监视器：%2</translation>
     </message>
     <message>
-        <source>QEMU ended before %1 was ready, without a message</source>
-        <translation>QEMU 在 %1 就绪前结束，没有留下任何消息</translation>
-    </message>
-    <message>
-        <source>QEMU could not start %1:
-%2</source>
-        <translation>QEMU 无法启动 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>QEMU was using KVM. If KVM does not work on this host, set the VM&apos;s accelerator to TCG: slower, but it needs no hardware support.</source>
-        <translation>QEMU 使用的是 KVM。如果 KVM 在本机无法正常工作，请将虚拟机的加速器设为 TCG：速度较慢，但不需要硬件支持。</translation>
-    </message>
-    <message>
         <source>The guest&apos;s operating system crashed (kernel panic)</source>
         <translation>客户机操作系统崩溃（内核错误）</translation>
-    </message>
-    <message>
-        <source>QEMU ended unexpectedly</source>
-        <translation>QEMU 意外退出</translation>
     </message>
     <message>
         <source>Berth cannot reach the monitor of %1: %2</source>

@@ -10,9 +10,10 @@
 #include <QFile>
 #include <QProcess>
 
-QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, const QString &vmFolder,
-                                            const QString &runtimeFolder)
+QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, const VmLayout &layout)
 {
+    const QString vmFolder = layout.folder();
+    const QString runtimeFolder = layout.runtimeFolder();
     Launched out;
     out.accelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
     QString error;
@@ -21,19 +22,21 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
         out.error = error;
         return out;
     }
-    const QemuCommandLine commandLine(definition, vmFolder, runtimeFolder, out.accelerator);
+    const QemuCommandLine commandLine(definition, layout, out.accelerator);
     if (out.error = commandLine.check(); !out.error.isEmpty())
         return out;
 
     // Another Berth process may have started it since this one last looked.
-    if (const qint64 other = pidFromPidFile(runtimeFolder);
+    if (const qint64 other = pidFromPidFile(layout);
         QemuProcessWatcher::isQemuFor(other, definition.uuid)) {
         out.error = tr("%1 is already running (QEMU process %2)").arg(definition.name).arg(other);
         return out;
     }
     RuntimeFolder::clean(runtimeFolder); // a crashed run's sockets and pidfile
-    if (!RuntimeFolder::ensure(runtimeFolder, &out.error))
+    if (const Outcome<> made = RuntimeFolder::ensure(runtimeFolder); !made) {
+        out.error = made.failure().message();
         return out;
+    }
 
     // One generation of each log is kept: serial.log is the console of this run (what
     // `berth log` prints), serial.log.old the one before.
@@ -48,8 +51,8 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     process.setArguments(arguments);
     process.setWorkingDirectory(vmFolder);
     process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(QemuLog::path(vmFolder), QIODevice::Append);
-    process.setStandardErrorFile(QemuLog::path(vmFolder), QIODevice::Append);
+    process.setStandardOutputFile(layout.qemuLogPath(), QIODevice::Append);
+    process.setStandardErrorFile(layout.qemuLogPath(), QIODevice::Append);
     qint64 pid = 0;
     if (!process.startDetached(&pid) || pid <= 0) {
         RuntimeFolder::clean(runtimeFolder);
@@ -60,9 +63,9 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     return out;
 }
 
-qint64 QemuLauncher::pidFromPidFile(const QString &runtimeFolder)
+qint64 QemuLauncher::pidFromPidFile(const VmLayout &layout)
 {
-    QFile file(QemuCommandLine::pidFilePath(runtimeFolder));
+    QFile file(layout.pidFilePath());
     if (!file.open(QIODevice::ReadOnly))
         return 0;
     bool ok = false;

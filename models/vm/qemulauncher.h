@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/vm/vmdefinition.h"
+#include "models/vm/vmlayout.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -28,9 +29,8 @@ public:
 
     QemuLauncher() = delete;
 
-    static Launched launch(const VmDefinition &definition, const QString &vmFolder,
-                           const QString &runtimeFolder);
+    static Launched launch(const VmDefinition &definition, const VmLayout &layout);
 
-    /// The pid QEMU wrote into the pidfile of @p runtimeFolder; 0 when there is none.
-    static qint64 pidFromPidFile(const QString &runtimeFolder);
+    /// The pid QEMU wrote into @p layout's pidfile; 0 when there is none.
+    static qint64 pidFromPidFile(const VmLayout &layout);
 };

@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/vminstance.h"
+#include "models/vm/vminstance_p.h"
 
 #include "models/vm/crashreport.h"
 #include "models/vm/monitorconnection.h"
 #include "models/vm/qemucommandline.h"
+#include "models/vm/qemuexit.h"
 #include "models/vm/qemulauncher.h"
 #include "models/vm/qemulog.h"
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/runtimefolder.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmlayout.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -47,101 +50,13 @@ constexpr auto kForceStopStep = 3s;
 
 } // namespace
 
-class VmInstance::Private
-{
-public:
-    /// What the next answer to query-status completes.
-    enum class Awaiting
-    {
-        Nothing,
-        Start,
-        Attach,
-        Reconnect
-    };
-
-    /// One QEMU process, as this instance saw it. A new run starts from scratch.
-    struct Run
-    {
-        quint64 id = 0;
-        qint64 pid = 0;
-        bool launchedHere = false; ///< start() launched it; started() not yet emitted
-        bool everReady = false;
-        bool listenedThroughout = true; ///< no monitor loss since the first ready()
-        bool exitPending = false;       ///< the process ended; draining the monitor
-        bool shutdownSeen = false;
-        QString shutdownReason;
-        bool guestPanicked = false;
-        bool powerButtonPressed = false; ///< waiting for the guest to power off
-        bool powerdownSent = false;      ///< this process pressed the power button
-        QString startFailure;            ///< why start() gave up on a QEMU that still ran
-        Accelerator accelerator = Accelerator::Tcg;
-        bool acceleratorKnown = false;
-    };
-
-    Private(VmInstance *owner, VmDefinition def, QString folder, MonitorRole monitorRole);
-
-    QString vmName() const { return definition.name; }
-    QString monitorPath() const;
-
-    void setState(VmState newState);
-    void apply(VmEvent event) { setState(VmLifecycle::after(state, event)); }
-    bool refuse(VmAction action);
-    void failLater(VmAction action, const QString &message);
-    void runCommand(VmAction action, const QString &command, std::function<void()> onSuccess = {});
-
-    void writeCrashReport(qint64 endedPid, const QString &message, const QString &tail) const;
-
-    void start();
-    void launch();
-    void attach();
-    void beginRun(qint64 newPid);
-    void connectMonitor(Awaiting purpose);
-    void onMonitorReady();
-    void onStatus(const QmpReply &reply, quint64 runId);
-    void onMonitorLost();
-    void onMonitorGaveUp(const QString &why);
-    void onProcessExited();
-    void finishRun();
-    void endRun();
-    void forceStop();
-
-    void onStop();
-    void onResume();
-    void onPowerdown();
-    void onShutdown(bool guest, const QString &reason);
-    void onGuestPanicked();
-
-    VmInstance *const q;
-    VmDefinition definition;
-    QString vmFolder;
-    MonitorRole role;
-    QString runtimeFolder;
-    VmState state = VmState::Stopped;
-    Accelerator nextAccelerator = Accelerator::Tcg; ///< what the next start would use
-    QString lastError;
-    Run run;
-    Awaiting awaiting = Awaiting::Nothing;
-    bool startCancelled = false; ///< forceStop() while the UEFI variables were being made
-    bool unreachable = false;    ///< lastError says the monitor cannot be reached
-    QemuProcessWatcher watcher;
-
-    QTimer monitorLostTimer;
-    QTimer unreachableRetryTimer;
-    QTimer exitDrainTimer;
-    QTimer shutdownTimer;
-    QTimer termTimer;
-    QTimer killTimer;
-    // Last, so it goes first: answers it fails while closing still find the rest whole.
-    MonitorConnection connection;
-};
-
 VmInstance::Private::Private(VmInstance *owner, VmDefinition def, QString folder,
                              MonitorRole monitorRole)
     : q(owner)
     , definition(std::move(def))
     , vmFolder(std::move(folder))
     , role(monitorRole)
-    , runtimeFolder(RuntimeFolder::forVm(definition.uuid))
+    , layout(vmFolder, definition)
     , nextAccelerator(QemuCommandLine::resolveAccelerator(definition.accelerator))
 {
     connection.setSocketPath(monitorPath());
@@ -196,8 +111,7 @@ VmInstance::Private::Private(VmInstance *owner, VmDefinition def, QString folder
 
 QString VmInstance::Private::monitorPath() const
 {
-    return role == MonitorRole::Gui ? QemuCommandLine::guiMonitorPath(runtimeFolder)
-                                    : QemuCommandLine::cliMonitorPath(runtimeFolder);
+    return role == MonitorRole::Gui ? layout.guiMonitorPath() : layout.cliMonitorPath();
 }
 
 void VmInstance::Private::setState(VmState newState)
@@ -227,27 +141,26 @@ void VmInstance::Private::failLater(VmAction action, const QString &message)
         Qt::QueuedConnection);
 }
 
-void VmInstance::Private::runCommand(VmAction action, const QString &command,
+void VmInstance::Private::runCommand(VmAction action, Command command,
                                      std::function<void()> onSuccess)
 {
-    connection.client()->execute(
-        command, {}, q, [this, action, onSuccess = std::move(onSuccess)](const QmpReply &reply) {
-            if (reply.hasError()) {
-                qCInfo(lcVm).noquote()
-                    << vmName() << vmActionName(action) << "failed:" << reply.error().message();
-                // A guest that reacts at once may power off before QEMU has flushed its
-                // answer to the power button: the end of the process tells how it went.
-                if (action == VmAction::Shutdown &&
-                    reply.error().kind() == QmpError::Kind::Interrupted)
-                    return;
-                apply(VmEvent::CommandFailed);
-                Q_EMIT q->actionFailed(action, reply.error().message());
+    (monitor().*
+     command)(q, [this, action, onSuccess = std::move(onSuccess)](const QmpResult<void> &reply) {
+        if (!reply) {
+            qCInfo(lcVm).noquote()
+                << vmName() << vmActionName(action) << "failed:" << reply.error().message();
+            // A guest that reacts at once may power off before QEMU has flushed its
+            // answer to the power button: the end of the process tells how it went.
+            if (action == VmAction::Shutdown && reply.error().kind() == QmpError::Kind::Interrupted)
                 return;
-            }
-            if (onSuccess)
-                onSuccess();
-            Q_EMIT q->actionSucceeded(action);
-        });
+            apply(VmEvent::CommandFailed);
+            Q_EMIT q->actionFailed(action, reply.error().message());
+            return;
+        }
+        if (onSuccess)
+            onSuccess();
+        Q_EMIT q->actionSucceeded(action);
+    });
 }
 
 void VmInstance::Private::writeCrashReport(qint64 endedPid, const QString &message,
@@ -260,9 +173,8 @@ void VmInstance::Private::writeCrashReport(qint64 endedPid, const QString &messa
     report.guestPanicked = run.guestPanicked;
     report.shutdownReason = run.shutdownReason;
     report.qemuLogTail = tail;
-    QString error;
-    if (!report.write(vmFolder, &error))
-        qCWarning(lcVm).noquote() << "cannot write" << CrashReport::path(vmFolder) << error;
+    if (const Outcome<> written = report.write(vmFolder); !written)
+        qCWarning(lcVm) << "cannot write" << layout.crashReportPath() << written.failure();
 }
 
 void VmInstance::Private::start()
@@ -271,18 +183,17 @@ void VmInstance::Private::start()
         return;
     startCancelled = false;
     // A VM switched to UEFI after it was created gets its variables file now.
-    if (definition.firmware == Firmware::Uefi &&
-        !QFileInfo::exists(UefiFirmware::varsPath(vmFolder))) {
+    if (definition.firmware == Firmware::Uefi && !QFileInfo::exists(layout.uefiVarsPath())) {
         apply(VmEvent::Launched);
-        UefiFirmware::createVariables(vmFolder, q, [this](const QString &error) {
+        UefiFirmware::createVariables(layout, q, [this](const Outcome<> &made) {
             if (startCancelled || state != VmState::Starting) {
                 apply(VmEvent::StartFailed);
                 return;
             }
-            if (!error.isEmpty()) {
-                lastError = error;
+            if (!made) {
+                lastError = made.failure().message();
                 apply(VmEvent::StartFailed);
-                Q_EMIT q->actionFailed(VmAction::Start, error);
+                Q_EMIT q->actionFailed(VmAction::Start, lastError);
                 return;
             }
             launch();
@@ -294,8 +205,7 @@ void VmInstance::Private::start()
 
 void VmInstance::Private::launch()
 {
-    const QemuLauncher::Launched launched =
-        QemuLauncher::launch(definition, vmFolder, runtimeFolder);
+    const QemuLauncher::Launched launched = QemuLauncher::launch(definition, layout);
     nextAccelerator = launched.accelerator;
     if (launched.pid == 0) {
         lastError = launched.error;
@@ -335,7 +245,7 @@ void VmInstance::Private::attach()
             q, [this] { Q_EMIT q->attached(); }, Qt::QueuedConnection);
         return;
     }
-    const qint64 found = QemuLauncher::pidFromPidFile(runtimeFolder);
+    const qint64 found = QemuLauncher::pidFromPidFile(layout);
     // Checked again once the pidfd is open: the pid cannot be recycled behind a pidfd.
     if (QemuProcessWatcher::isQemuFor(found, definition.uuid) && watcher.watch(found) &&
         QemuProcessWatcher::isQemuFor(found, definition.uuid)) {
@@ -351,7 +261,7 @@ void VmInstance::Private::attach()
     // be a QEMU that another Berth process is starting right now (it creates the folder,
     // then QEMU creates, locks and writes the pidfile): touching the folder would break
     // that start. A locked pidfile belongs to a live QEMU whatever it says.
-    if (found > 0 && !RuntimeFolder::isPidFileLocked(QemuCommandLine::pidFilePath(runtimeFolder))) {
+    if (found > 0 && !RuntimeFolder::isPidFileLocked(layout.pidFilePath())) {
         // QEMU deletes its pidfile when it exits in an orderly way (a shutdown, quit,
         // SIGTERM); one left behind means it was killed or crashed while nobody watched.
         const QString tail = QemuLog::tail(vmFolder);
@@ -361,7 +271,7 @@ void VmInstance::Private::attach()
             lastError += u":\n"_s + tail;
         writeCrashReport(found, lastError, tail);
         crashed = true;
-        RuntimeFolder::clean(runtimeFolder);
+        RuntimeFolder::clean(layout.runtimeFolder());
     } else if (crashed) {
         lastError = CrashReport::read(vmFolder).value_or(CrashReport{}).message;
     }
@@ -400,39 +310,34 @@ void VmInstance::Private::connectMonitor(Awaiting purpose)
 
 void VmInstance::Private::onMonitorReady()
 {
-    QmpClient *client = connection.client();
     run.everReady = true;
     const quint64 runId = run.id;
-    client->execute(u"query-kvm"_s, {}, q, [this, runId](const QmpReply &reply) {
-        if (runId != run.id || reply.hasError())
+    monitor().queryKvm(q, [this, runId](const QmpResult<QemuKvmInfo> &kvm) {
+        if (runId != run.id || !kvm)
             return;
-        const QJsonObject kvm = reply.result().toObject();
-        run.accelerator = kvm.value("enabled"_L1).toBool() && kvm.value("present"_L1).toBool()
-                              ? Accelerator::Kvm
-                              : Accelerator::Tcg;
+        run.accelerator = kvm->enabled && kvm->present ? Accelerator::Kvm : Accelerator::Tcg;
         run.acceleratorKnown = true;
     });
     // QEMU answers in order, so query-kvm is known when this arrives.
-    client->execute(u"query-status"_s, {}, q,
-                    [this, runId](const QmpReply &reply) { onStatus(reply, runId); });
+    monitor().queryStatus(
+        q, [this, runId](const QmpResult<QemuStatus> &status) { onStatus(status, runId); });
 }
 
-void VmInstance::Private::onStatus(const QmpReply &reply, quint64 runId)
+void VmInstance::Private::onStatus(const QmpResult<QemuStatus> &status, quint64 runId)
 {
     if (runId != run.id || awaiting == Awaiting::Nothing)
         return;
-    if (reply.hasError() && !connection.isReady())
+    if (!status && !connection.isReady())
         return; // the monitor closed: lost() carries on
     const Awaiting purpose = awaiting;
     awaiting = Awaiting::Nothing;
 
-    // Events that came before this answer are already reflected in it.
-    const QJsonObject status = reply.result().toObject();
-    VmState newState =
-        VmLifecycle::fromQemuStatus(status.value("status"_L1).toString(),
-                                    status.value("running"_L1).toBool(true), run.shutdownSeen);
+    // Events that came before this answer are already reflected in it. (A monitor that
+    // answers with an error is taken to run: that is the least wrong guess.)
+    const QemuStatus now = status ? *status : QemuStatus{QemuRunState::Running, {}, true};
+    VmState newState = VmLifecycle::fromQemuStatus(now.state, now.running, run.shutdownSeen);
     if (newState == VmState::Panicked)
-        run.guestPanicked = status.value("status"_L1).toString() == "guest-panicked"_L1;
+        run.guestPanicked = now.state == QemuRunState::GuestPanicked;
     if (newState == VmState::Running && run.powerButtonPressed)
         newState = VmState::ShuttingDown; // still waiting for the guest to power off
     setState(newState);
@@ -507,62 +412,37 @@ void VmInstance::Private::finishRun()
         return;
     const qint64 endedPid = run.pid;
     const bool attaching = awaiting == Awaiting::Attach;
-    const bool pidFileLeft = QemuLauncher::pidFromPidFile(runtimeFolder) == endedPid;
-    const QString tail = QemuLog::tail(vmFolder);
-    const bool forced = state == VmState::Stopping;
+    QemuExit::Seen seen;
+    seen.vmName = vmName();
+    seen.launchedHere = run.launchedHere;
+    seen.forced = state == VmState::Stopping;
+    seen.guestPanicked = run.guestPanicked || run.shutdownReason == "guest-panic"_L1;
+    seen.everReady = run.everReady;
+    seen.listenedThroughout = run.listenedThroughout;
+    seen.shutdownSeen = run.shutdownSeen;
+    seen.powerdownSent = run.powerdownSent;
+    seen.pidFileLeft = QemuLauncher::pidFromPidFile(layout) == endedPid;
+    seen.crashReportExists = CrashReport::exists(vmFolder);
+    seen.accelerator = run.accelerator;
+    seen.startFailure = run.startFailure;
+    seen.logTail = QemuLog::tail(vmFolder);
+    const QemuExit exit = QemuExit::judge(seen);
 
-    if (run.launchedHere && !forced) {
-        QString message = run.startFailure;
-        if (message.isEmpty()) // QEMU ended by itself
-            message = tail.isEmpty()
-                          ? VmInstance::tr("QEMU ended before %1 was ready, without a message")
-                                .arg(vmName())
-                          : VmInstance::tr("QEMU could not start %1:\n%2").arg(vmName(), tail);
-        else if (!tail.isEmpty())
-            message += u'\n' + tail;
-        if (run.accelerator == Accelerator::Kvm)
-            message +=
-                u'\n' + VmInstance::tr("QEMU was using KVM. If KVM does not work on this host, "
-                                       "set the VM's accelerator to TCG: slower, but it needs no "
-                                       "hardware support.");
-        lastError = message;
+    if (exit.kind == QemuExit::Kind::FailedStart) {
+        lastError = exit.message;
         endRun();
         apply(VmEvent::EndedCleanly);
-        Q_EMIT q->actionFailed(VmAction::Start, message);
+        Q_EMIT q->actionFailed(VmAction::Start, exit.message);
         return;
     }
-
-    const bool panicked = run.guestPanicked || run.shutdownReason == "guest-panic"_L1;
-    bool clean = false;
-    if (forced) {
-        clean = true; // the user asked for it, however it ended
-    } else if (panicked) {
-        clean = false;
-    } else if (run.everReady && run.listenedThroughout) {
-        // We were listening until QEMU's monitor closed: a SHUTDOWN event came, or not.
-        // QEMU can exit before it flushes its last words, though: after our own press of
-        // the power button, an orderly exit (QEMU removed its pidfile) is the guest's doing.
-        clean = run.shutdownSeen || (run.powerdownSent && !pidFileLeft);
-    } else {
-        // We were not listening all along: QEMU removes its pidfile when it exits in an
-        // orderly way, and another Berth that was listening writes last-crash.json
-        // before cleaning up.
-        clean = run.shutdownSeen || (!pidFileLeft && !CrashReport::exists(vmFolder));
-    }
-    const QString crashReason =
-        panicked ? VmInstance::tr("The guest's operating system crashed (kernel panic)")
-                 : VmInstance::tr("QEMU ended unexpectedly");
-
+    const bool clean = exit.kind == QemuExit::Kind::Clean;
+    lastError = exit.message;
     if (clean) {
         qCInfo(lcVm) << vmName() << "QEMU" << endedPid << "ended";
-        lastError.clear();
     } else {
-        lastError = crashReason;
-        if (!tail.isEmpty())
-            lastError += u":\n"_s + tail;
         qCInfo(lcVm).noquote() << vmName() << "QEMU" << endedPid << "crashed:" << lastError;
-        // Before the runtime files go: see the "not listening" case above.
-        writeCrashReport(endedPid, lastError, tail);
+        // Before the runtime files go: another Berth that was not listening reads it.
+        writeCrashReport(endedPid, lastError, seen.logTail);
     }
     endRun();
     apply(clean ? VmEvent::EndedCleanly : VmEvent::EndedUncleanly);
@@ -584,12 +464,11 @@ void VmInstance::Private::endRun()
         t->stop();
     // Unless someone has started this VM again meanwhile, its runtime files are stale.
     // A pidfile that exists without a pid is a QEMU being started elsewhere (see attach()).
-    const qint64 current = QemuLauncher::pidFromPidFile(runtimeFolder);
-    const bool someoneStarting =
-        current == 0 && QFileInfo::exists(QemuCommandLine::pidFilePath(runtimeFolder));
+    const qint64 current = QemuLauncher::pidFromPidFile(layout);
+    const bool someoneStarting = current == 0 && QFileInfo::exists(layout.pidFilePath());
     if (!someoneStarting && (current == 0 || current == endedPid ||
                              !QemuProcessWatcher::isQemuFor(current, definition.uuid)))
-        RuntimeFolder::clean(runtimeFolder);
+        RuntimeFolder::clean(layout.runtimeFolder());
     nextAccelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
 }
 
@@ -608,7 +487,7 @@ void VmInstance::Private::forceStop()
     }
     if (connection.isReady() && awaiting == Awaiting::Nothing) {
         // The reply may never come: QEMU can close the monitor first.
-        connection.client()->execute(u"quit"_s, {}, q, [](const QmpReply &) {});
+        monitor().quit(q);
         termTimer.start(kForceStopStep);
     } else {
         watcher.sendSignal(SIGTERM);
@@ -683,7 +562,7 @@ void VmInstance::setDefinition(const VmDefinition &definition)
         return;
     }
     d->definition = definition;
-    d->runtimeFolder = RuntimeFolder::forVm(definition.uuid);
+    d->layout = VmLayout(d->vmFolder, definition);
     d->connection.setSocketPath(d->monitorPath());
     d->nextAccelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
 }
@@ -695,7 +574,12 @@ QString VmInstance::vmFolder() const
 
 QString VmInstance::runtimeFolder() const
 {
-    return d->runtimeFolder;
+    return d->layout.runtimeFolder();
+}
+
+const VmLayout &VmInstance::layout() const
+{
+    return d->layout;
 }
 
 VmState VmInstance::state() const
@@ -748,7 +632,7 @@ void VmInstance::pause()
     if (d->refuse(VmAction::Pause))
         return;
     d->apply(VmEvent::PauseAsked);
-    d->runCommand(VmAction::Pause, u"stop"_s); // the STOP event moves the state
+    d->runCommand(VmAction::Pause, &QemuMonitor::stop); // the STOP event moves the state
 }
 
 void VmInstance::resume()
@@ -756,14 +640,14 @@ void VmInstance::resume()
     if (d->refuse(VmAction::Resume))
         return;
     d->apply(VmEvent::ResumeAsked);
-    d->runCommand(VmAction::Resume, u"cont"_s); // the RESUME event moves the state
+    d->runCommand(VmAction::Resume, &QemuMonitor::cont); // the RESUME event moves the state
 }
 
 void VmInstance::reset()
 {
     if (d->refuse(VmAction::Reset))
         return;
-    d->runCommand(VmAction::Reset, u"system_reset"_s);
+    d->runCommand(VmAction::Reset, &QemuMonitor::systemReset);
 }
 
 void VmInstance::shutdown(std::chrono::milliseconds timeout)
@@ -772,7 +656,7 @@ void VmInstance::shutdown(std::chrono::milliseconds timeout)
         return;
     const quint64 runId = d->run.id;
     d->run.powerdownSent = true;
-    d->runCommand(VmAction::Shutdown, u"system_powerdown"_s, [this, runId, timeout] {
+    d->runCommand(VmAction::Shutdown, &QemuMonitor::systemPowerdown, [this, runId, timeout] {
         if (runId != d->run.id)
             return;
         d->run.powerButtonPressed = true;

@@ -11,6 +11,7 @@
 #include <chrono>
 
 class QmpClient;
+class VmLayout;
 
 /// One VM's QEMU process and its monitor connection, seen from one Berth process.
 ///
@@ -58,6 +59,8 @@ public:
     void setDefinition(const VmDefinition &definition);
     QString vmFolder() const;
     QString runtimeFolder() const;
+    /// Where this VM's files and sockets are.
+    const VmLayout &layout() const;
 
     VmState state() const;
     /// Whether @p action can be asked now (VmLifecycle's table for state()).

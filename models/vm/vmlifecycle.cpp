@@ -156,11 +156,11 @@ VmState VmLifecycle::after(VmState state, VmEvent event)
     return state;
 }
 
-VmState VmLifecycle::fromQemuStatus(const QString &status, bool running, bool shutdownSeen)
+VmState VmLifecycle::fromQemuStatus(QemuRunState status, bool running, bool shutdownSeen)
 {
-    if (status == "guest-panicked"_L1 || status == "internal-error"_L1)
+    if (status == QemuRunState::GuestPanicked || status == QemuRunState::InternalError)
         return VmState::Panicked;
-    if (shutdownSeen || status == "shutdown"_L1)
+    if (shutdownSeen || status == QemuRunState::Shutdown)
         return VmState::ShuttingDown;
     return running ? VmState::Running : VmState::Paused;
 }

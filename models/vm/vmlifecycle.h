@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/vm/vmstate.h"
+#include "qmp/qemumachine.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -84,7 +85,7 @@ public:
     /// The state QEMU reports through query-status ("status", "running") once the monitor
     /// is (again) ready. @p shutdownSeen: a SHUTDOWN event came in this run, so QEMU is
     /// on its way out whatever the run state says.
-    static VmState fromQemuStatus(const QString &status, bool running, bool shutdownSeen);
+    static VmState fromQemuStatus(QemuRunState status, bool running, bool shutdownSeen);
 
     /// Whether a QEMU process exists for the VM in @p state.
     static bool hasProcess(VmState state);

@@ -143,13 +143,20 @@ private Q_SLOTS:
 
     void qemuStatusAsTheUserSeesIt()
     {
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"running"_s, true, false), VmState::Running);
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"paused"_s, false, false), VmState::Paused);
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"prelaunch"_s, false, false), VmState::Paused);
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"running"_s, true, true), VmState::ShuttingDown);
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"shutdown"_s, false, false), VmState::ShuttingDown);
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"guest-panicked"_s, false, false), VmState::Panicked);
-        QCOMPARE(VmLifecycle::fromQemuStatus(u"internal-error"_s, false, true), VmState::Panicked);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"running"), true, false),
+                 VmState::Running);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"paused"), false, false),
+                 VmState::Paused);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"prelaunch"), false, false),
+                 VmState::Paused);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"running"), true, true),
+                 VmState::ShuttingDown);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"shutdown"), false, false),
+                 VmState::ShuttingDown);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"guest-panicked"), false, false),
+                 VmState::Panicked);
+        QCOMPARE(VmLifecycle::fromQemuStatus(qemuRunStateFromName(u"internal-error"), false, true),
+                 VmState::Panicked);
     }
 };
 
