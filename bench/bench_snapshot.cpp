@@ -15,6 +15,7 @@
 
 #include "models/snapshots/snapshotoperation.h"
 #include "models/vm/qemucommandline.h"
+#include "models/vm/vmdevices.h"
 #include "models/vm/vminstance.h"
 
 #include <QCommandLineParser>
@@ -262,7 +263,7 @@ bool benchSize(int memoryMiB, int rounds, SizeResult *out, QString *error)
         return false;
     SnapshotOperation op(&vm);
     QList<double> bs, bl, rs, rl;
-    const QString node = QemuCommandLine::diskNodeName(0);
+    const QString node = VmDevices::diskNode(0);
     // Round 0 warms up (untimed); then the order alternates, so neither side always
     // writes into an image the other has just grown.
     for (int round = 0; round <= rounds; ++round) {

@@ -3,6 +3,7 @@
 #include "models/common/qemuimg.h"
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmdevices.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -88,10 +89,10 @@ QStringList SnapshotOperation::qcow2Nodes() const
     const QList<VmDisk> &disks = m_vm->definition().disks;
     for (qsizetype i = 0; i < disks.size(); ++i) {
         if (disks[i].format == "qcow2"_L1)
-            out.append(QemuCommandLine::diskNodeName(i));
+            out.append(VmDevices::diskNode(i));
     }
     if (hasQcow2UefiVars())
-        out.append(UefiFirmware::VarsNodeName);
+        out.append(VmDevices::UefiVarsNode);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "models/common/hostcapabilities.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmdevices.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -88,11 +89,6 @@ QString QemuCommandLine::pidFilePath(const QString &runtimeFolder)
 QString QemuCommandLine::serialLogPath(const QString &vmFolder)
 {
     return VmLayout::ofFolder(vmFolder).serialLogPath();
-}
-
-QString QemuCommandLine::diskNodeName(qsizetype index)
-{
-    return u"disk%1"_s.arg(index);
 }
 
 QString QemuCommandLine::findBinary(QString *error)
@@ -215,13 +211,13 @@ QStringList QemuCommandLine::arguments() const
         const QString vars = m_layout.uefiVarsPath();
         args << u"-blockdev"_s
              << u"driver=raw,node-name=%1,read-only=on,file.driver=file,file.filename=%2,"
-                "file.read-only=on"_s.arg(UefiFirmware::CodeNodeName, esc(ovmf.code));
+                "file.read-only=on"_s.arg(VmDevices::UefiCodeNode, esc(ovmf.code));
         args << u"-blockdev"_s
              << u"driver=%1,node-name=%2,file.driver=file,file.filename=%3"_s.arg(
-                    UefiFirmware::isQcow2(vars) ? u"qcow2"_s : u"raw"_s, UefiFirmware::VarsNodeName,
+                    UefiFirmware::isQcow2(vars) ? u"qcow2"_s : u"raw"_s, VmDevices::UefiVarsNode,
                     esc(vars));
         machine +=
-            u",pflash0=%1,pflash1=%2"_s.arg(UefiFirmware::CodeNodeName, UefiFirmware::VarsNodeName);
+            u",pflash0=%1,pflash1=%2"_s.arg(VmDevices::UefiCodeNode, VmDevices::UefiVarsNode);
     }
     args << u"-machine"_s << machine;
     // -cpu host only with KVM: TCG cannot emulate the host CPU, its default model is safe.
@@ -247,7 +243,7 @@ QStringList QemuCommandLine::arguments() const
 
     for (qsizetype i = 0; i < d.disks.size(); ++i) {
         const VmDisk &disk = d.disks[i];
-        const QString node = diskNodeName(i);
+        const QString node = VmDevices::diskNode(i);
         args << u"-blockdev"_s
              << u"driver=%1,node-name=%2,file.driver=%3,file.filename=%4"_s.arg(
                     disk.format, node, fileDriver(disk.path), esc(disk.path));
@@ -258,28 +254,31 @@ QStringList QemuCommandLine::arguments() const
             device = u"ide-hd,drive=%1,%2"_s.arg(node, nextOwnSlot());
         } else if (disk.bus == "sata"_L1) {
             if (!sataController) {
-                args << u"-device"_s << u"ahci,id=sata0"_s;
+                args << u"-device"_s << u"ahci,id=%1"_s.arg(VmDevices::SataController);
                 sataController = true;
             }
-            device = u"ide-hd,drive=%1,bus=sata0.%2"_s.arg(node).arg(sataSlot++);
+            device =
+                u"ide-hd,drive=%1,bus=%2.%3"_s.arg(node, VmDevices::SataController).arg(sataSlot++);
         } else { // scsi
             if (!scsiController) {
-                args << u"-device"_s << u"virtio-scsi-pci,id=scsi0"_s;
+                args << u"-device"_s << u"virtio-scsi-pci,id=%1"_s.arg(VmDevices::ScsiController);
                 scsiController = true;
             }
-            device = u"scsi-hd,drive=%1,bus=scsi0.0"_s.arg(node);
+            device = u"scsi-hd,drive=%1,bus=%2.0"_s.arg(node, VmDevices::ScsiController);
         }
-        args << u"-device"_s << u"%1,id=%2-dev,bootindex=%3"_s.arg(device, node).arg(bootIndex++);
+        args << u"-device"_s
+             << u"%1,id=%2,bootindex=%3"_s.arg(device, VmDevices::diskDevice(i)).arg(bootIndex++);
     }
 
     // After the disks in boot order: an empty new disk falls through to the installer,
     // an installed one boots without ejecting the ISO.
     if (!d.cdrom.isEmpty()) {
         args << u"-blockdev"_s
-             << u"driver=raw,node-name=cdrom0,read-only=on,file.driver=file,file.filename=%1,"
-                "file.read-only=on"_s.arg(esc(d.cdrom));
+             << u"driver=raw,node-name=%1,read-only=on,file.driver=file,file.filename=%2,"
+                "file.read-only=on"_s.arg(VmDevices::CdromNode, esc(d.cdrom));
         args << u"-device"_s
-             << u"ide-cd,drive=cdrom0,%1,id=cdrom0-dev,bootindex=%2"_s.arg(nextOwnSlot())
+             << u"ide-cd,drive=%1,%2,id=%3,bootindex=%4"_s
+                    .arg(VmDevices::CdromNode, nextOwnSlot(), VmDevices::Cdrom)
                     .arg(bootIndex++);
     }
 
@@ -292,19 +291,22 @@ QStringList QemuCommandLine::arguments() const
     }
 
     if (d.networkEnabled) {
-        QString netdev = u"user,id=net0"_s;
+        QString netdev = u"user,id=%1"_s.arg(VmDevices::UserNetwork);
         for (const PortForward &f : d.portForwards)
             netdev +=
                 u",hostfwd=%1:127.0.0.1:%2-:%3"_s.arg(f.protocol).arg(f.hostPort).arg(f.guestPort);
         args << u"-netdev"_s << netdev;
-        args << u"-device"_s << u"virtio-net-pci,netdev=net0,id=nic0"_s;
+        args << u"-device"_s
+             << u"virtio-net-pci,netdev=%1,id=%2"_s.arg(VmDevices::UserNetwork,
+                                                        VmDevices::NetworkCard);
     }
 
-    args << u"-device"_s << u"qemu-xhci,id=usb"_s;
-    args << u"-device"_s << u"usb-tablet,bus=usb.0,id=tablet0"_s;
-    args << u"-device"_s << u"virtio-balloon-pci,id=balloon0"_s;
-    args << u"-device"_s << u"pvpanic,id=pvpanic0"_s;
-    args << u"-device"_s << u"VGA,id=video0"_s;
+    args << u"-device"_s << u"qemu-xhci,id=%1"_s.arg(VmDevices::UsbController);
+    args << u"-device"_s
+         << u"usb-tablet,bus=%1.0,id=%2"_s.arg(VmDevices::UsbController, VmDevices::Tablet);
+    args << u"-device"_s << u"virtio-balloon-pci,id=%1"_s.arg(VmDevices::Balloon);
+    args << u"-device"_s << u"pvpanic,id=%1"_s.arg(VmDevices::PanicDevice);
+    args << u"-device"_s << u"VGA,id=%1"_s.arg(VmDevices::Video);
     args << u"-display"_s << u"none"_s;
     args << u"-vnc"_s << u"unix:%1"_s.arg(esc(m_layout.vncSocketPath()));
 

@@ -19,11 +19,11 @@
 /// Devices: disks by bus (virtio-blk-pci; ide-hd on the machine's IDE or, on q35, its
 /// AHCI ports; ide-hd on an AHCI controller for sata, one added on i440fx; scsi-hd on a
 /// virtio-scsi-pci controller), the CD-ROM as ide-cd after the disks in boot order, a
-/// VGA card shown only over VNC, a usb-tablet on qemu-xhci, virtio-balloon-pci
-/// (id balloon0), pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on
-/// virtio-net-pci with port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two
-/// pflash drives (UefiFirmware::CodeNodeName read-only, UefiFirmware::VarsNodeName the
-/// VM's variables file).
+/// VGA card shown only over VNC, a usb-tablet on qemu-xhci, virtio-balloon-pci,
+/// pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on virtio-net-pci with
+/// port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two pflash drives (the code
+/// read-only, the VM's variables file writable). Every device and block node gets the id
+/// VmDevices names it by, which is how the monitor finds it later.
 class QemuCommandLine final
 {
     Q_DECLARE_TR_FUNCTIONS(QemuCommandLine)
@@ -62,9 +62,6 @@ public:
     static QString vncSocketPath(const QString &runtimeFolder);
     static QString pidFilePath(const QString &runtimeFolder);
     static QString serialLogPath(const QString &vmFolder);
-    /// The block node name of disk @p index (its format node, "disk0", "disk1"...): what
-    /// QMP commands such as snapshot-save take in "vmstate" and "devices".
-    static QString diskNodeName(qsizetype index);
 
 private:
     bool isQ35() const;

@@ -30,10 +30,6 @@ public:
         QString varsTemplate;
     };
 
-    /// The block node names QEMU gets for the two pflash drives.
-    static constexpr QLatin1StringView CodeNodeName{"uefi-code"};
-    static constexpr QLatin1StringView VarsNodeName{"uefi-vars"};
-
     /// The installed OVMF: in $BERTH_OVMF_DIR when set, else /usr/share/OVMF (Debian,
     /// Ubuntu; the 4 MiB build first), /usr/share/edk2/ovmf (Fedora) or
     /// /usr/share/edk2-ovmf/x64. Fails naming the package when missing.
