@@ -23,9 +23,11 @@
 #include "bench/benchsupport.h"
 #include "models/stats/statssampler.h"
 #include "models/vm/qemucommandline.h"
+#include "models/vm/vmdevices.h"
 #include "models/vm/runtimefolder.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
 #include "ui/widgets/statschart.h"
@@ -125,7 +127,8 @@ private:
              {std::pair<QString, QJsonObject>{u"query-cpus-fast"_s, {}},
               {u"query-blockstats"_s, {}},
               {u"qom-get"_s,
-               {{u"path"_s, StatsSampler::balloonQomPath()}, {u"property"_s, u"guest-stats"_s}}}})
+               {{u"path"_s, QemuMonitor::peripheralPath(VmDevices::Balloon)},
+                {u"property"_s, u"guest-stats"_s}}}})
             qmp->execute(command, args, this, [this](const QmpReply &r) {
                 m_sink +=
                     quint64(QJsonDocument::fromVariant(r.result().toVariant()).toJson().size());

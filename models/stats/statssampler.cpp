@@ -1,14 +1,13 @@
 #include "models/stats/statssampler.h"
 
 #include "models/stats/procstat.h"
+#include "models/vm/vmdevices.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlifecycle.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 
 #include <QDateTime>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QLocale>
 #include <QPointer>
 
@@ -21,17 +20,10 @@ namespace {
 
 constexpr float kMiB = 1024.0f * 1024.0f;
 
-/// A balloon statistic, or NaN: the guest leaves unset ones at all ones (2^64 - 1),
-/// which JSON brings here as a double near 1.8e19.
-float balloonMiB(const QJsonObject &stats, QLatin1StringView key)
+/// A balloon statistic in MiB, or NaN for one the guest has not reported.
+float toMiB(const std::optional<quint64> &bytes)
 {
-    const QJsonValue v = stats.value(key);
-    if (!v.isDouble())
-        return VmStatsSample::Unknown;
-    const double bytes = v.toDouble();
-    if (bytes < 0 || bytes >= 1.8e19)
-        return VmStatsSample::Unknown;
-    return float(bytes / kMiB);
+    return bytes ? float(double(*bytes) / kMiB) : VmStatsSample::Unknown;
 }
 
 } // namespace
@@ -98,11 +90,6 @@ StatsSampler::StatsSampler(QObject *parent)
 }
 
 StatsSampler::~StatsSampler() = default;
-
-QString StatsSampler::balloonQomPath()
-{
-    return u"/machine/peripheral/balloon0"_s;
-}
 
 void StatsSampler::setInterval(int milliseconds)
 {
@@ -251,6 +238,7 @@ void StatsSampler::askQmp(Tracked &t)
     }
     if (!qmp || !qmp->isReady() || t.inFlight > 0)
         return;
+    const QemuMonitor monitor(*qmp);
     const QUuid uuid = t.uuid;
     const quint64 tickId = m_tick;
     const qint64 pid = t.pid;
@@ -258,9 +246,8 @@ void StatsSampler::askQmp(Tracked &t)
     if (!t.cpusAsked) {
         t.cpusAsked = true;
         ++t.inFlight;
-        qmp->execute(u"query-cpus-fast"_s, {}, this, [this, uuid, pid](const QmpReply &r) {
-            onCpus(uuid, pid, r.result(), !r.hasError());
-        });
+        monitor.queryCpusFast(
+            this, [this, uuid, pid](const QmpResult<QList<QemuCpu>> &r) { onCpus(uuid, pid, r); });
     }
     if (!t.pollingSet && !t.noBalloon) {
         t.pollingSet = true;
@@ -268,57 +255,50 @@ void StatsSampler::askQmp(Tracked &t)
         // ever make the polling faster, never slower than someone else set it.
         const int seconds = std::max(1, (m_intervalMs + 999) / 1000);
         ++t.inFlight;
-        qmp->execute(
-            u"qom-get"_s,
-            {{u"path"_s, balloonQomPath()}, {u"property"_s, u"guest-stats-polling-interval"_s}},
-            this, [this, uuid, seconds, qmp = QPointer<QmpClient>(qmp)](const QmpReply &r) {
+        monitor.balloonStatsPollingInterval(
+            VmDevices::Balloon, this,
+            [this, uuid, seconds, qmp = QPointer<QmpClient>(qmp)](const QmpResult<int> &r) {
                 Tracked *tracked = find(uuid);
                 if (!tracked)
                     return;
                 if (tracked->askedClient == qmp)
                     tracked->inFlight = std::max(0, tracked->inFlight - 1);
-                if (r.hasError()) {
+                if (!r) {
                     tracked->noBalloon = true;
                     return;
                 }
-                const int current = r.result().toInt();
-                if (qmp && (current == 0 || current > seconds))
-                    qmp->execute(u"qom-set"_s,
-                                 {{u"path"_s, balloonQomPath()},
-                                  {u"property"_s, u"guest-stats-polling-interval"_s},
-                                  {u"value"_s, seconds}},
-                                 this, [](const QmpReply &) {});
+                if (qmp && (*r == 0 || *r > seconds))
+                    QemuMonitor(*qmp).setBalloonStatsPollingInterval(VmDevices::Balloon, seconds,
+                                                                     this);
             });
     }
     t.inFlight += 2;
     t.waiting += 2;
-    qmp->execute(u"query-blockstats"_s, {}, this, [this, uuid, tickId](const QmpReply &r) {
-        onBlockStats(uuid, tickId, r.result(), !r.hasError());
+    monitor.queryBlockStats(this, [this, uuid, tickId](const QmpResult<QList<QemuBlockStats>> &r) {
+        onBlockStats(uuid, tickId, r);
     });
     if (t.noBalloon) {
         --t.inFlight;
         --t.waiting;
         return;
     }
-    qmp->execute(u"qom-get"_s, {{u"path"_s, balloonQomPath()}, {u"property"_s, u"guest-stats"_s}},
-                 this, [this, uuid, tickId](const QmpReply &r) {
-                     onGuestStats(uuid, tickId, r.result(), !r.hasError());
-                 });
+    monitor.balloonGuestStats(VmDevices::Balloon, this,
+                              [this, uuid, tickId](const QmpResult<QemuGuestMemoryStats> &r) {
+                                  onGuestStats(uuid, tickId, r);
+                              });
 }
 
-void StatsSampler::onCpus(const QUuid &uuid, qint64 pid, const QJsonValue &result, bool ok)
+void StatsSampler::onCpus(const QUuid &uuid, qint64 pid, const QmpResult<QList<QemuCpu>> &result)
 {
     Tracked *t = find(uuid);
     if (!t)
         return;
     t->inFlight = std::max(0, t->inFlight - 1);
-    if (!ok || t->pid != pid)
+    if (!result || t->pid != pid)
         return;
     QList<std::pair<int, qint64>> cpus;
-    for (const QJsonValue &v : result.toArray()) {
-        const QJsonObject o = v.toObject();
-        cpus.append({o.value("cpu-index"_L1).toInt(), o.value("thread-id"_L1).toInteger()});
-    }
+    for (const QemuCpu &cpu : *result)
+        cpus.append({cpu.index, cpu.threadId});
     std::sort(cpus.begin(), cpus.end());
     // A baseline now, so the first percentages come at the next tick.
     const qint64 nowNs = m_clock.nsecsElapsed();
@@ -335,19 +315,19 @@ void StatsSampler::onCpus(const QUuid &uuid, qint64 pid, const QJsonValue &resul
     t->vcpus = threads;
 }
 
-void StatsSampler::onBlockStats(const QUuid &uuid, quint64 tick, const QJsonValue &result, bool ok)
+void StatsSampler::onBlockStats(const QUuid &uuid, quint64 tick,
+                                const QmpResult<QList<QemuBlockStats>> &result)
 {
     Tracked *t = find(uuid);
     if (!t)
         return;
     t->inFlight = std::max(0, t->inFlight - 1);
-    if (ok) {
+    if (result) {
         quint64 read = 0;
         quint64 written = 0;
-        for (const QJsonValue &v : result.toArray()) {
-            const QJsonObject stats = v.toObject().value("stats"_L1).toObject();
-            read += quint64(stats.value("rd_bytes"_L1).toInteger());
-            written += quint64(stats.value("wr_bytes"_L1).toInteger());
+        for (const QemuBlockStats &device : *result) {
+            read += device.readBytes;
+            written += device.writtenBytes;
         }
         const qint64 nowNs = m_clock.nsecsElapsed();
         if (t->prevDiskNs >= 0 && tick == t->pendingTick && t->hasPending && read >= t->prevRead &&
@@ -364,33 +344,29 @@ void StatsSampler::onBlockStats(const QUuid &uuid, quint64 tick, const QJsonValu
         answerArrived(*t);
 }
 
-void StatsSampler::onGuestStats(const QUuid &uuid, quint64 tick, const QJsonValue &result, bool ok)
+void StatsSampler::onGuestStats(const QUuid &uuid, quint64 tick,
+                                const QmpResult<QemuGuestMemoryStats> &result)
 {
     Tracked *t = find(uuid);
     if (!t)
         return;
     t->inFlight = std::max(0, t->inFlight - 1);
-    if (!ok && tick == t->pendingTick)
+    if (!result && tick == t->pendingTick)
         t->noBalloon = true; // no such device (or property): stop asking this run
-    if (ok && tick == t->pendingTick && t->hasPending) {
-        // "last-update" stays 0 until the guest's driver has answered once.
-        const QJsonObject o = result.toObject();
-        if (o.value("last-update"_L1).toInteger() > 0) {
-            const QJsonObject stats = o.value("stats"_L1).toObject();
-            const float total = balloonMiB(stats, "stat-total-memory"_L1);
-            float available = balloonMiB(stats, "stat-available-memory"_L1);
-            if (!VmStatsSample::known(available)) { // kernels before 3.14: free + caches
-                const float free = balloonMiB(stats, "stat-free-memory"_L1);
-                const float caches = balloonMiB(stats, "stat-disk-caches"_L1);
-                if (VmStatsSample::known(free) && VmStatsSample::known(caches))
-                    available = free + caches;
-            }
-            t->pending.guestTotalMiB = total;
-            t->pending.guestAvailableMiB = available;
-            if (VmStatsSample::known(total) && VmStatsSample::known(available) &&
-                available <= total)
-                t->pending.guestUsedMiB = total - available;
+    // The statistics stay unknown until the guest's driver has reported once.
+    if (result && tick == t->pendingTick && t->hasPending && result->hasReported()) {
+        const float total = toMiB(result->totalBytes);
+        float available = toMiB(result->availableBytes);
+        if (!VmStatsSample::known(available)) { // kernels before 3.14: free + caches
+            const float free = toMiB(result->freeBytes);
+            const float caches = toMiB(result->diskCacheBytes);
+            if (VmStatsSample::known(free) && VmStatsSample::known(caches))
+                available = free + caches;
         }
+        t->pending.guestTotalMiB = total;
+        t->pending.guestAvailableMiB = available;
+        if (VmStatsSample::known(total) && VmStatsSample::known(available) && available <= total)
+            t->pending.guestUsedMiB = total - available;
     }
     if (tick == t->pendingTick)
         answerArrived(*t);

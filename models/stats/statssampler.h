@@ -2,6 +2,7 @@
 
 #include "models/settings/appsettings.h"
 #include "models/stats/statshistory.h"
+#include "qmp/qmpresult.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -12,6 +13,9 @@
 #include <memory>
 
 class VmInstance;
+struct QemuBlockStats;
+struct QemuCpu;
+struct QemuGuestMemoryStats;
 
 /// The host as the stats sampler last saw it.
 struct HostStats
@@ -34,16 +38,17 @@ struct HostStats
 ///                            query-cpus-fast, asked once per run (again if one vanishes)
 ///   /proc/<pid>/statm        QEMU's resident memory
 ///   QMP query-blockstats     disk bytes read and written, as rates
-///   QMP qom-get guest-stats  the guest's memory, from the virtio-balloon driver; polling
-///                            is switched on once per run (guest-stats-polling-interval)
+///   QMP qom-get guest-stats  the guest's memory, from the virtio-balloon driver
+///                            (VmDevices::Balloon); polling is switched on once per run
+///                            (guest-stats-polling-interval)
 /// Network: QEMU 7.2 has no per-NIC counters over QMP (no netdev statistics; query-stats
 /// covers KVM only), so netRxBps/netTxBps stay unknown and the UI says "not available".
 ///
-/// QMP goes over each VM's own monitor connection (VmInstance::qmp()), asynchronously; a
-/// VM whose previous answers are still pending gets no new commands. A tick's samples are
-/// committed and sampled() emitted once every answer is in, or at the next tick at the
-/// latest. VMs may start, stop or be killed at any moment: a /proc file that has gone
-/// ends that VM's sample for the tick, and the history gets a gap.
+/// QMP goes over each VM's own monitor connection (VmInstance::qmp(), through QemuMonitor),
+/// asynchronously; a VM whose previous answers are still pending gets no new commands. A
+/// tick's samples are committed and sampled() emitted once every answer is in, or at the next
+/// tick at the latest. VMs may start, stop or be killed at any moment: a /proc file that has
+/// gone ends that VM's sample for the tick, and the history gets a gap.
 class StatsSampler final : public QObject
 {
     Q_OBJECT
@@ -53,8 +58,6 @@ public:
     static constexpr int DefaultIntervalMs = AppSettings::DefaultStatsIntervalMs;
     static constexpr int MinIntervalMs = AppSettings::MinStatsIntervalMs;
     static constexpr int MaxIntervalMs = AppSettings::MaxStatsIntervalMs;
-    /// The QOM path of the balloon device Berth gives every VM (QemuCommandLine).
-    static QString balloonQomPath();
 
     /// Reads the interval from AppSettings::statsIntervalMs() (`stats/intervalMs`, set by
     /// the Preferences dialog); call start() to begin sampling.
@@ -100,9 +103,11 @@ private:
     void sampleHost();
     void sampleVm(Tracked &t, qint64 nowMs, qint64 nowNs);
     void askQmp(Tracked &t);
-    void onBlockStats(const QUuid &uuid, quint64 tick, const QJsonValue &result, bool ok);
-    void onGuestStats(const QUuid &uuid, quint64 tick, const QJsonValue &result, bool ok);
-    void onCpus(const QUuid &uuid, qint64 pid, const QJsonValue &result, bool ok);
+    void onBlockStats(const QUuid &uuid, quint64 tick,
+                      const QmpResult<QList<QemuBlockStats>> &result);
+    void onGuestStats(const QUuid &uuid, quint64 tick,
+                      const QmpResult<QemuGuestMemoryStats> &result);
+    void onCpus(const QUuid &uuid, qint64 pid, const QmpResult<QList<QemuCpu>> &result);
     void answerArrived(Tracked &t);
     void commit(Tracked &t);
     void commitAll();
