@@ -7,11 +7,11 @@
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStorageInfo>
@@ -28,6 +28,23 @@ namespace {
 constexpr qint64 kMiB = 1024 * 1024;
 // Beyond the guest's RAM, room for device state and qcow2 metadata.
 constexpr qint64 kVmStateMarginBytes = 64 * kMiB;
+
+/// The snapshots query-block found in one image, as qemu-img's list reads them (to the second).
+QList<ImageSnapshot> imageSnapshots(const QList<QemuSnapshotInfo> &snapshots)
+{
+    QList<ImageSnapshot> out;
+    for (const QemuSnapshotInfo &snapshot : snapshots) {
+        if (snapshot.name.isEmpty())
+            continue;
+        ImageSnapshot s;
+        s.id = snapshot.id;
+        s.name = snapshot.name;
+        s.created = QDateTime::fromSecsSinceEpoch(snapshot.created.toSecsSinceEpoch(), Qt::UTC);
+        s.vmStateSize = snapshot.vmStateSize;
+        out.append(s);
+    }
+    return out;
+}
 
 } // namespace
 
@@ -187,10 +204,6 @@ void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
             Q_EMIT progress(tr("Taking a disk snapshot"));
             return runOfflineOnEachDisk(u"-c"_s, 0, [this] { recordResult(); });
         }
-        const QStringList nodes = qcow2Nodes();
-        const QJsonObject arguments{{u"tag"_s, m_tag},
-                                    {u"vmstate"_s, nodes.first()},
-                                    {u"devices"_s, QJsonArray::fromStringList(nodes)}};
         // The thumbnail is a nicety: a screen that cannot be saved does not stop the snapshot.
         if (!m_vm->qmp())
             return fail(tr("The connection to QEMU was lost"));
@@ -199,18 +212,17 @@ void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
         const QString png = layout.thumbnailPath(
             u"%1.png"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
         Q_EMIT progress(tr("Saving a picture of the screen"));
-        m_vm->qmp()->execute(u"screendump"_s, {{u"filename"_s, png}, {u"format"_s, u"png"_s}}, this,
-                             [this, png, arguments, gen = m_generation](const QmpReply &reply) {
-                                 if (gen != m_generation)
-                                     return;
-                                 if (!reply.hasError() && QFileInfo::exists(png))
-                                     m_thumbnail = png;
-                                 else
-                                     qCDebug(lcSnapshot)
-                                         << "no thumbnail:" << reply.error().message();
-                                 Q_EMIT progress(tr("Saving the disks and the memory state"));
-                                 runJob(u"snapshot-save"_s, arguments, [this] { recordResult(); });
-                             });
+        QemuMonitor(*m_vm->qmp())
+            .screendump(png, this, [this, png, gen = m_generation](const QmpResult<void> &r) {
+                if (gen != m_generation)
+                    return;
+                if (r && QFileInfo::exists(png))
+                    m_thumbnail = png;
+                else
+                    qCDebug(lcSnapshot) << "no thumbnail:" << r.error().message();
+                Q_EMIT progress(tr("Saving the disks and the memory state"));
+                runJob([this] { recordResult(); });
+            });
         return;
     }
     case Action::Revert:
@@ -225,20 +237,14 @@ void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
                            "disks to it")
                             .arg(m_tag, name));
         Q_EMIT progress(tr("Loading the disks and the memory state"));
-        return runJob(u"snapshot-load"_s,
-                      {{u"tag"_s, m_tag},
-                       {u"vmstate"_s, qcow2Nodes().first()},
-                       {u"devices"_s, QJsonArray::fromStringList(qcow2Nodes())}},
-                      [this] { recordResult(); });
+        return runJob([this] { recordResult(); });
     case Action::Delete:
         if (!existing)
             return fail(tr("%1 has no snapshot named \"%2\"").arg(name, m_tag));
         Q_EMIT progress(tr("Deleting the snapshot"));
         if (!m_live)
             return runOfflineOnEachDisk(u"-d"_s, 0, [this] { recordResult(); });
-        return runJob(u"snapshot-delete"_s,
-                      {{u"tag"_s, m_tag}, {u"devices"_s, QJsonArray::fromStringList(qcow2Nodes())}},
-                      [this] { recordResult(); });
+        return runJob([this] { recordResult(); });
     }
 }
 
@@ -318,24 +324,24 @@ void SnapshotOperation::readImages(const ListCallback &done)
         return fail(tr("The VM is gone"));
     if (!m_live)
         return readImagesOffline(0, {}, done);
-    m_vm->qmp()->execute(
-        u"query-block"_s, {}, this, [this, done, gen = m_generation](const QmpReply &reply) {
-            if (gen != m_generation)
-                return;
-            if (reply.hasError())
-                return fail(reply.error().message());
-            const QStringList nodes = qcow2Nodes();
-            QList<QList<ImageSnapshot>> perDisk(nodes.size());
-            const QJsonArray devices = reply.result().toArray();
-            for (const QJsonValue &v : devices) {
-                const QJsonObject inserted = v.toObject().value("inserted"_L1).toObject();
-                const qsizetype index = nodes.indexOf(inserted.value("node-name"_L1).toString());
-                if (index >= 0)
-                    perDisk[index] = ImageSnapshot::fromJson(
-                        inserted.value("image"_L1).toObject().value("snapshots"_L1).toArray());
-            }
-            done(ImageSnapshot::onEveryDisk(perDisk));
-        });
+    QemuMonitor(*m_vm->qmp())
+        .queryBlock(this,
+                    [this, done, gen = m_generation](const QmpResult<QList<QemuBlockDevice>> &r) {
+                        if (gen != m_generation)
+                            return;
+                        if (!r)
+                            return fail(r.error().message());
+                        const QStringList nodes = qcow2Nodes();
+                        QList<QList<ImageSnapshot>> perDisk(nodes.size());
+                        for (const QemuBlockDevice &device : *r) {
+                            if (!device.inserted)
+                                continue;
+                            const qsizetype index = nodes.indexOf(device.inserted->nodeName);
+                            if (index >= 0)
+                                perDisk[index] = imageSnapshots(device.inserted->image.snapshots);
+                        }
+                        done(ImageSnapshot::onEveryDisk(perDisk));
+                    });
 }
 
 void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnapshot>> perDisk,
@@ -398,13 +404,16 @@ void SnapshotOperation::runOfflineOnEachDisk(const QString &flag, qsizetype inde
 
 // ---- QMP jobs ---------------------------------------------------------------------------
 
-void SnapshotOperation::runJob(const QString &command, const QJsonObject &arguments,
-                               const std::function<void()> &done)
+void SnapshotOperation::runJob(const std::function<void()> &done)
 {
     QmpClient *qmp = m_vm ? m_vm->qmp() : nullptr;
     if (!qmp || !qmp->isReady())
         return fail(tr("The connection to QEMU was lost"));
-    m_jobId = u"berth-%1-%2"_s.arg(command, QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QLatin1StringView kind = m_action == Action::Create   ? "save"_L1
+                                   : m_action == Action::Revert ? "load"_L1
+                                                                : "delete"_L1;
+    m_jobId =
+        u"berth-snapshot-%1-%2"_s.arg(kind, QUuid::createUuid().toString(QUuid::Id128).left(8));
     m_jobDone = done;
     // Connected before the command goes out: the job may conclude before its reply arrives.
     m_jobConnection =
@@ -413,53 +422,61 @@ void SnapshotOperation::runJob(const QString &command, const QJsonObject &argume
         fail(tr("The connection to QEMU ended while the snapshot job ran"));
     });
     m_jobTimer.start(QmpClient::LongTimeout);
-    QJsonObject withId = arguments;
-    withId.insert(u"job-id"_s, m_jobId);
-    qmp->execute(
-        command, withId, this,
-        [this, gen = m_generation](const QmpReply &reply) {
-            if (gen == m_generation && reply.hasError())
-                fail(reply.error().message());
-        },
-        QmpClient::LongTimeout);
+    const auto started = [this, gen = m_generation](const QmpResult<void> &r) {
+        if (gen == m_generation && !r)
+            fail(r.error().message());
+    };
+    // The first node holds the memory state: the first qcow2 disk.
+    const QStringList nodes = qcow2Nodes();
+    const QemuMonitor monitor(*qmp);
+    switch (m_action) {
+    case Action::Create:
+        return monitor.snapshotSave(m_jobId, m_tag, nodes.first(), nodes, this, started);
+    case Action::Revert:
+        return monitor.snapshotLoad(m_jobId, m_tag, nodes.first(), nodes, this, started);
+    case Action::Delete:
+        return monitor.snapshotDelete(m_jobId, m_tag, nodes, this, started);
+    case Action::Refresh:
+        break;
+    }
+    Q_UNREACHABLE();
 }
 
 void SnapshotOperation::onJobStatus(const QString &jobId, const QString &status)
 {
-    if (jobId != m_jobId || status != "concluded"_L1)
+    if (jobId != m_jobId || qemuJobStatusFromName(status) != QemuJobStatus::Concluded)
         return;
     QmpClient *qmp = m_vm ? m_vm->qmp() : nullptr;
     if (!qmp)
         return fail(tr("The connection to QEMU was lost"));
     const quint64 gen = m_generation;
-    qmp->execute(u"query-jobs"_s, {}, this, [this, qmp, jobId, gen](const QmpReply &reply) {
-        QString jobError;
-        if (reply.hasError()) {
-            jobError = reply.error().message();
-        } else {
-            const QJsonArray jobs = reply.result().toArray();
-            for (const QJsonValue &v : jobs) {
-                const QJsonObject job = v.toObject();
-                if (job.value("id"_L1).toString() == jobId)
-                    jobError = job.value("error"_L1).toString();
+    QemuMonitor(*qmp).queryJobs(
+        this, [this, qmp, jobId, gen](const QmpResult<QList<QemuJobInfo>> &jobs) {
+            QString jobError;
+            if (!jobs) {
+                jobError = jobs.error().message();
+            } else {
+                for (const QemuJobInfo &job : *jobs) {
+                    if (job.id == jobId)
+                        jobError = job.error;
+                }
             }
-        }
-        // Dismissed whatever the outcome: a concluded job lingers in QEMU until then.
-        qmp->execute(u"job-dismiss"_s, {{u"id"_s, jobId}}, this,
-                     [this, jobError, gen](const QmpReply &dismiss) {
-                         if (dismiss.hasError())
-                             qCDebug(lcSnapshot) << dismiss.error().message();
-                         if (gen != m_generation)
-                             return;
-                         if (!jobError.isEmpty())
-                             return fail(jobError);
-                         m_jobTimer.stop();
-                         disconnect(m_jobConnection);
-                         disconnect(m_disconnectConnection);
-                         const std::function<void()> done = std::exchange(m_jobDone, nullptr);
-                         m_jobId.clear();
-                         if (done)
-                             done();
-                     });
-    });
+            // Dismissed whatever the outcome: a concluded job lingers in QEMU until then.
+            QemuMonitor(*qmp).jobDismiss(
+                jobId, this, [this, jobError, gen](const QmpResult<void> &dismissed) {
+                    if (!dismissed)
+                        qCDebug(lcSnapshot) << dismissed.error().message();
+                    if (gen != m_generation)
+                        return;
+                    if (!jobError.isEmpty())
+                        return fail(jobError);
+                    m_jobTimer.stop();
+                    disconnect(m_jobConnection);
+                    disconnect(m_disconnectConnection);
+                    const std::function<void()> done = std::exchange(m_jobDone, nullptr);
+                    m_jobId.clear();
+                    if (done)
+                        done();
+                });
+        });
 }

@@ -5,7 +5,6 @@
 #include "models/vm/vmdefinition.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -91,8 +90,9 @@ private:
     void runQemuImg(const QStringList &arguments, const QString &image, const OutputCallback &done);
     void runOfflineOnEachDisk(const QString &flag, qsizetype index,
                               const std::function<void()> &done);
-    void runJob(const QString &command, const QJsonObject &arguments,
-                const std::function<void()> &done);
+    /// Runs the QMP job of m_action (snapshot-save, -load or -delete) on qcow2Nodes(), then
+    /// @p done once it concluded well.
+    void runJob(const std::function<void()> &done);
     void onJobStatus(const QString &jobId, const QString &status);
     void recordResult();
 
