@@ -5,8 +5,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlifecycle.h"
-#include "qmp/qmpclient.h"
-#include "qmp/qmpreply.h"
+#include "qmp/qemumonitor.h"
 #include "ui/display/vncdisplay.h"
 
 #include <QEventLoop>
@@ -65,17 +64,18 @@ void screendump(VmInstance &instance, const QString &path)
     QmpClient *qmp = instance.qmp();
     if (!qmp)
         throw CliError{CliText::tr("%1 has no monitor connection").arg(instance.definition().name)};
-    QmpReply *reply =
-        qmp->execute(u"screendump"_s, {{u"filename"_s, path}, {u"format"_s, u"png"_s}});
     QEventLoop loop;
-    QObject::connect(reply, &QmpReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
+    bool answered = false;
+    QmpError error;
+    QemuMonitor(*qmp).screendump(path, &loop, [&](const QmpResult<void> &r) {
+        answered = true;
+        error = r.error();
+        loop.quit();
+    });
+    if (!answered) // the answer always comes from the event loop, with a timeout
         loop.exec();
-    const bool failed = reply->hasError();
-    const QString message = reply->error().message();
-    reply->deleteLater();
-    if (failed)
-        throw CliError{message};
+    if (error.isError())
+        throw CliError{error.message()};
 }
 
 int cmdScreenshot(CliSession &s)
