@@ -15,8 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-using Timeout = std::chrono::milliseconds;
-
 // Parsers for answers that are not a struct of their own.
 template<typename T>
 bool fromJson(const QJsonValue &json, T &out, QString &why)
@@ -49,31 +47,6 @@ bool fromJson(const QJsonValue &json, QString &out, QString &why)
     }
     out = json.toString();
     return true;
-}
-
-/// Sends @p command and hands @p done its answer, parsed into a T.
-template<typename T>
-void run(QmpClient &client, const QString &command, const QJsonObject &arguments, QObject *context,
-         QmpCallback<T> done, Timeout timeout = QmpClient::ShortTimeout)
-{
-    client.call(
-        command, arguments, context,
-        [command, done = std::move(done)](const QmpError &error, const QJsonValue &result) {
-            if (!done)
-                return;
-            if (error.isError())
-                return done(QmpResult<T>(error));
-            if constexpr (std::is_void_v<T>) {
-                done(QmpResult<void>());
-            } else {
-                T value;
-                QString why;
-                if (!fromJson(result, value, why))
-                    return done(QmpResult<T>(QmpError::unexpectedReply(command, why)));
-                done(QmpResult<T>(std::move(value)));
-            }
-        },
-        timeout);
 }
 
 /// Hands @p done an error from the event loop, as a refused call would be.
@@ -117,74 +90,106 @@ QString QemuMonitor::peripheralPath(const QString &deviceId)
     return u"/machine/peripheral/"_s + deviceId;
 }
 
+template<typename T>
+void QemuMonitor::run(const QString &command, const QJsonObject &arguments, QObject *context,
+                      QmpCallback<T> done) const
+{
+    run(command, arguments, context, std::move(done), QmpClient::ShortTimeout);
+}
+
+// The one place a command leaves Berth: QmpClient lets nothing else send one.
+template<typename T>
+void QemuMonitor::run(const QString &command, const QJsonObject &arguments, QObject *context,
+                      QmpCallback<T> done, std::chrono::milliseconds timeout) const
+{
+    m_client->call(
+        command, arguments, context,
+        [command, done = std::move(done)](const QmpError &error, const QJsonValue &result) {
+            if (!done)
+                return;
+            if (error.isError())
+                return done(QmpResult<T>(error));
+            if constexpr (std::is_void_v<T>) {
+                done(QmpResult<void>());
+            } else {
+                T value;
+                QString why;
+                if (!fromJson(result, value, why))
+                    return done(QmpResult<T>(QmpError::unexpectedReply(command, why)));
+                done(QmpResult<T>(std::move(value)));
+            }
+        },
+        timeout);
+}
+
 // ---- the machine ----------------------------------------------------------------------------
 
 void QemuMonitor::queryStatus(QObject *context, QmpCallback<QemuStatus> done) const
 {
-    run(*m_client, u"query-status"_s, {}, context, std::move(done));
+    run(u"query-status"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::queryKvm(QObject *context, QmpCallback<QemuKvmInfo> done) const
 {
-    run(*m_client, u"query-kvm"_s, {}, context, std::move(done));
+    run(u"query-kvm"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::queryVersion(QObject *context, QmpCallback<QemuVersion> done) const
 {
-    run(*m_client, u"query-version"_s, {}, context, std::move(done));
+    run(u"query-version"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::queryMachines(QObject *context, QmpCallback<QList<QemuMachineType>> done) const
 {
-    run(*m_client, u"query-machines"_s, {}, context, std::move(done));
+    run(u"query-machines"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::queryCpusFast(QObject *context, QmpCallback<QList<QemuCpu>> done) const
 {
-    run(*m_client, u"query-cpus-fast"_s, {}, context, std::move(done));
+    run(u"query-cpus-fast"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::stop(QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"stop"_s, {}, context, std::move(done));
+    run(u"stop"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::cont(QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"cont"_s, {}, context, std::move(done));
+    run(u"cont"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::systemReset(QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"system_reset"_s, {}, context, std::move(done));
+    run(u"system_reset"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::systemPowerdown(QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"system_powerdown"_s, {}, context, std::move(done));
+    run(u"system_powerdown"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::quit(QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"quit"_s, {}, context, std::move(done));
+    run(u"quit"_s, {}, context, std::move(done));
 }
 
 // ---- memory balloon -------------------------------------------------------------------------
 
 void QemuMonitor::queryBalloon(QObject *context, QmpCallback<QemuBalloonInfo> done) const
 {
-    run(*m_client, u"query-balloon"_s, {}, context, std::move(done));
+    run(u"query-balloon"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::setBalloonTarget(qint64 bytes, QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"balloon"_s, {{u"value"_s, bytes}}, context, std::move(done));
+    run(u"balloon"_s, {{u"value"_s, bytes}}, context, std::move(done));
 }
 
 void QemuMonitor::balloonStatsPollingInterval(const QString &balloonId, QObject *context,
                                               QmpCallback<int> done) const
 {
-    run(*m_client, u"qom-get"_s, qomProperty(balloonId, "guest-stats-polling-interval"_L1), context,
+    run(u"qom-get"_s, qomProperty(balloonId, "guest-stats-polling-interval"_L1), context,
         std::move(done));
 }
 
@@ -193,32 +198,31 @@ void QemuMonitor::setBalloonStatsPollingInterval(const QString &balloonId, int s
 {
     QJsonObject arguments = qomProperty(balloonId, "guest-stats-polling-interval"_L1);
     arguments.insert(u"value"_s, seconds);
-    run(*m_client, u"qom-set"_s, arguments, context, std::move(done));
+    run(u"qom-set"_s, arguments, context, std::move(done));
 }
 
 void QemuMonitor::balloonGuestStats(const QString &balloonId, QObject *context,
                                     QmpCallback<QemuGuestMemoryStats> done) const
 {
-    run(*m_client, u"qom-get"_s, qomProperty(balloonId, "guest-stats"_L1), context,
-        std::move(done));
+    run(u"qom-get"_s, qomProperty(balloonId, "guest-stats"_L1), context, std::move(done));
 }
 
 // ---- block devices --------------------------------------------------------------------------
 
 void QemuMonitor::queryBlock(QObject *context, QmpCallback<QList<QemuBlockDevice>> done) const
 {
-    run(*m_client, u"query-block"_s, {}, context, std::move(done));
+    run(u"query-block"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::queryBlockStats(QObject *context, QmpCallback<QList<QemuBlockStats>> done) const
 {
-    run(*m_client, u"query-blockstats"_s, {}, context, std::move(done));
+    run(u"query-blockstats"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::setIoThrottle(const QString &deviceId, const QemuIoThrottle &limits,
                                 QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"block_set_io_throttle"_s,
+    run(u"block_set_io_throttle"_s,
         {{u"id"_s, deviceId},
          {u"bps"_s, limits.bytesPerSecond},
          {u"bps_rd"_s, limits.readBytesPerSecond},
@@ -233,7 +237,7 @@ void QemuMonitor::changeMedium(const QString &deviceId, const QString &imagePath
                                const QString &format, QObject *context,
                                QmpCallback<void> done) const
 {
-    run(*m_client, u"blockdev-change-medium"_s,
+    run(u"blockdev-change-medium"_s,
         {{u"id"_s, deviceId}, {u"filename"_s, imagePath}, {u"format"_s, format}}, context,
         std::move(done));
 }
@@ -241,14 +245,14 @@ void QemuMonitor::changeMedium(const QString &deviceId, const QString &imagePath
 void QemuMonitor::ejectMedium(const QString &deviceId, QObject *context,
                               QmpCallback<void> done) const
 {
-    run(*m_client, u"eject"_s, {{u"id"_s, deviceId}, {u"force"_s, true}}, context, std::move(done));
+    run(u"eject"_s, {{u"id"_s, deviceId}, {u"force"_s, true}}, context, std::move(done));
 }
 
 // ---- display and input ----------------------------------------------------------------------
 
 void QemuMonitor::screendump(const QString &pngPath, QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"screendump"_s, {{u"filename"_s, pngPath}, {u"format"_s, u"png"_s}}, context,
+    run(u"screendump"_s, {{u"filename"_s, pngPath}, {u"format"_s, u"png"_s}}, context,
         std::move(done));
 }
 
@@ -261,7 +265,7 @@ void QemuMonitor::sendKeys(const QStringList &keys, std::chrono::milliseconds ho
     QJsonObject arguments{{u"keys"_s, keyValues}};
     if (holdTime.count() > 0)
         arguments.insert(u"hold-time"_s, qint64(holdTime.count()));
-    run(*m_client, u"send-key"_s, arguments, context, std::move(done));
+    run(u"send-key"_s, arguments, context, std::move(done));
 }
 
 // ---- snapshots (jobs) -----------------------------------------------------------------------
@@ -272,7 +276,7 @@ void QemuMonitor::snapshotSave(const QString &jobId, const QString &tag, const Q
 {
     QJsonObject arguments = snapshotArguments(jobId, tag, nodes);
     arguments.insert(u"vmstate"_s, vmstateNode);
-    run(*m_client, u"snapshot-save"_s, arguments, context, std::move(done), QmpClient::LongTimeout);
+    run(u"snapshot-save"_s, arguments, context, std::move(done), QmpClient::LongTimeout);
 }
 
 void QemuMonitor::snapshotLoad(const QString &jobId, const QString &tag, const QString &vmstateNode,
@@ -281,38 +285,34 @@ void QemuMonitor::snapshotLoad(const QString &jobId, const QString &tag, const Q
 {
     QJsonObject arguments = snapshotArguments(jobId, tag, nodes);
     arguments.insert(u"vmstate"_s, vmstateNode);
-    run(*m_client, u"snapshot-load"_s, arguments, context, std::move(done), QmpClient::LongTimeout);
+    run(u"snapshot-load"_s, arguments, context, std::move(done), QmpClient::LongTimeout);
 }
 
 void QemuMonitor::snapshotDelete(const QString &jobId, const QString &tag, const QStringList &nodes,
                                  QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"snapshot-delete"_s, snapshotArguments(jobId, tag, nodes), context,
-        std::move(done), QmpClient::LongTimeout);
+    run(u"snapshot-delete"_s, snapshotArguments(jobId, tag, nodes), context, std::move(done),
+        QmpClient::LongTimeout);
 }
 
 void QemuMonitor::queryJobs(QObject *context, QmpCallback<QList<QemuJobInfo>> done) const
 {
-    run(*m_client, u"query-jobs"_s, {}, context, std::move(done));
+    run(u"query-jobs"_s, {}, context, std::move(done));
 }
 
 void QemuMonitor::jobDismiss(const QString &jobId, QObject *context, QmpCallback<void> done) const
 {
-    run(*m_client, u"job-dismiss"_s, {{u"id"_s, jobId}}, context, std::move(done));
+    run(u"job-dismiss"_s, {{u"id"_s, jobId}}, context, std::move(done));
 }
 
 // ---- user-mode network ----------------------------------------------------------------------
 
-namespace {
-
-/// Runs one HMP command line and accepts the answer when @p succeeded says so; otherwise
-/// the answer (QEMU's sentence) is the error, reported under @p hmpCommand.
-void runHmp(QmpClient &client, const QString &hmpCommand, const QString &commandLine,
-            const std::function<bool(const QString &)> &succeeded, QObject *context,
-            QmpCallback<void> done)
+void QemuMonitor::runHmp(const QString &hmpCommand, const QString &commandLine,
+                         const std::function<bool(const QString &)> &succeeded, QObject *context,
+                         QmpCallback<void> done) const
 {
     run<QString>(
-        client, u"human-monitor-command"_s, {{u"command-line"_s, commandLine}}, context,
+        u"human-monitor-command"_s, {{u"command-line"_s, commandLine}}, context,
         [hmpCommand, succeeded, done = std::move(done)](const QmpResult<QString> &r) {
             if (!done)
                 return;
@@ -326,8 +326,6 @@ void runHmp(QmpClient &client, const QString &hmpCommand, const QString &command
         });
 }
 
-} // namespace
-
 void QemuMonitor::hostForwardAdd(const QString &netdevId, const QemuHostForward &forward,
                                  QObject *context, QmpCallback<void> done) const
 {
@@ -339,7 +337,7 @@ void QemuMonitor::hostForwardAdd(const QString &netdevId, const QemuHostForward 
             QmpError::commandFailed(u"hostfwd_add"_s, u"GenericError"_s,
                                     u"invalid host forwarding rule '%1'"_s.arg(rule)));
     runHmp(
-        *m_client, u"hostfwd_add"_s, u"hostfwd_add %1 %2"_s.arg(netdevId, rule),
+        u"hostfwd_add"_s, u"hostfwd_add %1 %2"_s.arg(netdevId, rule),
         [](const QString &answer) { return answer.isEmpty(); }, context, std::move(done));
 }
 
@@ -354,6 +352,6 @@ void QemuMonitor::hostForwardRemove(const QString &netdevId, const QemuHostForwa
                                     u"invalid host forwarding rule '%1'"_s.arg(hostSide)));
     const QString removed = u"host forwarding rule for %1 removed"_s.arg(hostSide);
     runHmp(
-        *m_client, u"hostfwd_remove"_s, u"hostfwd_remove %1 %2"_s.arg(netdevId, hostSide),
+        u"hostfwd_remove"_s, u"hostfwd_remove %1 %2"_s.arg(netdevId, hostSide),
         [removed](const QString &answer) { return answer == removed; }, context, std::move(done));
 }

@@ -12,7 +12,9 @@
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 
+class QJsonObject;
 class QmpClient;
 class QObject;
 
@@ -123,5 +125,19 @@ public:
                            QObject *context, QmpCallback<void> done = {}) const;
 
 private:
+    /// Sends @p command and hands @p done its answer, parsed into a T; with QmpClient's short
+    /// timeout unless @p timeout says otherwise.
+    template<typename T>
+    void run(const QString &command, const QJsonObject &arguments, QObject *context,
+             QmpCallback<T> done) const;
+    template<typename T>
+    void run(const QString &command, const QJsonObject &arguments, QObject *context,
+             QmpCallback<T> done, std::chrono::milliseconds timeout) const;
+    /// Runs one HMP command line and accepts the answer when @p succeeded says so; otherwise
+    /// the answer (QEMU's sentence) is the error, reported under @p hmpCommand.
+    void runHmp(const QString &hmpCommand, const QString &commandLine,
+                const std::function<bool(const QString &)> &succeeded, QObject *context,
+                QmpCallback<void> done) const;
+
     QmpClient *m_client;
 };

@@ -82,6 +82,39 @@ public:
     /// Fails every pending call (Interrupted) and closes the connection.
     void disconnectFromServer();
 
+    // Commands are sent through QemuMonitor, one typed function per command; see
+    // "Sending commands" below for why the client lets nothing else send one.
+
+Q_SIGNALS:
+    void stateChanged(QmpClient::State state);
+    /// Negotiation finished; commands may be sent.
+    void ready();
+    /// The session ended. @p error is None when it was closed by this side or the
+    /// server closed it cleanly between messages (as QEMU does after "quit").
+    void disconnected(const QmpError &error);
+
+    /// Every event, with QMP's timestamp (UTC; invalid if QEMU had none).
+    void eventReceived(const QString &name, const QJsonObject &data, const QDateTime &timestamp);
+
+    // Typed signals for the events Berth acts on. Emitted after eventReceived().
+    void eventStop();
+    void eventResume();
+    void eventShutdown(bool guest, const QString &reason);
+    void eventPowerdown();
+    void eventReset(bool guest, const QString &reason);
+    void eventGuestPanicked(const QString &action, const QJsonObject &info);
+    void eventJobStatusChange(const QString &jobId, const QString &status);
+    void eventDeviceTrayMoved(const QString &device, const QString &qomPath, bool trayOpen);
+    void eventBalloonChange(qint64 actualBytes);
+
+private:
+    // ---- Sending commands -----------------------------------------------------------------
+    // Only QemuMonitor sends commands, so that no QMP command is spelled anywhere else in
+    // Berth (STYLE.md, "One lifecycle, one monitor"): the compiler refuses the rest. The
+    // client's own tests reach these through QmpClientTestAccess (tests/support).
+    friend class QemuMonitor;
+    friend class QmpClientTestAccess;
+
     /// Sends @p command with @p arguments. Never returns null; see QmpReply for ownership.
     QmpReply *execute(const QString &command, const QJsonObject &arguments = {},
                       std::chrono::milliseconds timeout = ShortTimeout);
@@ -109,29 +142,6 @@ public:
                 });
     }
 
-Q_SIGNALS:
-    void stateChanged(QmpClient::State state);
-    /// Negotiation finished; commands may be sent.
-    void ready();
-    /// The session ended. @p error is None when it was closed by this side or the
-    /// server closed it cleanly between messages (as QEMU does after "quit").
-    void disconnected(const QmpError &error);
-
-    /// Every event, with QMP's timestamp (UTC; invalid if QEMU had none).
-    void eventReceived(const QString &name, const QJsonObject &data, const QDateTime &timestamp);
-
-    // Typed signals for the events Berth acts on. Emitted after eventReceived().
-    void eventStop();
-    void eventResume();
-    void eventShutdown(bool guest, const QString &reason);
-    void eventPowerdown();
-    void eventReset(bool guest, const QString &reason);
-    void eventGuestPanicked(const QString &action, const QJsonObject &info);
-    void eventJobStatusChange(const QString &jobId, const QString &status);
-    void eventDeviceTrayMoved(const QString &device, const QString &qomPath, bool trayOpen);
-    void eventBalloonChange(qint64 actualBytes);
-
-private:
     /// One call waiting for its answer. The handler runs only while the context lives (a
     /// QmpReply is its own context).
     struct Pending

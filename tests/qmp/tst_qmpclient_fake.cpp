@@ -2,6 +2,7 @@
 // not produce on demand. The happy paths are proven against QEMU in tst_qmpclient_qemu.
 #include "qmp/qmpclient.h"
 #include "tests/support/fakeqmpserver.h"
+#include "tests/support/qmpclienttestaccess.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -9,9 +10,27 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+
+// Only QemuMonitor sends commands (so no QMP command is spelled outside it): QmpClient keeps
+// execute() and call() private. Were either reachable from here, this would not compile.
+using Handler = std::function<void(const QmpError &, const QJsonValue &)>;
+template<typename Client>
+concept CanExecute = requires(Client &c, QString name, QJsonObject arguments)
+{
+    c.execute(name, arguments);
+};
+template<typename Client>
+concept CanCall = requires(Client &c, QString name, QJsonObject arguments, Handler handler)
+{
+    c.call(name, arguments, nullptr, handler);
+};
+static_assert(!CanExecute<QmpClient> && !CanCall<QmpClient>,
+              "QMP commands are sent through QemuMonitor only (tests: QmpClientTestAccess)");
 
 /// Waits for a reply and copies out what a test needs (the reply deletes itself).
 struct Outcome
@@ -101,8 +120,8 @@ private Q_SLOTS:
         m_server->expect(u"eject"_s, args).thenReturn(QJsonObject{});
         m_server->expect(u"query-status"_s, QJsonObject{})
             .thenReturn(QJsonObject{{u"status"_s, u"running"_s}, {u"running"_s, true}});
-        QmpReply *eject = m_client->execute(u"eject"_s, args);
-        QmpReply *status = m_client->execute(u"query-status"_s);
+        QmpReply *eject = QmpClientTestAccess::execute(*m_client, u"eject"_s, args);
+        QmpReply *status = QmpClientTestAccess::execute(*m_client, u"query-status"_s);
         Outcome s = waitFor(status);
         QVERIFY(s.finished);
         QVERIFY(!s.error.isError());
@@ -120,8 +139,8 @@ private Q_SLOTS:
         m_server->expect(u"query-uuid"_s)
             .thenReturn(QJsonObject{{u"UUID"_s, u"second"_s}})
             .thenHold();
-        QmpReply *first = m_client->execute(u"query-name"_s);
-        QmpReply *second = m_client->execute(u"query-uuid"_s);
+        QmpReply *first = QmpClientTestAccess::execute(*m_client, u"query-name"_s);
+        QmpReply *second = QmpClientTestAccess::execute(*m_client, u"query-uuid"_s);
         QString order;
         connect(first, &QmpReply::finished, this, [&] {
             order += u"1:"_s + first->result().toObject().value("name"_L1).toString() + u' ';
@@ -139,7 +158,8 @@ private Q_SLOTS:
         QVERIFY(connectReady());
         m_server->expect(u"device_del"_s)
             .thenError(u"DeviceNotFound"_s, u"Device 'nic9' not found"_s);
-        const Outcome o = waitFor(m_client->execute(u"device_del"_s, {{u"id"_s, u"nic9"_s}}));
+        const Outcome o = waitFor(
+            QmpClientTestAccess::execute(*m_client, u"device_del"_s, {{u"id"_s, u"nic9"_s}}));
         QVERIFY(o.finished);
         QCOMPARE(o.error.kind(), QmpError::Kind::Command);
         QCOMPARE(o.error.errorClass(), u"DeviceNotFound"_s);
@@ -155,7 +175,7 @@ private Q_SLOTS:
         m_server->expect(u"query-status"_s)
             .thenRaw("{\"return\": {\"status\": running}, \"id\": %ID%}\r\n");
         QSignalSpy gone(m_client.get(), &QmpClient::disconnected);
-        const Outcome o = waitFor(m_client->execute(u"query-status"_s));
+        const Outcome o = waitFor(QmpClientTestAccess::execute(*m_client, u"query-status"_s));
         QCOMPARE(o.error.kind(), QmpError::Kind::Protocol);
         QVERIFY2(o.error.message().contains("malformed JSON"_L1), qPrintable(o.error.message()));
         QCOMPARE(m_client->state(), QmpClient::State::Disconnected);
@@ -170,7 +190,7 @@ private Q_SLOTS:
         m_server->expect(u"query-status"_s)
             .thenRaw("{\"return\": {\"status\": \"stray\"}, \"id\": 4242}\r\n"
                      "{\"return\": {\"status\": \"paused\"}, \"id\": %ID%}\r\n");
-        const Outcome o = waitFor(m_client->execute(u"query-status"_s));
+        const Outcome o = waitFor(QmpClientTestAccess::execute(*m_client, u"query-status"_s));
         QVERIFY(!o.error.isError());
         QCOMPARE(o.result.toObject().value("status"_L1).toString(), u"paused"_s);
         QCOMPARE(m_client->state(), QmpClient::State::Ready);
@@ -183,7 +203,7 @@ private Q_SLOTS:
             .thenRaw(
                 R"({"error": {"class": "GenericError", "desc": "JSON parse error, invalid keyword"}})"
                 "\r\n");
-        const Outcome o = waitFor(m_client->execute(u"query-status"_s));
+        const Outcome o = waitFor(QmpClientTestAccess::execute(*m_client, u"query-status"_s));
         QCOMPARE(o.error.kind(), QmpError::Kind::Protocol);
         QVERIFY(o.error.message().contains("invalid keyword"_L1));
         QCOMPARE(m_client->state(), QmpClient::State::Disconnected);
@@ -231,8 +251,8 @@ private Q_SLOTS:
         m_server->expect(u"query-block"_s)
             .thenReturn(QJsonArray{QJsonObject{{u"device"_s, u"disk0"_s}}})
             .thenCloseAfter(12);
-        QmpReply *block = m_client->execute(u"query-block"_s);
-        QmpReply *other = m_client->execute(u"query-status"_s);
+        QmpReply *block = QmpClientTestAccess::execute(*m_client, u"query-block"_s);
+        QmpReply *other = QmpClientTestAccess::execute(*m_client, u"query-status"_s);
         QString otherError;
         connect(other, &QmpReply::finished, this, [&] { otherError = other->error().message(); });
         QSignalSpy gone(m_client.get(), &QmpClient::disconnected);
@@ -250,14 +270,14 @@ private Q_SLOTS:
     {
         QVERIFY(connectReady());
         m_server->expect(u"query-migrate"_s).thenReturn(QJsonObject{}).thenDelay(600);
-        const Outcome slow =
-            waitFor(m_client->execute(u"query-migrate"_s, {}, std::chrono::milliseconds(150)));
+        const Outcome slow = waitFor(QmpClientTestAccess::execute(*m_client, u"query-migrate"_s, {},
+                                                                  std::chrono::milliseconds(150)));
         QCOMPARE(slow.error.kind(), QmpError::Kind::Timeout);
         QVERIFY(slow.error.message().contains("query-migrate"_L1));
         // The late answer arrives with an id nobody waits for any more; the session lives on.
         QTRY_VERIFY(m_server->allStepsDone());
         m_server->expect(u"query-status"_s).thenReturn(QJsonObject{{u"status"_s, u"running"_s}});
-        const Outcome next = waitFor(m_client->execute(u"query-status"_s));
+        const Outcome next = waitFor(QmpClientTestAccess::execute(*m_client, u"query-status"_s));
         QVERIFY(!next.error.isError());
         QCOMPARE(next.result.toObject().value("status"_L1).toString(), u"running"_s);
     }
@@ -267,9 +287,10 @@ private Q_SLOTS:
         QVERIFY(connectReady());
         m_server->expect(u"snapshot-save"_s).thenReturn(QJsonObject{}).thenDelay(500);
         m_server->expect(u"query-status"_s).thenReturn(QJsonObject{}).thenDelay(400);
-        QmpReply *longCall = m_client->execute(u"snapshot-save"_s, {}, QmpClient::LongTimeout);
-        QmpReply *shortCall =
-            m_client->execute(u"query-status"_s, {}, std::chrono::milliseconds(100));
+        QmpReply *longCall =
+            QmpClientTestAccess::execute(*m_client, u"snapshot-save"_s, {}, QmpClient::LongTimeout);
+        QmpReply *shortCall = QmpClientTestAccess::execute(*m_client, u"query-status"_s, {},
+                                                           std::chrono::milliseconds(100));
         bool longOk = false;
         connect(longCall, &QmpReply::finished, this, [&] { longOk = !longCall->hasError(); });
         const Outcome s = waitFor(shortCall);
@@ -288,8 +309,9 @@ private Q_SLOTS:
             approx += name.size() + 40;
         }
         m_server->expect(u"query-qmp-schema"_s).thenReturn(schema).thenBytewise();
-        const Outcome o =
-            waitFor(m_client->execute(u"query-qmp-schema"_s, {}, QmpClient::LongTimeout), 120'000);
+        const Outcome o = waitFor(QmpClientTestAccess::execute(*m_client, u"query-qmp-schema"_s, {},
+                                                               QmpClient::LongTimeout),
+                                  120'000);
         QVERIFY(o.finished);
         QVERIFY2(!o.error.isError(), qPrintable(o.error.message()));
         QCOMPARE(o.result.toArray().size(), schema.size());
@@ -321,7 +343,7 @@ private Q_SLOTS:
             "{\"event\": \"STOP\", " + ts +
             "}\r\n{\"return\": {}, \"id\": %ID%}\r\n{\"event\": \"RESUME\", " + ts + "}\r\n");
         m_server->expect(u"query-status"_s).thenReturn(QJsonObject{});
-        QmpReply *r1 = m_client->execute(u"stop"_s);
+        QmpReply *r1 = QmpClientTestAccess::execute(*m_client, u"stop"_s);
         bool r1Done = false;
         connect(r1, &QmpReply::finished, this, [&] {
             r1Done = true;
@@ -343,7 +365,7 @@ private Q_SLOTS:
             {{u"device"_s, u"ide1-cd0"_s}, {u"id"_s, u"/machine/cd"_s}, {u"tray-open"_s, true}});
         m_server->sendEvent(u"BALLOON_CHANGE"_s, {{u"actual"_s, 268435456}});
         m_server->sendEvent(u"VNC_CONNECTED"_s, {{u"server"_s, QJsonObject{}}});
-        const Outcome o = waitFor(m_client->execute(u"query-status"_s));
+        const Outcome o = waitFor(QmpClientTestAccess::execute(*m_client, u"query-status"_s));
         QVERIFY(!o.error.isError());
 
         QCOMPARE(seen,
@@ -370,7 +392,7 @@ private Q_SLOTS:
 
     void callBeforeReadyFailsFromTheEventLoop()
     {
-        QmpReply *reply = m_client->execute(u"query-status"_s);
+        QmpReply *reply = QmpClientTestAccess::execute(*m_client, u"query-status"_s);
         QVERIFY(!reply->isFinished()); // not inside execute(): the caller can still connect
         const Outcome o = waitFor(reply);
         QCOMPARE(o.error.kind(), QmpError::Kind::NotReady);
@@ -381,7 +403,8 @@ private Q_SLOTS:
     void invalidCommandNameIsRefusedWithoutSending()
     {
         QVERIFY(connectReady());
-        const Outcome o = waitFor(m_client->execute(u"query-status\",\"x\":\"1"_s));
+        const Outcome o =
+            waitFor(QmpClientTestAccess::execute(*m_client, u"query-status\",\"x\":\"1"_s));
         QCOMPARE(o.error.kind(), QmpError::Kind::Command);
         QCOMPARE(o.error.errorClass(), u"CommandNotFound"_s);
         QCOMPARE(m_server->received(), QStringList{u"qmp_capabilities"_s});
@@ -393,7 +416,7 @@ private Q_SLOTS:
     {
         QVERIFY(connectReady());
         m_server->expect(u"query-status"_s).thenReturn(QJsonObject{}).thenHold();
-        QmpReply *reply = m_client->execute(u"query-status"_s);
+        QmpReply *reply = QmpClientTestAccess::execute(*m_client, u"query-status"_s);
         QmpError error;
         connect(reply, &QmpReply::finished, this, [&] { error = reply->error(); });
         QTRY_COMPARE(m_server->received().size(), 2);
@@ -413,18 +436,19 @@ private Q_SLOTS:
         m_server->expect(u"query-status"_s).thenReturn(QJsonObject{{u"status"_s, u"running"_s}});
         m_server->expect(u"query-name"_s).thenReturn(QJsonObject{});
         QString status;
-        m_client->execute(u"query-status"_s, {}, this, [&](const QmpReply &r) {
-            status = r.result().toObject().value("status"_L1).toString();
-        });
+        QmpClientTestAccess::execute(
+            *m_client, u"query-status"_s, {}, this, [&](const QmpReply &r) {
+                status = r.result().toObject().value("status"_L1).toString();
+            });
         bool called = false;
         {
             QObject context;
-            m_client->execute(u"query-name"_s, {}, &context,
-                              [&](const QmpReply &) { called = true; });
+            QmpClientTestAccess::execute(*m_client, u"query-name"_s, {}, &context,
+                                         [&](const QmpReply &) { called = true; });
         }
         // Replies arrive in order: once a later call is answered, query-name's was handled.
         m_server->expect(u"query-uuid"_s).thenReturn(QJsonObject{});
-        const Outcome later = waitFor(m_client->execute(u"query-uuid"_s));
+        const Outcome later = waitFor(QmpClientTestAccess::execute(*m_client, u"query-uuid"_s));
         QVERIFY(later.finished);
         QCOMPARE(status, u"running"_s);
         QVERIFY(!called);

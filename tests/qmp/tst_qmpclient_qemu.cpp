@@ -1,5 +1,6 @@
 // The QMP client against a real qemu-system-x86_64 (TCG, no display, paused with -S).
 #include "qmp/qmpclient.h"
+#include "tests/support/qmpclienttestaccess.h"
 #include "tests/support/testqemu.h"
 
 #include <QEventLoop>
@@ -24,7 +25,7 @@ Outcome call(QmpClient &client, const QString &command, const QJsonObject &args 
              std::chrono::milliseconds timeout = QmpClient::ShortTimeout)
 {
     Outcome out;
-    QmpReply *reply = client.execute(command, args, timeout);
+    QmpReply *reply = QmpClientTestAccess::execute(client, command, args, timeout);
     QObject::connect(reply, &QmpReply::finished, reply, [&out, reply] {
         out.finished = true;
         out.result = reply->result();

@@ -7,6 +7,7 @@
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "qmp/qemumonitor.h"
 #include "models/vm/vmlayout.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
@@ -25,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
 #include <memory>
 
 #include <csignal>
@@ -437,11 +439,12 @@ private Q_SLOTS:
         QVERIFY(!imageSnapshotNames(disk).contains(u"huge"_s));
 
         // No job is left behind in QEMU.
-        QJsonArray jobs{u"unset"_s};
-        vm.qmp()->execute(u"query-jobs"_s, {}, this,
-                          [&](const QmpReply &r) { jobs = r.result().toArray(); });
-        QVERIFY(QTest::qWaitFor([&] { return jobs != QJsonArray{u"unset"_s}; }, 10'000));
-        QVERIFY(jobs.isEmpty());
+        std::optional<QmpResult<QList<QemuJobInfo>>> jobs;
+        QemuMonitor(*vm.qmp()).queryJobs(this,
+                                         [&](const QmpResult<QList<QemuJobInfo>> &r) { jobs = r; });
+        QVERIFY(QTest::qWaitFor([&] { return jobs.has_value(); }, 10'000));
+        QVERIFY2(*jobs, qPrintable(jobs->error().message()));
+        QVERIFY(jobs->value().isEmpty());
 
         QSignalSpy ended(&vm, &VmInstance::processEnded);
         vm.forceStop();

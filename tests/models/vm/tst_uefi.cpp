@@ -5,6 +5,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
 #include "tests/support/verifyoutcome.h"
@@ -189,8 +190,8 @@ private Q_SLOTS:
         // QEMU runs the guest, and OVMF (not SeaBIOS) is what it runs: TianoCore's shell
         // appears on the serial console once it finds nothing to boot.
         bool running = false;
-        vm.qmp()->execute(u"query-status"_s, {}, this, [&](const QmpReply &reply) {
-            running = reply.result().toObject().value("status"_L1).toString() == "running"_L1;
+        QemuMonitor(*vm.qmp()).queryStatus(this, [&](const QmpResult<QemuStatus> &status) {
+            running = status && status->state == QemuRunState::Running;
         });
         QTRY_VERIFY(running);
         const QString serial = QemuCommandLine::serialLogPath(folder());

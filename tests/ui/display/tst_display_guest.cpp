@@ -9,8 +9,8 @@
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
-#include "qmp/qmpreply.h"
 #include "tests/support/testguest.h"
 #include "tests/support/windowdriver.h"
 #include "ui/display/remotedisplay.h"
@@ -28,6 +28,8 @@
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
+#include <optional>
+
 
 namespace {
 
@@ -187,12 +189,13 @@ private:
 
     QImage screendump(VmInstance *vm, const QString &path)
     {
-        QmpReply *reply =
-            vm->qmp()->execute(u"screendump"_s, {{u"filename"_s, path}, {u"format"_s, u"png"_s}},
-                               std::chrono::milliseconds(kActionTimeoutMs));
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, kActionTimeoutMs) ||
-            reply->hasError()) {
-            qWarning("screendump: %s", qPrintable(reply->error().message()));
+        std::optional<QmpResult<void>> written;
+        QemuMonitor(*vm->qmp()).screendump(path, this, [&](const QmpResult<void> &r) {
+            written = r;
+        });
+        if (!QTest::qWaitFor([&] { return written.has_value(); }, kActionTimeoutMs) || !*written) {
+            qWarning("screendump: %s",
+                     written ? qPrintable(written->error().message()) : "no answer");
             return {};
         }
         return QImage(path);

@@ -2,8 +2,8 @@
 // over: the process must stay up (no SIGPIPE from libvncclient's writes to the closed
 // socket) and the display must say what happened. This test process keeps SIGPIPE's
 // default action, as any program that embeds the display does.
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
-#include "qmp/qmpreply.h"
 #include "tests/support/testqemu.h"
 #include "ui/display/vncdisplay.h"
 
@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <optional>
 #include <sys/types.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,10 +48,10 @@ private Q_SLOTS:
             QSignalSpy ready(&monitor, &QmpClient::ready);
             monitor.connectToUnixSocket(qemu.monitorPath());
             QVERIFY2(ready.wait(10'000), qPrintable(monitor.lastError().message()));
-            QmpReply *cont = monitor.execute(u"cont"_s);
-            QSignalSpy contDone(cont, &QmpReply::finished);
-            QVERIFY(cont->isFinished() || contDone.wait(10'000));
-            QVERIFY2(!cont->hasError(), qPrintable(cont->error().message()));
+            std::optional<QmpResult<void>> cont;
+            QemuMonitor(monitor).cont(this, [&](const QmpResult<void> &r) { cont = r; });
+            QVERIFY(QTest::qWaitFor([&] { return cont.has_value(); }, 10'000));
+            QVERIFY2(*cont, qPrintable(cont->error().message()));
 
             // Now and then QEMU drops a connection made while SeaBIOS sets up the VGA card,
             // right after the handshake; the window's display then reconnects, and so
