@@ -29,8 +29,8 @@
 //            baseline=memcpy_1080p
 
 #include "bench/benchsupport.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
 #include "tests/support/testguest.h"
 #include "ui/display/vncdisplay.h"
@@ -264,7 +264,7 @@ void benchQemu()
         std::fprintf(stderr, "qemu: the guest did not start: %s\n", qPrintable(vm.lastError()));
         return;
     }
-    const QString serial = QemuCommandLine::serialLogPath(e->folder);
+    const QString serial = VmLayout::ofFolder(e->folder).serialLogPath();
     QElapsedTimer boot;
     boot.start();
     while (boot.elapsed() < 90'000) {
@@ -279,7 +279,7 @@ void benchQemu()
     view.setScaling(DisplayView::Scaling::ActualSize);
     view.resize(800, 500);
     view.show();
-    display.open(QemuCommandLine::vncSocketPath(vm.runtimeFolder()));
+    display.open(vm.layout().vncSocketPath());
     QElapsedTimer wait;
     wait.start();
     while (!display.hasFrame() && wait.elapsed() < 20'000)

@@ -14,9 +14,9 @@
 //            ratio=<berth / raw> baseline=raw-qmp-client
 
 #include "models/snapshots/snapshotoperation.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vmdevices.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -259,7 +259,7 @@ bool benchSize(int memoryMiB, int rounds, SizeResult *out, QString *error)
     }
 
     RawClient raw;
-    if (!raw.open(QemuCommandLine::cliMonitorPath(vm.runtimeFolder()), error))
+    if (!raw.open(vm.layout().cliMonitorPath(), error))
         return false;
     SnapshotOperation op(&vm);
     QList<double> bs, bl, rs, rl;

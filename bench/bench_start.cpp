@@ -21,6 +21,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/vmdefinition.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
 #include "qmp/qmpclient.h"
 
@@ -688,7 +689,7 @@ int main(int argc, char *argv[])
         return fail(error);
     QemuByHand byHand(binary, commandLine.arguments(), entry->folder,
                       QFile::decodeName(scratchTemplate) + u"/baseline-qemu.log"_s,
-                      QemuCommandLine::guiMonitorPath(vm.runtimeFolder()));
+                      vm.layout().guiMonitorPath());
     // The runtime folder exists for the baseline as it would for someone starting QEMU by
     // hand; Berth removes it after each run and creates it again in start().
     const QByteArray runtimeFolder = QFile::encodeName(vm.runtimeFolder());

@@ -22,10 +22,10 @@
 
 #include "bench/benchsupport.h"
 #include "models/stats/statssampler.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/runtimefolder.h"
 #include "models/vm/vmdevices.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
@@ -265,16 +265,16 @@ int main(int argc, char *argv[])
         }
         const VmEntry *e = library.find(d.name);
         if (!real) {
-            const QString rt = RuntimeFolder::forVm(d.uuid);
-            if (const Outcome<> made = RuntimeFolder::ensure(rt); !made) {
+            const VmLayout layout(e->folder, d);
+            if (const Outcome<> made = RuntimeFolder::ensure(layout.runtimeFolder()); !made) {
                 cleanup();
                 return Bench::fail(made.failure().message(), 0);
             }
             const pid_t pid =
                 Bench::spawnChild({fakeBinary.toStdString(), "-uuid",
                                    d.uuid.toString(QUuid::WithoutBraces).toStdString(), "-qmp",
-                                   QemuCommandLine::guiMonitorPath(rt).toStdString(), "-pidfile",
-                                   QemuCommandLine::pidFilePath(rt).toStdString(), "-vcpus", "2"},
+                                   layout.guiMonitorPath().toStdString(), "-pidfile",
+                                   layout.pidFilePath().toStdString(), "-vcpus", "2"},
                                   {}, dir.filePath(u"fake.log"_s).toStdString());
             if (pid < 0) {
                 cleanup();
@@ -293,8 +293,7 @@ int main(int argc, char *argv[])
             vm->start();
             continue;
         }
-        while (!QFile::exists(QemuCommandLine::pidFilePath(vm->runtimeFolder())) &&
-               setup.elapsed() < 20'000)
+        while (!QFile::exists(vm->layout().pidFilePath()) && setup.elapsed() < 20'000)
             runFor(10);
         vm->attach();
     }

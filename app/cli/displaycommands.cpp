@@ -2,8 +2,8 @@
 // berth view: finds and starts the VM; the application's CliViewer opens the window.
 #include "app/cli/displaycommands.h"
 
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
 #include "qmp/qemumonitor.h"
 #include "ui/display/vncdisplay.h"
@@ -90,7 +90,7 @@ int cmdScreenshot(CliSession &s)
     if (s.parser().isSet(u"qmp"_s)) {
         screendump(*instance, path);
     } else {
-        const QImage frame = grabFrame(QemuCommandLine::vncSocketPath(instance->runtimeFolder()));
+        const QImage frame = grabFrame(instance->layout().vncSocketPath());
         if (!frame.save(path, "PNG"))
             throw CliError{CliText::tr("cannot write %1").arg(path)};
     }
@@ -148,7 +148,7 @@ int cmdView(CliSession &s)
         std::unique_ptr<VmInstance> instance = s.attached(e);
         if (!VmLifecycle::hasProcess(instance->state()))
             startAndWait(*instance);
-        socketPath = QemuCommandLine::vncSocketPath(instance->runtimeFolder());
+        socketPath = instance->layout().vncSocketPath();
     }
     return s.viewer()(e.name(), socketPath, s.parser().isSet(u"fullscreen"_s));
 }

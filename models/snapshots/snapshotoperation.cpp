@@ -80,7 +80,7 @@ QString SnapshotOperation::checkSnapshottable(const VmDefinition &definition,
                 .arg(disk.path, disk.format);
     }
     if (definition.firmware == Firmware::Uefi &&
-        !UefiFirmware::isQcow2(UefiFirmware::varsPath(vmFolder)))
+        !UefiFirmware::isQcow2(VmLayout::ofFolder(vmFolder).uefiVarsPath()))
         return tr("%1 uses UEFI firmware whose variables are not in a qcow2 image; they cannot "
                   "be snapshotted with the disks")
             .arg(definition.name);
@@ -96,7 +96,7 @@ QStringList SnapshotOperation::qcow2Disks() const
     }
     // The UEFI variables are a writable drive too: snapshotted and reverted with the disks.
     if (hasQcow2UefiVars())
-        out.append(UefiFirmware::varsPath(m_vm->vmFolder()));
+        out.append(m_vm->layout().uefiVarsPath());
     return out;
 }
 
@@ -116,7 +116,7 @@ QStringList SnapshotOperation::qcow2Nodes() const
 bool SnapshotOperation::hasQcow2UefiVars() const
 {
     return m_vm->definition().firmware == Firmware::Uefi &&
-           UefiFirmware::isQcow2(UefiFirmware::varsPath(m_vm->vmFolder()));
+           UefiFirmware::isQcow2(m_vm->layout().uefiVarsPath());
 }
 
 void SnapshotOperation::refresh()
@@ -207,7 +207,7 @@ void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
         // The thumbnail is a nicety: a screen that cannot be saved does not stop the snapshot.
         if (!m_vm->qmp())
             return fail(tr("The connection to QEMU was lost"));
-        const VmLayout layout = VmLayout::ofFolder(m_vm->vmFolder());
+        const VmLayout &layout = m_vm->layout();
         QDir().mkpath(layout.thumbnailFolder());
         const QString png = layout.thumbnailPath(
             u"%1.png"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));

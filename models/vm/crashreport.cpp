@@ -10,24 +10,28 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-QString CrashReport::path(const QString &vmFolder)
+namespace {
+
+QString reportPath(const QString &vmFolder)
 {
     return VmLayout::ofFolder(vmFolder).crashReportPath();
 }
 
+} // namespace
+
 bool CrashReport::exists(const QString &vmFolder)
 {
-    return QFile::exists(path(vmFolder));
+    return QFile::exists(reportPath(vmFolder));
 }
 
 void CrashReport::remove(const QString &vmFolder)
 {
-    QFile::remove(path(vmFolder));
+    QFile::remove(reportPath(vmFolder));
 }
 
 std::optional<CrashReport> CrashReport::read(const QString &vmFolder)
 {
-    QFile file(path(vmFolder));
+    QFile file(reportPath(vmFolder));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QJsonObject json = QJsonDocument::fromJson(file.read(1 << 20)).object();
@@ -53,7 +57,7 @@ Outcome<> CrashReport::write(const QString &vmFolder) const
         {u"shutdown_reason"_s, shutdownReason},
         {u"qemu_log_tail"_s, qemuLogTail},
     };
-    QSaveFile file(path(vmFolder));
+    QSaveFile file(reportPath(vmFolder));
     if (file.open(QIODevice::WriteOnly)) {
         file.write(QJsonDocument(json).toJson());
         if (file.commit())
@@ -62,12 +66,4 @@ Outcome<> CrashReport::write(const QString &vmFolder) const
     return Failure(QCoreApplication::translate("CrashReport", "Cannot write %1: %2")
                        .arg(file.fileName(), file.errorString()),
                    file.errorString());
-}
-
-bool CrashReport::write(const QString &vmFolder, QString *error) const
-{
-    const Outcome<> written = write(vmFolder);
-    if (!written && error)
-        *error = written.failure().detail(); // VmInstance's log line names the file itself
-    return written.ok();
 }

@@ -22,7 +22,7 @@ struct CrashReport
     QString shutdownReason;     ///< the SHUTDOWN event's reason, if one came
     QString qemuLogTail;
 
-    static QString path(const QString &vmFolder);
+    /// The report of the VM in @p vmFolder (VmLayout::crashReportPath()).
     static bool exists(const QString &vmFolder);
     /// Nothing when there is no report; a report with a generic message when it is unreadable.
     static std::optional<CrashReport> read(const QString &vmFolder);
@@ -30,7 +30,4 @@ struct CrashReport
 
     /// Atomically replaces the report.
     Outcome<> write(const QString &vmFolder) const;
-    /// The same, false with the file's error in @p error: for VmInstance, until it takes an
-    /// Outcome.
-    bool write(const QString &vmFolder, QString *error) const;
 };

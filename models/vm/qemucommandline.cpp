@@ -66,31 +66,6 @@ QString QemuCommandLine::escapeOptionValue(const QString &value)
     return escaped.replace(u',', u",,"_s);
 }
 
-QString QemuCommandLine::guiMonitorPath(const QString &runtimeFolder)
-{
-    return VmLayout::ofRuntimeFolder(runtimeFolder).guiMonitorPath();
-}
-
-QString QemuCommandLine::cliMonitorPath(const QString &runtimeFolder)
-{
-    return VmLayout::ofRuntimeFolder(runtimeFolder).cliMonitorPath();
-}
-
-QString QemuCommandLine::vncSocketPath(const QString &runtimeFolder)
-{
-    return VmLayout::ofRuntimeFolder(runtimeFolder).vncSocketPath();
-}
-
-QString QemuCommandLine::pidFilePath(const QString &runtimeFolder)
-{
-    return VmLayout::ofRuntimeFolder(runtimeFolder).pidFilePath();
-}
-
-QString QemuCommandLine::serialLogPath(const QString &vmFolder)
-{
-    return VmLayout::ofFolder(vmFolder).serialLogPath();
-}
-
 QString QemuCommandLine::findBinary(QString *error)
 {
     const QString requested = qEnvironmentVariable("BERTH_QEMU");

@@ -55,14 +55,6 @@ public:
     /// Doubles the commas in @p value, as QEMU's option parser expects.
     static QString escapeOptionValue(const QString &value);
 
-    /// VmLayout's paths, for code that holds only a folder (VmInstance, until it keeps a
-    /// VmLayout); new code asks VmLayout.
-    static QString guiMonitorPath(const QString &runtimeFolder);
-    static QString cliMonitorPath(const QString &runtimeFolder);
-    static QString vncSocketPath(const QString &runtimeFolder);
-    static QString pidFilePath(const QString &runtimeFolder);
-    static QString serialLogPath(const QString &vmFolder);
-
 private:
     bool isQ35() const;
 

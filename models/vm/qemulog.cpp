@@ -34,11 +34,6 @@ void rotateFile(const QString &path, const QString &old)
 
 } // namespace
 
-QString QemuLog::path(const QString &vmFolder)
-{
-    return VmLayout::ofFolder(vmFolder).qemuLogPath();
-}
-
 void QemuLog::rotate(const QString &vmFolder)
 {
     const VmLayout layout = VmLayout::ofFolder(vmFolder);
@@ -49,7 +44,7 @@ void QemuLog::rotate(const QString &vmFolder)
 void QemuLog::writeHeader(const QString &vmFolder, const QString &program,
                           const QStringList &arguments)
 {
-    QFile file(path(vmFolder));
+    QFile file(VmLayout::ofFolder(vmFolder).qemuLogPath());
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return; // starting QEMU reports the folder's problem: it opens the same file
     QStringList words{quoteForShell(program)};
@@ -63,7 +58,7 @@ void QemuLog::writeHeader(const QString &vmFolder, const QString &program,
 
 QString QemuLog::tail(const QString &vmFolder, int maxLines)
 {
-    QFile file(path(vmFolder));
+    QFile file(VmLayout::ofFolder(vmFolder).qemuLogPath());
     if (!file.open(QIODevice::ReadOnly))
         return {};
     if (file.size() > kTailBytes)

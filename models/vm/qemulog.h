@@ -12,8 +12,6 @@
 class QemuLog final
 {
 public:
-    static QString path(const QString &vmFolder);
-
     /// Moves qemu.log and serial.log to their .old names, replacing older ones.
     static void rotate(const QString &vmFolder);
     /// Appends the "# berth" line with the time and the (shell-quoted) command line.

@@ -57,11 +57,6 @@ QString RuntimeFolder::root()
     return u"/tmp/berth-%1"_s.arg(::geteuid());
 }
 
-QString RuntimeFolder::forVm(const QUuid &uuid)
-{
-    return VmLayout({}, uuid, {}).runtimeFolder();
-}
-
 Outcome<> RuntimeFolder::ensureRoot()
 {
     const QString xdg = qEnvironmentVariable("XDG_RUNTIME_DIR");
@@ -77,14 +72,6 @@ Outcome<> RuntimeFolder::ensure(const QString &path)
     if (Outcome<> made = ensureRoot(); !made)
         return made;
     return ensurePrivateFolder(path);
-}
-
-bool RuntimeFolder::ensure(const QString &path, QString *error)
-{
-    const Outcome<> made = ensure(path);
-    if (!made && error)
-        *error = made.failure().message();
-    return made.ok();
 }
 
 bool RuntimeFolder::isPidFileLocked(const QString &path)

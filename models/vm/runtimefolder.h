@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QString>
-#include <QUuid>
 
 /// Where a running VM's sockets and pidfile live: a folder only this user can enter.
 ///
@@ -21,18 +20,12 @@ class RuntimeFolder final
 public:
     /// $XDG_RUNTIME_DIR/berth, or /tmp/berth-<uid>.
     static QString root();
-    /// root()/<uuid>: VmLayout::runtimeFolder().
-    static QString forVm(const QUuid &uuid);
-
     /// Creates root() when missing, with mode 0700, and checks it (as ensure() does).
     static Outcome<> ensureRoot();
 
     /// Creates root() and @p path (a folder directly inside it) when missing, with mode
     /// 0700, and checks both.
     static Outcome<> ensure(const QString &path);
-    /// The same, false with the failure's message in @p error: for VmInstance, until it
-    /// takes an Outcome.
-    static bool ensure(const QString &path, QString *error);
 
     /// Whether a process holds the lock QEMU takes on its pidfile (it does from before it
     /// writes its pid until it exits).

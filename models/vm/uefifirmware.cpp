@@ -60,11 +60,6 @@ Outcome<UefiFirmware::Files> UefiFirmware::find()
                        .arg(folders.join(u", "_s)));
 }
 
-QString UefiFirmware::varsPath(const QString &vmFolder)
-{
-    return VmLayout::ofFolder(vmFolder).uefiVarsPath();
-}
-
 bool UefiFirmware::isQcow2(const QString &path)
 {
     QFile file(path);
@@ -107,12 +102,4 @@ void UefiFirmware::createVariables(const VmLayout &layout, QObject *context,
                          }
                          done({});
                      });
-}
-
-void UefiFirmware::createVariables(const QString &vmFolder, QObject *context,
-                                   const std::function<void(const QString &error)> &done)
-{
-    createVariables(VmLayout::ofFolder(vmFolder), context, [done](const Outcome<> &outcome) {
-        done(outcome ? QString() : outcome.failure().message());
-    });
 }

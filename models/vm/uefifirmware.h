@@ -35,8 +35,6 @@ public:
     /// /usr/share/edk2-ovmf/x64. Fails naming the package when missing.
     static Outcome<Files> find();
 
-    /// The VM's own variables image: @p vmFolder/uefi-vars.qcow2.
-    static QString varsPath(const QString &vmFolder);
     /// Whether @p path starts with qcow2's magic.
     static bool isQcow2(const QString &path);
 
@@ -48,8 +46,4 @@ public:
     /// Berth made meanwhile. Nothing is left behind on failure or cancel.
     static void createVariables(const VmLayout &layout, QObject *context,
                                 const std::function<void(const Outcome<> &outcome)> &done);
-    /// The same for the VM in @p vmFolder, @p done getting an empty string on success or the
-    /// failure's message: for VmInstance, until it takes an Outcome.
-    static void createVariables(const QString &vmFolder, QObject *context,
-                                const std::function<void(const QString &error)> &done);
 };

@@ -4,7 +4,7 @@
 // stopped VMs, delete, log, snapshot list of a diskless VM, and `view`'s wiring. The real
 // binary's contract stays tested by tst_cli, tst_disk_cli and tst_snapshot_cli.
 #include "app/cli/commandline.h"
-#include "models/vm/qemucommandline.h"
+#include "models/vm/vmlayout.h"
 #include "tests/support/clirun.h"
 #include "tests/support/testguest.h"
 
@@ -493,7 +493,7 @@ private Q_SLOTS:
         // Bytes as the guest sent them, not text: no newline added, no decoding.
         QByteArray console = "Booting\r\n\x1b[1mBERTH-GUEST-READY\x1b[0m\r\n\xff\xfe";
         console += QByteArray(200'000, 'z'); // more than one read
-        QFile log(QemuCommandLine::serialLogPath(m_library + u"/chatty"_s));
+        QFile log(VmLayout::ofFolder(m_library + u"/chatty"_s).serialLogPath());
         QVERIFY(log.open(QIODevice::WriteOnly));
         log.write(console);
         log.close();

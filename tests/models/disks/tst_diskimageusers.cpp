@@ -3,6 +3,7 @@
 // running one is tested with the real guest in tst_disk_cli.
 #include "models/disks/diskimageusers.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
 #include "tests/support/verifyoutcome.h"
 
@@ -49,7 +50,7 @@ private Q_SLOTS:
         QCOMPARE(DiskImageUsers::vmsUsing(dir.filePath(u"sub/../disk.qcow2"_s), library),
                  QStringList{u"alpha"_s});
         QCOMPARE(DiskImageUsers::vmsUsing(iso, library), QStringList{u"beta"_s});
-        const QString vars = UefiFirmware::varsPath(library.find(u"beta"_s)->folder);
+        const QString vars = VmLayout::ofFolder(library.find(u"beta"_s)->folder).uefiVarsPath();
         QCOMPARE(DiskImageUsers::vmsUsing(vars, library), QStringList{u"beta"_s});
         QVERIFY(DiskImageUsers::vmsUsing(dir.filePath(u"other.qcow2"_s), library).isEmpty());
 

@@ -3,12 +3,11 @@
 // so a revert that really restored memory makes the count resume at the snapshot's n + 1.
 #include "models/snapshots/snapshotoperation.h"
 #include "models/snapshots/snapshotstore.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
-#include "qmp/qemumonitor.h"
 #include "models/vm/vmlayout.h"
+#include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
 #include "tests/support/verifyoutcome.h"
@@ -26,8 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <optional>
 #include <memory>
+#include <optional>
 
 #include <csignal>
 
@@ -140,7 +139,7 @@ private:
         return d;
     }
 
-    QByteArray serial() const { return readFile(QemuCommandLine::serialLogPath(vmFolder())); }
+    QByteArray serial() const { return readFile(VmLayout::ofFolder(vmFolder()).serialLogPath()); }
 
     bool waitForTick(int atLeast, qsizetype from = 0, int timeoutMs = kBootTimeoutMs) const
     {
@@ -200,14 +199,17 @@ private Q_SLOTS:
         uefi.firmware = Firmware::Uefi;
         // UEFI: refused while the variables file is missing or raw, allowed once qcow2.
         QVERIFY(SnapshotOperation::checkSnapshottable(uefi, folder).contains(u"UEFI"_s));
-        QVERIFY(QFile::copy(u"/usr/share/OVMF/OVMF_VARS_4M.fd"_s, UefiFirmware::varsPath(folder)));
+        QVERIFY(QFile::copy(u"/usr/share/OVMF/OVMF_VARS_4M.fd"_s,
+                            VmLayout::ofFolder(folder).uefiVarsPath()));
         QVERIFY(SnapshotOperation::checkSnapshottable(uefi, folder).contains(u"UEFI"_s));
-        QVERIFY(QFile::remove(UefiFirmware::varsPath(folder)));
+        QVERIFY(QFile::remove(VmLayout::ofFolder(folder).uefiVarsPath()));
         QString made = u"pending"_s;
         QObject context;
-        UefiFirmware::createVariables(folder, &context, [&](const QString &e) { made = e; });
+        UefiFirmware::createVariables(
+            VmLayout::ofFolder(folder), &context,
+            [&](const Outcome<> &o) { made = o ? QString() : o.failure().message(); });
         QTRY_COMPARE(made, QString());
-        QVERIFY(UefiFirmware::isQcow2(UefiFirmware::varsPath(folder)));
+        QVERIFY(UefiFirmware::isQcow2(VmLayout::ofFolder(folder).uefiVarsPath()));
         QCOMPARE(SnapshotOperation::checkSnapshottable(uefi, folder), QString());
 
         QVERIFY(!SnapshotStore::validateTag(u"12"_s).isEmpty());

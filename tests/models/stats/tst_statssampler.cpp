@@ -6,8 +6,8 @@
 // and `berth stats` through the real binary on the same VMs.
 #include "models/stats/procstat.h"
 #include "models/stats/statssampler.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
 #include "tests/support/berthrun.h"
 #include "tests/support/testguest.h"
@@ -130,7 +130,7 @@ private:
                      qPrintable(failed.isEmpty() ? u"no answer"_s : failed[0][1].toString()));
             return nullptr;
         }
-        const QString serial = QemuCommandLine::serialLogPath(e->folder);
+        const QString serial = VmLayout::ofFolder(e->folder).serialLogPath();
         if (!QTest::qWaitFor([&] { return readFile(serial).contains("BERTH-GUEST-READY"); },
                              kBootTimeoutMs)) {
             qWarning("%s did not boot", qPrintable(name));
@@ -271,7 +271,7 @@ private Q_SLOTS:
         // the sampler must see that, and agree with the guest's own /proc/meminfo.
         const VmInstance *v = vm(u"spin"_s);
         const QUuid uuid = v->definition().uuid;
-        const QString serial = QemuCommandLine::serialLogPath(v->vmFolder());
+        const QString serial = v->layout().serialLogPath();
         QVERIFY(QTest::qWaitFor(
             [&] { return VmStatsSample::known(m_sampler->latest(uuid).guestUsedMiB); }, 20'000));
         QVERIFY2(lastTick(readFile(serial)) < 28, "the guest is too far along to see it change");

@@ -1,7 +1,7 @@
 // QemuLog (qemu.log, serial.log and their previous run) and CrashReport (last-crash.json).
 #include "models/vm/crashreport.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/qemulog.h"
+#include "models/vm/vmlayout.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QFile>
@@ -41,15 +41,16 @@ private Q_SLOTS:
 
         QemuLog::writeHeader(vm, u"/usr/bin/qemu-system-x86_64"_s,
                              {u"-name"_s, u"guest=my vm"_s, u"-append"_s, u"a='b'"_s});
-        const QByteArray header = readFile(QemuLog::path(vm));
+        const QByteArray header = readFile(VmLayout::ofFolder(vm).qemuLogPath());
         QVERIFY(header.startsWith("# berth "));
         QVERIFY2(header.contains(
                      "/usr/bin/qemu-system-x86_64 -name 'guest=my vm' -append 'a='\\''b'\\'''\n"),
                  header.constData());
         QCOMPARE(QemuLog::tail(vm), QString()); // Berth's own line is not QEMU's message
 
-        append(QemuLog::path(vm), "qemu-system-x86_64: unsupported machine type\n\n"
-                                  "Use -machine help to list supported machines\n");
+        append(VmLayout::ofFolder(vm).qemuLogPath(),
+               "qemu-system-x86_64: unsupported machine type\n\n"
+               "Use -machine help to list supported machines\n");
         QCOMPARE(QemuLog::tail(vm), u"qemu-system-x86_64: unsupported machine type\n"
                                     "Use -machine help to list supported machines"_s);
         QCOMPARE(QemuLog::tail(vm, 1), u"Use -machine help to list supported machines"_s);
@@ -59,18 +60,19 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString vm = dir.path();
-        const QString serial = QemuCommandLine::serialLogPath(vm);
-        append(QemuLog::path(vm), "first\n");
+        const QString serial = VmLayout::ofFolder(vm).serialLogPath();
+        append(VmLayout::ofFolder(vm).qemuLogPath(), "first\n");
         append(serial, "BERTH-TICK 1\n");
         QemuLog::rotate(vm);
-        QVERIFY(!QFile::exists(QemuLog::path(vm)));
+        QVERIFY(!QFile::exists(VmLayout::ofFolder(vm).qemuLogPath()));
         QVERIFY(!QFile::exists(serial));
-        QCOMPARE(readFile(QemuLog::path(vm) + u".old"_s), QByteArray("first\n"));
+        QCOMPARE(readFile(VmLayout::ofFolder(vm).qemuLogPath() + u".old"_s), QByteArray("first\n"));
         QCOMPARE(readFile(serial + u".old"_s), QByteArray("BERTH-TICK 1\n"));
 
-        append(QemuLog::path(vm), "second\n");
+        append(VmLayout::ofFolder(vm).qemuLogPath(), "second\n");
         QemuLog::rotate(vm);
-        QCOMPARE(readFile(QemuLog::path(vm) + u".old"_s), QByteArray("second\n"));
+        QCOMPARE(readFile(VmLayout::ofFolder(vm).qemuLogPath() + u".old"_s),
+                 QByteArray("second\n"));
         QVERIFY(!QFile::exists(serial + u".old"_s)); // that run had no console output
         QemuLog::rotate(vm);                         // nothing to move: harmless
     }
@@ -101,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(back->qemuLogTail, report.qemuLogTail);
 
         // Unreadable content still says that QEMU crashed.
-        QFile f(CrashReport::path(vm));
+        QFile f(VmLayout::ofFolder(vm).crashReportPath());
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write("{ not json");
         f.close();

@@ -1,6 +1,6 @@
 // RuntimeFolder: where sockets and pidfiles live, private to this user.
-#include "models/vm/qemucommandline.h"
 #include "models/vm/runtimefolder.h"
+#include "models/vm/vmlayout.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -28,6 +28,12 @@ void touch(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot create %s", qPrintable(path));
+}
+
+/// The runtime folder of a VM with @p uuid.
+QString runtimeFolderOf(const QUuid &uuid)
+{
+    return VmLayout(u"/lib/vm"_s, uuid, u"vm"_s).runtimeFolder();
 }
 
 } // namespace
@@ -62,7 +68,7 @@ private Q_SLOTS:
     {
         const QUuid uuid = QUuid::fromString(u"0b3c2a6e-6a8e-4f4e-9a55-1f1d6d0c5f10"_s);
         QCOMPARE(RuntimeFolder::root(), m_xdg.path() + u"/berth"_s);
-        QCOMPARE(RuntimeFolder::forVm(uuid),
+        QCOMPARE(runtimeFolderOf(uuid),
                  m_xdg.path() + u"/berth/0b3c2a6e-6a8e-4f4e-9a55-1f1d6d0c5f10"_s);
         qunsetenv("XDG_RUNTIME_DIR");
         QCOMPARE(RuntimeFolder::root(), u"/tmp/berth-%1"_s.arg(::geteuid()));
@@ -70,7 +76,7 @@ private Q_SLOTS:
 
     void createsPrivateFolders()
     {
-        const QString vm = RuntimeFolder::forVm(QUuid::createUuid());
+        const QString vm = runtimeFolderOf(QUuid::createUuid());
         QVERIFY_OUTCOME(RuntimeFolder::ensure(vm));
         QCOMPARE(modeOf(RuntimeFolder::root()), mode_t(0700));
         QCOMPARE(modeOf(vm), mode_t(0700));
@@ -84,45 +90,44 @@ private Q_SLOTS:
 
     void refusesWhatIsNotOurFolder()
     {
-        QVERIFY_OUTCOME(RuntimeFolder::ensure(RuntimeFolder::forVm(QUuid::createUuid())));
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(runtimeFolderOf(QUuid::createUuid())));
 
-        const QString link = RuntimeFolder::forVm(QUuid::createUuid());
+        const QString link = runtimeFolderOf(QUuid::createUuid());
         QVERIFY(QFile::link(m_xdg.path(), link));
         QString error = failureMessage(RuntimeFolder::ensure(link));
         QVERIFY2(error.contains(link) && error.contains("symbolic link"_L1), qPrintable(error));
 
-        const QString file = RuntimeFolder::forVm(QUuid::createUuid());
+        const QString file = runtimeFolderOf(QUuid::createUuid());
         touch(file);
         error = failureMessage(RuntimeFolder::ensure(file));
         QVERIFY2(error.contains("not a folder"_L1), qPrintable(error));
 
         if (::geteuid() != 0)
             QSKIP("changing a folder's owner needs root");
-        const QString foreign = RuntimeFolder::forVm(QUuid::createUuid());
+        const QString foreign = runtimeFolderOf(QUuid::createUuid());
         QVERIFY(QDir().mkdir(foreign));
         QVERIFY(::chown(QFile::encodeName(foreign).constData(), 65534, 65534) == 0);
-        // The form VmInstance uses says the same.
-        QVERIFY(!RuntimeFolder::ensure(foreign, &error));
+        error = failureMessage(RuntimeFolder::ensure(foreign));
         QVERIFY2(error.contains("another user"_L1), qPrintable(error));
     }
 
     void cleanRemovesOnlyOurFiles()
     {
-        const QString vm = RuntimeFolder::forVm(QUuid::createUuid());
-        QString error;
-        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
-        for (const QString &f :
-             {QemuCommandLine::pidFilePath(vm), QemuCommandLine::guiMonitorPath(vm),
-              QemuCommandLine::cliMonitorPath(vm), QemuCommandLine::vncSocketPath(vm)})
+        const QString vm = runtimeFolderOf(QUuid::createUuid());
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(vm));
+        for (const QString &f : {VmLayout::ofRuntimeFolder(vm).pidFilePath(),
+                                 VmLayout::ofRuntimeFolder(vm).guiMonitorPath(),
+                                 VmLayout::ofRuntimeFolder(vm).cliMonitorPath(),
+                                 VmLayout::ofRuntimeFolder(vm).vncSocketPath()})
             touch(f);
         RuntimeFolder::clean(vm);
         QVERIFY(!QFile::exists(vm));
 
-        QVERIFY2(RuntimeFolder::ensure(vm, &error), qPrintable(error));
-        touch(QemuCommandLine::pidFilePath(vm));
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(vm));
+        touch(VmLayout::ofRuntimeFolder(vm).pidFilePath());
         touch(vm + u"/someone-elses"_s);
         RuntimeFolder::clean(vm);
-        QVERIFY(!QFile::exists(QemuCommandLine::pidFilePath(vm)));
+        QVERIFY(!QFile::exists(VmLayout::ofRuntimeFolder(vm).pidFilePath()));
         QVERIFY(QFile::exists(vm + u"/someone-elses"_s));
     }
 };

@@ -5,6 +5,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
@@ -84,7 +85,9 @@ private:
     {
         QString result = u"pending"_s;
         QObject context;
-        UefiFirmware::createVariables(folder(), &context, [&](const QString &e) { result = e; });
+        UefiFirmware::createVariables(
+            VmLayout::ofFolder(folder()), &context,
+            [&](const Outcome<> &made) { result = made ? QString() : made.failure().message(); });
         if (!QTest::qWaitFor([&] { return result != "pending"_L1; }, 60'000))
             return u"timed out"_s;
         return result;
@@ -111,7 +114,7 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(failureMessage(found)));
         const UefiFirmware::Files ovmf = *found;
         QCOMPARE(makeVars(), QString());
-        const QString vars = UefiFirmware::varsPath(folder());
+        const QString vars = VmLayout::ofFolder(folder()).uefiVarsPath();
         const QJsonObject info =
             QJsonDocument::fromJson(qemuImg({u"info"_s, u"--output=json"_s, vars})).object();
         QCOMPARE(info.value("format"_L1).toString(), u"qcow2"_s);
@@ -147,15 +150,16 @@ private Q_SLOTS:
         QVERIFY2(machine.contains(u",pflash0=uefi-code,pflash1=uefi-vars"_s), qPrintable(machine));
         const QString joined = args.join(u'\n');
         QVERIFY(joined.contains(u"driver=raw,node-name=uefi-code,read-only=on"_s));
-        QVERIFY(joined.contains(u"driver=qcow2,node-name=uefi-vars,file.driver=file,"
-                                "file.filename=%1"_s.arg(UefiFirmware::varsPath(folder()))));
+        QVERIFY(
+            joined.contains(u"driver=qcow2,node-name=uefi-vars,file.driver=file,"
+                            "file.filename=%1"_s.arg(VmLayout::ofFolder(folder()).uefiVarsPath())));
     }
 
     void missingFirmwareOrVariablesAreExplained()
     {
         const QemuCommandLine cl(uefiVm({}), folder(), m_runtimeDir->path(), Accelerator::Tcg);
         QString error = cl.check();
-        QVERIFY2(error.contains(UefiFirmware::varsPath(folder())) &&
+        QVERIFY2(error.contains(VmLayout::ofFolder(folder()).uefiVarsPath()) &&
                      error.contains("does not exist"_L1),
                  qPrintable(error));
 
@@ -163,7 +167,7 @@ private Q_SLOTS:
         error = cl.check();
         QVERIFY2(error.contains("install the ovmf package"_L1), qPrintable(error));
         QCOMPARE(makeVars(), error);
-        QVERIFY(!QFile::exists(UefiFirmware::varsPath(folder())));
+        QVERIFY(!QFile::exists(VmLayout::ofFolder(folder()).uefiVarsPath()));
 
         // Starting says the same, and leaves nothing behind.
         VmInstance vm(uefiVm({}), folder(), VmInstance::MonitorRole::Gui);
@@ -185,7 +189,7 @@ private Q_SLOTS:
         vm.start();
         QVERIFY2(started.wait(60'000),
                  failed.isEmpty() ? "not started" : qPrintable(failed.at(0).at(1).toString()));
-        QVERIFY(UefiFirmware::isQcow2(UefiFirmware::varsPath(folder())));
+        QVERIFY(UefiFirmware::isQcow2(VmLayout::ofFolder(folder()).uefiVarsPath()));
 
         // QEMU runs the guest, and OVMF (not SeaBIOS) is what it runs: TianoCore's shell
         // appears on the serial console once it finds nothing to boot.
@@ -194,7 +198,7 @@ private Q_SLOTS:
             running = status && status->state == QemuRunState::Running;
         });
         QTRY_VERIFY(running);
-        const QString serial = QemuCommandLine::serialLogPath(folder());
+        const QString serial = VmLayout::ofFolder(folder()).serialLogPath();
         QVERIFY2(QTest::qWaitFor(
                      [&] {
                          QFile f(serial);
@@ -214,7 +218,8 @@ private Q_SLOTS:
         QVERIFY(op.store().find(u"in-shell"_s));
         QVERIFY(op.store().find(u"in-shell"_s)->hasMemoryState);
         QCOMPARE(snapshotNames(disk), QStringList{u"in-shell"_s});
-        QCOMPARE(snapshotNames(UefiFirmware::varsPath(folder())), QStringList{u"in-shell"_s});
+        QCOMPARE(snapshotNames(VmLayout::ofFolder(folder()).uefiVarsPath()),
+                 QStringList{u"in-shell"_s});
 
         // ... and the guest is reverted to it live.
         done.clear();

@@ -6,6 +6,7 @@
 #include "models/vm/qemucommandline.h"
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
 
@@ -74,7 +75,7 @@ private:
 
     bool serialHas(const char *marker, int timeoutMs = kBootTimeoutMs) const
     {
-        const QString log = QemuCommandLine::serialLogPath(vmFolder());
+        const QString log = VmLayout::ofFolder(vmFolder()).serialLogPath();
         return QTest::qWaitFor([&] { return readFile(log).contains(marker); }, timeoutMs);
     }
 
@@ -107,9 +108,10 @@ private:
 
     static bool runtimeFilesGone(const QString &runtime)
     {
-        for (const QString &f :
-             {QemuCommandLine::pidFilePath(runtime), QemuCommandLine::guiMonitorPath(runtime),
-              QemuCommandLine::cliMonitorPath(runtime), QemuCommandLine::vncSocketPath(runtime)}) {
+        for (const QString &f : {VmLayout::ofRuntimeFolder(runtime).pidFilePath(),
+                                 VmLayout::ofRuntimeFolder(runtime).guiMonitorPath(),
+                                 VmLayout::ofRuntimeFolder(runtime).cliMonitorPath(),
+                                 VmLayout::ofRuntimeFolder(runtime).vncSocketPath()}) {
             if (QFileInfo::exists(f)) {
                 qWarning("left behind: %s", qPrintable(f));
                 return false;
@@ -166,11 +168,11 @@ private Q_SLOTS:
         QCOMPARE(::stat(QFile::encodeName(m_runtimeDir->path() + u"/berth"_s).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0700u);
         const QString runtime = gui->runtimeFolder();
-        QCOMPARE(readFile(QemuCommandLine::pidFilePath(runtime)).trimmed(),
+        QCOMPARE(readFile(VmLayout::ofRuntimeFolder(runtime).pidFilePath()).trimmed(),
                  QByteArray::number(gui->pid()));
-        QVERIFY(QFileInfo::exists(QemuCommandLine::guiMonitorPath(runtime)));
-        QVERIFY(QFileInfo::exists(QemuCommandLine::cliMonitorPath(runtime)));
-        QVERIFY(QFileInfo::exists(QemuCommandLine::vncSocketPath(runtime)));
+        QVERIFY(QFileInfo::exists(VmLayout::ofRuntimeFolder(runtime).guiMonitorPath()));
+        QVERIFY(QFileInfo::exists(VmLayout::ofRuntimeFolder(runtime).cliMonitorPath()));
+        QVERIFY(QFileInfo::exists(VmLayout::ofRuntimeFolder(runtime).vncSocketPath()));
 
         // The guest boots: its marker line reaches serial.log.
         QVERIFY2(serialHas("BERTH-GUEST-READY"), qPrintable(describe(*gui)));
@@ -227,7 +229,7 @@ private Q_SLOTS:
         cli.reset();
         QVERIFY(guiReset.wait(kActionTimeoutMs));
         QCOMPARE(gui->state(), VmState::Running);
-        const QString serial = QemuCommandLine::serialLogPath(vmFolder());
+        const QString serial = VmLayout::ofFolder(vmFolder()).serialLogPath();
         QVERIFY(QTest::qWaitFor([&] { return readFile(serial).count("BERTH-GUEST-READY") == 2; },
                                 kBootTimeoutMs));
 
@@ -261,8 +263,8 @@ private Q_SLOTS:
         QCOMPARE(gui2.qmp(), nullptr);
         QVERIFY2(gui2.lastError().isEmpty(), qPrintable(gui2.lastError()));
         QVERIFY(timedOut.isEmpty());
-        QVERIFY(
-            readFile(QemuCommandLine::serialLogPath(vmFolder())).contains("BERTH-POWER-BUTTON"));
+        QVERIFY(readFile(VmLayout::ofFolder(vmFolder()).serialLogPath())
+                    .contains("BERTH-POWER-BUTTON"));
         QVERIFY(!QFileInfo::exists(vmFolder() + u"/last-crash.json"_s));
         QVERIFY(runtimeFilesGone(runtime));
     }
@@ -322,7 +324,7 @@ private Q_SLOTS:
         // showing the VM as unreachable (it runs; how, nobody can tell); only Force Off is
         // offered. Once the other program leaves, attach() again reaches the monitor.
         auto squatter = std::make_unique<QLocalSocket>();
-        squatter->connectToServer(QemuCommandLine::cliMonitorPath(runtime));
+        squatter->connectToServer(VmLayout::ofRuntimeFolder(runtime).cliMonitorPath());
         QVERIFY(squatter->waitForConnected(5000));
         VmInstance cli(def, vmFolder(), VmInstance::MonitorRole::Cli);
         QSignalSpy attached(&cli, &VmInstance::attached);

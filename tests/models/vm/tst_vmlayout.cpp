@@ -55,7 +55,8 @@ private Q_SLOTS:
         const VmLayout l(u"/lib/web"_s, d);
         const QString rt = u"/run/user/4242/berth/6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"_s;
         QCOMPARE(l.runtimeFolder(), rt);
-        QCOMPARE(RuntimeFolder::forVm(m_uuid), rt);
+        // The runtime folder follows the uuid alone.
+        QCOMPARE(VmLayout(u"/elsewhere/other"_s, m_uuid, u"other"_s).runtimeFolder(), rt);
         QCOMPARE(l.guiMonitorPath(), rt + u"/qmp-gui.sock"_s);
         QCOMPARE(l.cliMonitorPath(), rt + u"/qmp-cli.sock"_s);
         QCOMPARE(l.vncSocketPath(), rt + u"/vnc.sock"_s);

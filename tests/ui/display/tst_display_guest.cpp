@@ -7,8 +7,8 @@
 // a click, a drag and the wheel arrive in the guest's own input layer through QEMU's
 // usb-tablet at the exact absolute position that was clicked.
 #include "models/itemmodels/vmlistmodel.h"
-#include "models/vm/qemucommandline.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 #include "tests/support/testguest.h"
@@ -27,9 +27,9 @@
 #include <QTabWidget>
 #include <QTest>
 
-using namespace Qt::Literals::StringLiterals;
 #include <optional>
 
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -144,7 +144,7 @@ private:
 
     QString serial(const QString &name)
     {
-        QFile f(QemuCommandLine::serialLogPath(m_driver->library().find(name)->folder));
+        QFile f(VmLayout::ofFolder(m_driver->library().find(name)->folder).serialLogPath());
         return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()) : QString();
     }
 

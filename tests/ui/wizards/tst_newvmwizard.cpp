@@ -5,6 +5,7 @@
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
+#include "models/vm/vmlayout.h"
 #include "tests/support/testguest.h"
 #include "tests/support/testiso.h"
 #include "tests/support/verifyoutcome.h"
@@ -188,8 +189,9 @@ private Q_SLOTS:
         const QJsonObject info = qemuImgInfo(disk.path);
         QCOMPARE(info.value("format"_L1).toString(), u"qcow2"_s);
         QCOMPARE(info.value("virtual-size"_L1).toInteger(), 512LL * 1024 * 1024);
-        QCOMPARE(qemuImgInfo(UefiFirmware::varsPath(e->folder)).value("format"_L1).toString(),
-                 u"qcow2"_s);
+        QCOMPARE(
+            qemuImgInfo(VmLayout::ofFolder(e->folder).uefiVarsPath()).value("format"_L1).toString(),
+            u"qcow2"_s);
         // No staging folder left; the new VM is selected in the window.
         QCOMPARE(QDir(driver().libraryRoot())
                      .entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot),
