@@ -1655,22 +1655,6 @@ It opens “%2” in a window of its own.</source>
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>基于 Qt %1 构建，运行于 Qt %2。</translation>
     </message>
-    <message>
-        <source>Unapplied Settings</source>
-        <translation>未应用的设置</translation>
-    </message>
-    <message>
-        <source>The settings of %1 have changes that were not applied.</source>
-        <translation>%1 的设置有尚未应用的更改。</translation>
-    </message>
-    <message>
-        <source>Close Berth and lose them?</source>
-        <translation>关闭 Berth 并丢弃这些更改吗？</translation>
-    </message>
-    <message>
-        <source>&amp;Discard and Close</source>
-        <translation>丢弃并关闭(&amp;D)</translation>
-    </message>
     <message numerus="yes">
         <source>%n virtual machine(s)</source>
         <translation>
@@ -1757,10 +1741,6 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
-    </message>
-    <message>
-        <source>(%1 more)</source>
-        <translation>（还有 %1 条）</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +2993,41 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Could not create the UEFI variables file %1: %2</source>
         <translation>无法创建 UEFI 变量文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UnappliedQuestion</name>
+    <message>
+        <source>Apply the changes to the settings of %1 before starting it?</source>
+        <translation>启动前是否应用对 %1 设置的更改？</translation>
+    </message>
+    <message>
+        <source>It would start with its saved settings otherwise.</source>
+        <translation>否则它将以已保存的设置启动。</translation>
+    </message>
+    <message>
+        <source>Apply the changes to the settings of %1?</source>
+        <translation>是否应用对 %1 设置的更改？</translation>
+    </message>
+    <message>
+        <source>They are lost if you discard them.</source>
+        <translation>如果放弃，这些更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Apply the changes to the settings of %1 before closing?</source>
+        <translation>关闭前是否应用对 %1 设置的更改？</translation>
+    </message>
+    <message>
+        <source>Unapplied Settings</source>
+        <translation>未应用的设置</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
     </message>
 </context>
 <context>

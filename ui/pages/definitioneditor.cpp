@@ -263,12 +263,12 @@ void DefinitionEditor::setVm(const VmEntry &entry, bool editable, const QString 
         m_hasVm = true;
         m_editable = editable;
         m_saveError.clear();
-        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder) : m_baseline);
+        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder).edited : m_baseline);
     } else if (m_editable != editable) {
         stashDraft(); // keeps a draft while the VM runs; nothing when becoming editable
         m_baseline = entry.definition;
         m_editable = editable;
-        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder) : m_baseline);
+        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder).edited : m_baseline);
     } else {
         const bool modified = isModified();
         m_baseline = entry.definition;
@@ -294,7 +294,7 @@ void DefinitionEditor::clear()
 void DefinitionEditor::stashDraft()
 {
     if (isModified())
-        m_drafts.insert(m_folder, collect());
+        m_drafts.insert(m_folder, {m_baseline, collect()});
 }
 
 bool DefinitionEditor::isModified() const
@@ -407,7 +407,7 @@ bool DefinitionEditor::apply()
         return false;
     }
     const VmDefinition d = collect();
-    if (const Outcome<> saved = m_library->save(d); !saved) {
+    if (const Outcome<> saved = save(m_baseline, d); !saved) {
         m_saveError = tr("Could not save: %1").arg(saved.failure().message());
         updateState();
         return false;
@@ -417,6 +417,26 @@ bool DefinitionEditor::apply()
     updateState();
     Q_EMIT applied(m_folder, d);
     return true;
+}
+
+bool DefinitionEditor::applyAll()
+{
+    bool ok = !isModified() || apply();
+    for (auto it = m_drafts.begin(); it != m_drafts.end();) {
+        if (save(it->base, it->edited)) {
+            it = m_drafts.erase(it);
+        } else {
+            ok = false;
+            ++it;
+        }
+    }
+    return ok;
+}
+
+Outcome<> DefinitionEditor::save(const VmDefinition &base, const VmDefinition &edited)
+{
+    Q_UNUSED(base) // for the compare-and-swap with what changed on disk meanwhile
+    return m_library->save(edited);
 }
 
 void DefinitionEditor::revert()

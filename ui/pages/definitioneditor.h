@@ -24,8 +24,8 @@ class QTreeWidget;
 /// types is checked at once (VmDefinition::validateName(), validate(), and that no other
 /// VM has the name); the reason shows under the form and Apply stays disabled until the
 /// form is valid. Apply writes through VmLibrary::save(); Revert goes back to what is
-/// saved. Unapplied edits survive switching to another VM and back (a draft per VM), and
-/// while the VM runs.
+/// saved. The window asks before anything would drop unapplied edits (UnappliedQuestion);
+/// edits of a VM that starts meanwhile (from the CLI) are kept as a draft until it stops.
 class DefinitionEditor final : public QWidget
 {
     Q_OBJECT
@@ -44,6 +44,8 @@ public:
     void clear();
 
     bool isEditable() const { return m_hasVm && m_editable; }
+    /// The folder of the VM shown, or empty.
+    QString folder() const { return m_folder; }
     /// The form differs from what is saved.
     bool isModified() const;
     /// The names of the VMs with edits not applied (this one and any drafts).
@@ -62,6 +64,9 @@ public:
 
     /// Saves the form; false (with the reason shown) when invalid or the write failed.
     bool apply();
+    /// apply(), then saves the drafts of the other VMs; false when any could not be saved
+    /// (that one stays unapplied).
+    bool applyAll();
     void revert();
 
 Q_SIGNALS:
@@ -74,6 +79,15 @@ private:
     void load(const VmDefinition &definition);
     void stashDraft();
     void updateState();
+    /// The one place the editor writes a definition: @p edited, made from @p base (what the
+    /// form showed when editing began), for a compare-and-swap with what is on disk now.
+    Outcome<> save(const VmDefinition &base, const VmDefinition &edited);
+
+    struct Draft
+    {
+        VmDefinition base;
+        VmDefinition edited;
+    };
 
     VmLibrary *m_library;
     QString m_folder;
@@ -83,7 +97,7 @@ private:
     bool m_loading = false;
     QString m_saveError;
     QString m_readOnlyReason;
-    QHash<QString, VmDefinition> m_drafts; ///< by folder
+    QHash<QString, Draft> m_drafts; ///< by folder
     QList<VmDisk> m_shownDisks;
 
     QLabel *m_notice = nullptr;

@@ -56,7 +56,6 @@ MessageBar::MessageBar(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
-    , m_more(new QLabel(this))
     , m_close(new QToolButton(this))
 {
     setObjectName(u"messageBar"_s);
@@ -66,7 +65,6 @@ MessageBar::MessageBar(QWidget *parent)
     m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_more->setObjectName(u"messageBarMore"_s);
     m_close->setObjectName(u"messageBarClose"_s);
     m_close->setAutoRaise(true);
     m_close->setIcon(
@@ -79,23 +77,41 @@ MessageBar::MessageBar(QWidget *parent)
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
-    layout->addWidget(m_more, 0, Qt::AlignTop);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     hide();
 }
 
 MessageBar::~MessageBar() = default;
 
-void MessageBar::showMessage(Kind kind, const QString &text)
+void MessageBar::showMessage(Kind kind, const QString &text, const QUuid &owner)
 {
-    m_messages.append({kind, text});
+    m_messages.insert(owner, {kind, text});
     refresh();
+}
+
+void MessageBar::clearMessage(const QUuid &owner)
+{
+    if (m_messages.remove(owner))
+        refresh();
+}
+
+void MessageBar::setCurrentOwner(const QUuid &owner)
+{
+    if (owner == m_currentOwner)
+        return;
+    m_currentOwner = owner;
+    refresh();
+}
+
+QUuid MessageBar::shownOwner() const
+{
+    return !m_currentOwner.isNull() && m_messages.contains(m_currentOwner) ? m_currentOwner
+                                                                           : QUuid();
 }
 
 void MessageBar::dismiss()
 {
-    if (!m_messages.isEmpty())
-        m_messages.removeLast();
+    m_messages.remove(shownOwner());
     refresh();
 }
 
@@ -107,7 +123,8 @@ void MessageBar::clear()
 
 QString MessageBar::currentText() const
 {
-    return m_messages.isEmpty() ? QString() : m_messages.constLast().text;
+    const auto it = m_messages.constFind(shownOwner());
+    return it == m_messages.cend() ? QString() : it->text;
 }
 
 void MessageBar::changeEvent(QEvent *event)
@@ -119,13 +136,13 @@ void MessageBar::changeEvent(QEvent *event)
 
 void MessageBar::updateColors()
 {
-    if (m_messages.isEmpty())
+    if (!m_messages.contains(shownOwner()))
         return;
     // A light wash of the kind's colour over the window's own colour, with a border in it:
     // readable with light and dark palettes alike.
     const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
                                        : palette().color(QPalette::Window);
-    const QColor accent = tint(m_messages.constLast().kind);
+    const QColor accent = tint(m_messages.value(shownOwner()).kind);
     const auto mix = [](int a, int b) {
         return (a * 3 + b) / 4;
     };
@@ -140,11 +157,15 @@ void MessageBar::updateColors()
 
 void MessageBar::refresh()
 {
-    if (m_messages.isEmpty()) {
+    const auto it = m_messages.constFind(shownOwner());
+    if (it == m_messages.cend()) {
+        const bool was = !isHidden();
         hide();
+        if (was)
+            Q_EMIT messageChanged(false);
         return;
     }
-    const Message &m = m_messages.constLast();
+    const Message &m = *it;
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(
         QIcon::fromTheme(themeIcon(m.kind), style()->standardIcon(standardIcon(m.kind)))
@@ -153,9 +174,7 @@ void MessageBar::refresh()
     const bool truncated = firstLine.size() != m.text.size();
     m_text->setText(truncated ? firstLine + u" …"_s : firstLine);
     m_text->setToolTip(truncated ? m.text : QString());
-    m_more->setVisible(m_messages.size() > 1);
-    m_more->setText(tr("(%1 more)").arg(m_messages.size() - 1));
-
     updateColors();
     show();
+    Q_EMIT messageChanged(true);
 }

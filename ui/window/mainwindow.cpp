@@ -18,6 +18,7 @@
 #include "ui/widgets/vmlistview.h"
 #include "ui/window/preferencesdialog.h"
 #include "ui/window/trayicon.h"
+#include "ui/window/unappliedquestion.h"
 #include "ui/window/vmactions.h"
 #include "ui/wizards/diskimagewizard.h"
 #include "ui/wizards/newvmwizard.h"
@@ -31,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -140,14 +142,21 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
         updatePlaceholder();
         updateCurrent();
     });
-    connect(m_actions, &VmActions::failed, this, [this](const QString &message) {
-        m_messageBar->showMessage(MessageBar::Kind::Error, message);
+    connect(m_actions, &VmActions::failed, this, [this](const QUuid &vm, const QString &message) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, message, vm);
         statusBar()->clearMessage(); // "Starting…" no longer holds
         updateCurrent();             // a failed start changes lastError(), not the state
     });
     connect(m_actions, &VmActions::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_actions, &VmActions::newVmRequested, this, &MainWindow::showNewVmWizard);
+    m_actions->setStartGate([this](VmInstance *vm, const std::function<void()> &go) {
+        // Starting the VM whose settings are being edited: with them, or knowingly without.
+        if (vm->vmFolder() != m_details->editor()->folder())
+            go();
+        else
+            UnappliedQuestion::ask(this, m_details->editor(), UnappliedQuestion::Before::Start, go);
+    });
     connect(m_details->editor(), &DefinitionEditor::applied, this,
             [this](const QString &, const VmDefinition &definition) {
                 // The model follows the library's changed() and hands the definition to
@@ -160,6 +169,17 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
         m_actions->watch(vm);
     connect(m_registry, &VmRegistry::instanceAdded, m_actions, &VmActions::watch);
     connect(m_registry, &VmRegistry::countsChanged, this, &MainWindow::updateSummary);
+    // A VM's message says what went wrong in the state it was in: once the state moves on
+    // (it started after all, the monitor answers again), the message is no longer true.
+    const auto clearOnStateChange = [this](VmInstance *vm) {
+        connect(vm, &VmInstance::stateChanged, m_messageBar,
+                [this, vm] { m_messageBar->clearMessage(vm->definition().uuid); });
+    };
+    for (VmInstance *vm : m_registry->instances())
+        clearOnStateChange(vm);
+    connect(m_registry, &VmRegistry::instanceAdded, this, clearOnStateChange);
+    connect(m_registry, &VmRegistry::instanceRemoved, m_messageBar,
+            [this](VmInstance *vm) { m_messageBar->clearMessage(vm->definition().uuid); });
     m_tray = new TrayIcon(m_registry, m_actions, this);
     connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
     connect(m_tray, &TrayIcon::showDisplayRequested, this, &MainWindow::showDisplayOf);
@@ -253,7 +273,11 @@ void MainWindow::createMenus()
     showToolBar->setText(tr("Show &Toolbar"));
     viewMenu->addAction(showToolBar);
     // No shortcut: Ctrl+W closes windows elsewhere. Alt+W, D reaches it.
-    viewMenu->addAction(tr("&Dismiss Message"), m_messageBar, &MessageBar::dismiss);
+    QAction *dismiss =
+        viewMenu->addAction(tr("&Dismiss Message"), m_messageBar, &MessageBar::dismiss);
+    dismiss->setObjectName(u"actionDismissMessage"_s);
+    dismiss->setEnabled(false);
+    connect(m_messageBar, &MessageBar::messageChanged, dismiss, &QAction::setEnabled);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About Berth"), this, &MainWindow::showAbout);
@@ -263,9 +287,27 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::onCurrentChanged()
+void MainWindow::onCurrentChanged(const QModelIndex &current, const QModelIndex &previous)
 {
-    updateCurrent();
+    if (m_switching)
+        return;
+    DefinitionEditor *editor = m_details->editor();
+    if (!editor->isModified() || !previous.isValid()) {
+        updateCurrent();
+        return;
+    }
+    // Stay on the VM being edited until the user says what becomes of the edits.
+    const QPersistentModelIndex wanted(current);
+    {
+        const QScopedValueRollback guard(m_switching, true);
+        m_list->setCurrentIndex(previous);
+    }
+    UnappliedQuestion::ask(this, editor, UnappliedQuestion::Before::Switch, [this, wanted] {
+        if (wanted.isValid())
+            m_list->setCurrentIndex(wanted); // updates the details through currentChanged
+        else
+            updateCurrent();
+    });
 }
 
 void MainWindow::updateCurrent()
@@ -275,6 +317,7 @@ void MainWindow::updateCurrent()
     const VmEntry *entry = source.isValid() ? m_model->entry(source) : nullptr;
     if (m_addDisk)
         m_addDisk->setEnabled(entry && !entry->isBroken() && !DiskImageUsers::isRunning(*entry));
+    m_messageBar->setCurrentOwner(entry ? entry->definition.uuid : QUuid());
     if (!entry) {
         m_actions->clearCurrent();
         m_details->clear();
@@ -431,28 +474,17 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const QStringList unapplied = m_details->editor()->unappliedVmNames();
-    if (!m_closeConfirmed && !unapplied.isEmpty()) {
+    if (!m_closeConfirmed && !m_details->editor()->unappliedVmNames().isEmpty()) {
         event->ignore();
         const bool quitting = m_quitting;
         m_quitting = false; // until the question is answered
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Unapplied Settings"),
-                                    tr("The settings of %1 have changes that were not applied.")
-                                        .arg(u"“"_s + unapplied.join(u"”, “"_s) + u"”"_s),
-                                    QMessageBox::Cancel, this);
-        box->setObjectName(u"unappliedChangesPrompt"_s);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setInformativeText(tr("Close Berth and lose them?"));
-        QPushButton *discard =
-            box->addButton(tr("&Discard and Close"), QMessageBox::DestructiveRole);
-        box->setDefaultButton(QMessageBox::Cancel);
-        connect(discard, &QPushButton::clicked, this, [this, quitting] {
-            m_closeConfirmed = true;
-            m_quitting = quitting;
-            m_details->editor()->discardAllDrafts();
-            close();
-        });
-        box->open();
+        UnappliedQuestion::ask(this, m_details->editor(), UnappliedQuestion::Before::Close,
+                               [this, quitting] {
+                                   m_closeConfirmed = true;
+                                   m_quitting = quitting;
+                                   close();
+                                   m_closeConfirmed = false; // closing may have been cancelled
+                               });
         return;
     }
     const int running = m_registry->runningCount() + m_registry->pausedCount();

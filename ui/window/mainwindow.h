@@ -72,7 +72,7 @@ protected:
 
 private:
     void createMenus();
-    void onCurrentChanged();
+    void onCurrentChanged(const QModelIndex &current, const QModelIndex &previous);
     void updateCurrent();
     void updatePlaceholder();
     void updateSummary();
@@ -101,6 +101,7 @@ private:
     QLabel *m_summary;
     HostSummary *m_hostSummary;
     bool m_closeConfirmed = false;
+    bool m_switching = false; ///< moving the selection back while asking about edits
     bool m_quitting = false;
     TrayIcon *m_tray = nullptr;
 };

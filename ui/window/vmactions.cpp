@@ -174,9 +174,12 @@ void VmActions::watch(VmInstance *instance)
 {
     connect(instance, &VmInstance::actionFailed, this,
             [this, instance](VmAction action, const QString &message) {
-                Q_EMIT failed(failureText(action, instance->definition().name, message));
+                Q_EMIT failed(instance->definition().uuid,
+                              failureText(action, instance->definition().name, message));
             });
-    connect(instance, &VmInstance::monitorProblem, this, &VmActions::failed);
+    connect(instance, &VmInstance::monitorProblem, this, [this, instance](const QString &message) {
+        Q_EMIT failed(instance->definition().uuid, message);
+    });
     connect(instance, &VmInstance::shutdownTimedOut, this,
             [this, instance] { askAfterShutdownTimeout(instance); });
     connect(instance, &VmInstance::stateChanged, this, [this, instance](VmState state) {
@@ -200,9 +203,22 @@ void VmActions::startVm(VmInstance *vm)
     if (!vm)
         return;
     if (const QString why = vm->refusal(VmAction::Start); !why.isEmpty()) {
-        Q_EMIT failed(why);
+        Q_EMIT failed(vm->definition().uuid, why);
         return;
     }
+    if (!m_startGate) {
+        startAfterGate(vm);
+        return;
+    }
+    QPointer<VmInstance> target = vm;
+    m_startGate(vm, [this, target] {
+        if (target && target->allows(VmAction::Start))
+            startAfterGate(target);
+    });
+}
+
+void VmActions::startAfterGate(VmInstance *vm)
+{
     if (m_sampler) {
         const QString warning =
             m_sampler->memoryWarningForStart(vm->definition().name, vm->definition().memoryMiB);
@@ -248,7 +264,7 @@ void VmActions::shutDownVm(VmInstance *vm)
     if (!vm)
         return;
     if (const QString why = vm->refusal(VmAction::Shutdown); !why.isEmpty()) {
-        Q_EMIT failed(why);
+        Q_EMIT failed(vm->definition().uuid, why);
         return;
     }
     m_shutdownTimeouts.insert(vm, m_shutdownTimeout);
@@ -352,18 +368,18 @@ void VmActions::deleteVm(const QString &folder, bool deleteDisks)
     const VmEntry *entry = index.isValid() ? m_model->entry(index) : nullptr;
     if (!entry) {
         Q_EMIT failed(
-            tr("Could not delete the VM in %1: it is no longer in the library.").arg(folder));
+            {}, tr("Could not delete the VM in %1: it is no longer in the library.").arg(folder));
         return;
     }
     const QString name = entry->name();
     if (const VmInstance *vm = m_model->instance(index); vm && !vm->allows(VmAction::Delete)) {
-        Q_EMIT failed(tr("“%1” is running (it may have been started from elsewhere): shut it "
-                         "down before deleting it.")
-                          .arg(name));
+        Q_EMIT failed({}, tr("“%1” is running (it may have been started from elsewhere): shut it "
+                             "down before deleting it.")
+                              .arg(name));
         return;
     }
     if (const Outcome<> removed = m_model->library()->remove(name, deleteDisks); !removed) {
-        Q_EMIT failed(tr("Could not delete “%1”: %2").arg(name, removed.failure().message()));
+        Q_EMIT failed({}, tr("Could not delete “%1”: %2").arg(name, removed.failure().message()));
         m_model->reload(); // find out what is left on disk
         return;
     }

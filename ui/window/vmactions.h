@@ -9,8 +9,10 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QUuid>
 
 #include <chrono>
+#include <functional>
 
 class QAction;
 class QMessageBox;
@@ -78,14 +80,20 @@ public:
     /// starting a VM that would overcommit it. Not owned.
     void setStatsSampler(StatsSampler *sampler) { m_sampler = sampler; }
 
+    /// Asked before any start (the window's, the tray's): runs its continuation to go on,
+    /// or drops it to cancel. The window asks about unapplied settings here.
+    using StartGate = std::function<void(VmInstance *vm, const std::function<void()> &go)>;
+    void setStartGate(StartGate gate) { m_startGate = std::move(gate); }
+
     /// How long Shut Down waits for the guest before asking (default 60 s).
     void setShutdownTimeout(std::chrono::milliseconds timeout) { m_shutdownTimeout = timeout; }
     std::chrono::milliseconds shutdownTimeout() const { return m_shutdownTimeout; }
 
 Q_SIGNALS:
     void newVmRequested();
-    /// Something went wrong; @p message is for the user (it names the VM).
-    void failed(const QString &message);
+    /// Something went wrong with the VM @p vm (null: with none in particular); @p message
+    /// is for the user (it names the VM).
+    void failed(const QUuid &vm, const QString &message);
     /// Something worth a line in the status bar happened.
     void notice(const QString &message);
 
@@ -95,6 +103,7 @@ private:
     VmInstance *current() const { return m_instance.data(); }
     QString currentName() const { return m_entry.name(); }
 
+    void startAfterGate(VmInstance *vm);
     void confirmOvercommit(VmInstance *vm, const QString &warning);
     void confirmDelete();
     void deleteVm(const QString &folder, bool deleteDisks);
@@ -111,6 +120,7 @@ private:
 
     VmListModel *m_model;
     QPointer<StatsSampler> m_sampler;
+    StartGate m_startGate;
     QList<IconSpec> m_icons;
     QWidget *m_window;
     QPointer<VmInstance> m_instance;

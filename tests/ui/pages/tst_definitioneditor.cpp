@@ -1,5 +1,5 @@
 // The settings of a stopped VM in the details pane: checks as the user types, Apply
-// writes through the library, Revert, and edits kept while switching VMs.
+// writes through the library and Revert (switching VMs with edits asks: tst_windowflows).
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/crashreport.h"
 #include "tests/support/verifyoutcome.h"
@@ -98,31 +98,6 @@ private Q_SLOTS:
         QCOMPARE(driver().row(u"renamed"_s, VmListModel::NotesColumn).data().toString(),
                  u"a note"_s);
         QCOMPARE(w->model()->instance(w->model()->indexOf(d.uuid))->definition().cpus, 3);
-    }
-
-    void unappliedEditsSurviveSwitchingVms()
-    {
-        VmDefinition a = WindowDriver::plainVm(u"a"_s);
-        VmDefinition b = WindowDriver::plainVm(u"b"_s);
-        QVERIFY(driver().createVm(a) && driver().createVm(b));
-        MainWindow *w = driver().openWindow();
-        DefinitionEditor *editor = w->detailsPane()->editor();
-        QVERIFY(driver().select(u"a"_s));
-        editor->findChild<QSpinBox *>(u"cpusSpin"_s)->setValue(4);
-        QVERIFY(driver().select(u"b"_s));
-        QCOMPARE(editor->findChild<QSpinBox *>(u"cpusSpin"_s)->value(), 1);
-        QCOMPARE(editor->unappliedVmNames(), QStringList{u"a"_s});
-        QVERIFY(driver().select(u"a"_s));
-        QCOMPARE(editor->findChild<QSpinBox *>(u"cpusSpin"_s)->value(), 4);
-        QVERIFY(editor->isModified());
-
-        // Closing asks first.
-        w->close();
-        QMessageBox *box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
-        QVERIFY(box);
-        QVERIFY(w->isVisible());
-        box->reject();
-        QVERIFY(w->isVisible());
     }
 };
 

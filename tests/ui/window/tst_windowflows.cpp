@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The window as a new user meets it (issue 14), offscreen and without QEMU: settings that
+// are never silently dropped, messages that are true now, the Delete dialog, the display
+// tab's states and the layout at the default size. The flows that need a real window
+// manager (focus, typing, full screen, a second launch) are in tst_windowflows_wm.
+#include "models/itemmodels/vmlistmodel.h"
+#include "tests/support/verifyoutcome.h"
+#include "tests/support/windowdriver.h"
+#include "ui/pages/definitioneditor.h"
+#include "ui/pages/vmdetailspane.h"
+#include "ui/widgets/messagebar.h"
+#include "ui/widgets/vmlistview.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTest>
+
+#include <tuple>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestWindowFlows final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<WindowDriver> m_driver;
+
+    WindowDriver &driver() const { return *m_driver; }
+
+    /// A VM that cannot start (its kernel is missing): Start fails at once, without QEMU.
+    VmDefinition unstartable(const QString &name)
+    {
+        VmDefinition d = WindowDriver::plainVm(name);
+        d.kernel = driver().libraryRoot() + u"/no-such-vmlinuz-"_s + name;
+        return d;
+    }
+
+    DefinitionEditor *editor() const { return driver().window()->detailsPane()->editor(); }
+
+    /// Edits CPUs and notes in the Settings tab, as a user would.
+    void editCpusAndNotes(int cpus, const QString &notes)
+    {
+        auto *spin = editor()->findChild<QSpinBox *>(u"cpusSpin"_s);
+        auto *text = editor()->findChild<QPlainTextEdit *>(u"notesEdit"_s);
+        QVERIFY(spin && text);
+        spin->setValue(cpus);
+        text->setPlainText(notes);
+        QVERIFY(editor()->isModified());
+    }
+
+    VmDefinition saved(const QString &name)
+    {
+        std::ignore = driver().library().reload();
+        const VmEntry *e = driver().library().find(name);
+        return e ? e->definition : VmDefinition();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(WindowDriver::isolateSettings()); }
+
+    void init()
+    {
+        m_driver = std::make_unique<WindowDriver>();
+        QVERIFY(driver().isValid());
+    }
+
+    void cleanup() { m_driver.reset(); }
+
+    // ---- 2. Unapplied settings are never lost -------------------------------------------
+
+    void startAsksAboutUnappliedSettings()
+    {
+        VmDefinition d = unstartable(u"edited"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"edited"_s));
+        editCpusAndNotes(3, u"needs three"_s);
+
+        // Cancel: nothing starts, the edits stay.
+        driver().action("actionStart")->trigger();
+        QMessageBox *box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QTest::keyClick(box, Qt::Key_Escape);
+        QTRY_VERIFY(!w->findChild<QMessageBox *>(u"unappliedChangesPrompt"_s));
+        QVERIFY(editor()->isModified());
+        QVERIFY(!w->messageBar()->hasMessage()); // no start was tried
+
+        // Apply: saved first, then started with them (the start fails: no kernel).
+        driver().action("actionStart")->trigger();
+        box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QVERIFY(WindowDriver::clickButton(box, u"applyButton"_s));
+        QCOMPARE(saved(u"edited"_s).cpus, 3);
+        QCOMPARE(saved(u"edited"_s).notes, u"needs three"_s);
+        QTRY_VERIFY(w->messageBar()->currentText().contains("Could not start"_L1));
+
+        // Discard: back to what is saved, and started with that.
+        editCpusAndNotes(2, u"never mind"_s);
+        driver().action("actionStart")->trigger();
+        box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QVERIFY(WindowDriver::clickButton(box, u"discardButton"_s));
+        QVERIFY(!editor()->isModified());
+        QCOMPARE(saved(u"edited"_s).cpus, 3);
+    }
+
+    void switchingVmsAsksAboutUnappliedSettings()
+    {
+        for (const QString &name : {u"alpha"_s, u"beta"_s}) {
+            VmDefinition d = WindowDriver::plainVm(name);
+            QVERIFY(driver().createVm(d));
+        }
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"alpha"_s));
+        editCpusAndNotes(4, u"alpha's notes"_s);
+
+        // Selecting beta asks first and stays on alpha meanwhile; Cancel stays there.
+        QVERIFY(!driver().select(u"beta"_s));
+        QMessageBox *box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QCOMPARE(w->detailsPane()->findChild<QLabel *>(u"vmName"_s)->text(), u"alpha"_s);
+        QTest::keyClick(box, Qt::Key_Escape);
+        QTRY_VERIFY(!w->findChild<QMessageBox *>(u"unappliedChangesPrompt"_s));
+        QCOMPARE(w->listView()->currentIndex().data().toString(), u"alpha"_s);
+        QVERIFY(editor()->isModified());
+
+        // Apply: saved, then beta is shown.
+        driver().select(u"beta"_s);
+        box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QVERIFY(WindowDriver::clickButton(box, u"applyButton"_s));
+        QTRY_COMPARE(w->listView()->currentIndex().data().toString(), u"beta"_s);
+        QCOMPARE(w->detailsPane()->findChild<QLabel *>(u"vmName"_s)->text(), u"beta"_s);
+        QCOMPARE(saved(u"alpha"_s).cpus, 4);
+        QCOMPARE(saved(u"alpha"_s).notes, u"alpha's notes"_s);
+
+        // Discard: beta's edits go, alpha is shown.
+        editCpusAndNotes(2, u"beta's notes"_s);
+        driver().select(u"alpha"_s);
+        box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QVERIFY(WindowDriver::clickButton(box, u"discardButton"_s));
+        QTRY_COMPARE(w->listView()->currentIndex().data().toString(), u"alpha"_s);
+        QCOMPARE(saved(u"beta"_s).cpus, 1);
+        QVERIFY(!editor()->isModified());
+    }
+
+    void closingAsksAboutUnappliedSettings()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"closing"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"closing"_s));
+        editCpusAndNotes(2, u"keep me"_s);
+        w->close();
+        QMessageBox *box = driver().waitForMessageBox(u"unappliedChangesPrompt"_s);
+        QVERIFY(box);
+        QVERIFY(box->findChild<QAbstractButton *>(u"applyButton"_s));
+        QVERIFY(WindowDriver::clickButton(box, u"applyButton"_s));
+        QTRY_VERIFY(!w->isVisible());
+        QCOMPARE(saved(u"closing"_s).notes, u"keep me"_s);
+    }
+
+    // ---- 4. Messages that are true now --------------------------------------------------
+
+    void messagesBelongToTheirVm()
+    {
+        VmDefinition broken = unstartable(u"failing"_s);
+        QVERIFY(driver().createVm(broken));
+        VmDefinition other = WindowDriver::plainVm(u"other"_s);
+        QVERIFY(driver().createVm(other));
+        MainWindow *w = driver().openWindow();
+        QAction *dismiss = driver().action("actionDismissMessage");
+        QVERIFY(dismiss);
+        QVERIFY(!dismiss->isEnabled()); // nothing to dismiss
+
+        QVERIFY(driver().select(u"failing"_s));
+        driver().action("actionStart")->trigger();
+        QTRY_VERIFY(w->messageBar()->isVisible());
+        QVERIFY(w->messageBar()->currentText().contains("failing"_L1));
+        QVERIFY(dismiss->isEnabled());
+
+        // Another VM: its (absent) message, not this one's.
+        QVERIFY(driver().select(u"other"_s));
+        QVERIFY(!w->messageBar()->isVisible());
+        QVERIFY(!dismiss->isEnabled());
+        QVERIFY(driver().select(u"failing"_s));
+        QVERIFY(w->messageBar()->isVisible());
+
+        // A second failure replaces the first: dismissing it reveals nothing older.
+        driver().action("actionStart")->trigger();
+        QTRY_VERIFY(w->messageBar()->isVisible());
+        dismiss->trigger();
+        QVERIFY(!w->messageBar()->isVisible());
+        QVERIFY(!dismiss->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestWindowFlows)
+#include "tst_windowflows.moc"
