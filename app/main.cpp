@@ -6,6 +6,7 @@
 #include "models/settings/uilanguage.h"
 #include "models/vm/vmlibrary.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/windowserver.h"
 
 #include <QApplication>
 #include <csignal>
@@ -33,8 +34,13 @@ int openMainWindow(int &argc, char **argv, const QString &libraryFolder)
     const auto app = makeApplication<QApplication>(argc, argv);
     QApplication::setApplicationDisplayName(u"Berth"_s);
     QApplication::setDesktopFileName(u"invalid.berth.Berth"_s); // packaging/linux
-    VmLibrary library(libraryFolder.isEmpty() ? AppSettings::libraryRoot() : libraryFolder);
+    const QString root = libraryFolder.isEmpty() ? AppSettings::libraryRoot() : libraryFolder;
+    // One window per session: a second `berth` brings the first one forward.
+    if (WindowServer::forward({root, {}, false}))
+        return 0;
+    VmLibrary library(root);
     MainWindow window(&library);
+    (new WindowServer(&window, root))->listen();
     window.show();
     if (qEnvironmentVariableIsSet("BERTH_STARTUP_PROBE"))
         StartupProbe::install(&window);

@@ -3,11 +3,15 @@
 
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
+#include "ui/window/windowserver.h"
 
 #include <QApplication>
 
-int ViewWindow::exec(const QString &vmName, const QString &vncSocket, bool fullScreen)
+int ViewWindow::exec(const QString &vmName, const QString &vncSocket, bool fullScreen,
+                     const QString &libraryRoot)
 {
+    if (WindowServer::forward({libraryRoot, vmName, fullScreen}))
+        return 0; // the running window shows it
     DisplayWindow window;
     window.setWindowTitle(DisplayWindow::tr("%1 — Berth").arg(vmName));
     window.page()->setSocket(vncSocket, vmName);

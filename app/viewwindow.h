@@ -9,7 +9,10 @@
 namespace ViewWindow {
 
 /// Shows a DisplayWindow on @p vncSocket, titled with @p vmName, and runs the event loop
-/// until it closes. Needs a QApplication. Returns QApplication::exec()'s code.
-int exec(const QString &vmName, const QString &vncSocket, bool fullScreen);
+/// until it closes. When Berth's window runs for @p libraryRoot, it shows the VM there
+/// instead (WindowServer) and this returns at once. Needs a QApplication. Returns
+/// QApplication::exec()'s code.
+int exec(const QString &vmName, const QString &vncSocket, bool fullScreen,
+         const QString &libraryRoot);
 
 } // namespace ViewWindow

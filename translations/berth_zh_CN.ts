@@ -3495,6 +3495,16 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
         <source>Perf&amp;ormance</source>
         <translation>性能(&amp;O)</translation>
     </message>
+    <message>
+        <source>%1, retrying</source>
+        <translation>%1，正在重试</translation>
+    </message>
+    <message>
+        <source>%1
+Berth keeps trying to reach it every few seconds; nothing can be done to the VM meanwhile except Force Off.</source>
+        <translation>%1
+Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对该虚拟机进行任何操作。</translation>
+    </message>
 </context>
 <context>
     <name>VmInstance</name>

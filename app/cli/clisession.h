@@ -50,8 +50,9 @@ QString requireFile(const QString &path, const QString &what);
 /// Shows a running VM's screen in a window until the user closes it and returns the exit
 /// code: `berth view`'s window. The application provides it (app/viewwindow.h), so that the
 /// CLI links no Qt Widgets; where there is none (no display), `berth view` says so.
-using CliViewer =
-    std::function<int(const QString &vmName, const QString &vncSocket, bool fullScreen)>;
+/// @p libraryRoot: the library the VM is in (a running window of that library shows it).
+using CliViewer = std::function<int(const QString &vmName, const QString &vncSocket,
+                                    bool fullScreen, const QString &libraryRoot)>;
 
 /// What one command runs in: its parsed options, where it writes, the library, the named VM.
 class CliSession final

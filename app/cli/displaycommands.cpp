@@ -150,7 +150,7 @@ int cmdView(CliSession &s)
             startAndWait(*instance);
         socketPath = instance->layout().vncSocketPath();
     }
-    return s.viewer()(e.name(), socketPath, s.parser().isSet(u"fullscreen"_s));
+    return s.viewer()(e.name(), socketPath, s.parser().isSet(u"fullscreen"_s), s.library().root());
 }
 
 } // namespace

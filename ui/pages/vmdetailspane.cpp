@@ -78,13 +78,8 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
         if (m_instance)
             DisplayWindow::openFor(m_instance);
     });
-    connect(m_display, &DisplayPage::fullScreenRequested, this, [this](bool on) {
-        if (on && m_instance)
-            DisplayWindow::openFor(m_instance)->setFullScreen(true);
-        const QSignalBlocker block(m_display);
-        if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
-            a->setChecked(false);
-    });
+    connect(m_display, &DisplayPage::fullScreenRequested, this,
+            &VmDetailsPane::setDisplayFullScreen);
     m_tabs->addTab(m_editor, tr("Se&ttings"));
     m_tabs->addTab(m_console, tr("Serial &Console"));
     m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
@@ -128,6 +123,15 @@ void VmDetailsPane::clear()
     refresh();
 }
 
+void VmDetailsPane::setDisplayFullScreen(bool on)
+{
+    if (on && m_instance)
+        DisplayWindow::openFor(m_instance)->setFullScreen(true);
+    const QSignalBlocker block(m_display);
+    if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
+        a->setChecked(false);
+}
+
 QString VmDetailsPane::statusText() const
 {
     return m_status->text();
@@ -168,7 +172,9 @@ void VmDetailsPane::refresh()
                      "untouched. Fix %2, or delete the VM.")
                       .arg(m_entry.brokenReason, m_entry.layout().definitionPath());
     } else if (vm) {
-        QStringList parts{vmStateDisplayName(vm->state())};
+        QStringList parts{vm->state() == VmState::Unreachable
+                              ? tr("%1, retrying").arg(vmStateDisplayName(vm->state()))
+                              : vmStateDisplayName(vm->state())};
         if (VmLifecycle::hasProcess(vm->state()) && vm->pid() != 0) {
             parts << tr("QEMU process %1").arg(vm->pid())
                   << acceleratorText(vm->effectiveAccelerator());
@@ -185,6 +191,11 @@ void VmDetailsPane::refresh()
             case VmState::Stopped:
                 problem = tr("The last start failed: %1").arg(vm->lastError());
                 problemIcon = QStyle::SP_MessageBoxCritical;
+                break;
+            case VmState::Unreachable:
+                problem = tr("%1\nBerth keeps trying to reach it every few seconds; nothing "
+                             "can be done to the VM meanwhile except Force Off.")
+                              .arg(vm->lastError());
                 break;
             default:
                 problem = vm->lastError();

@@ -49,6 +49,9 @@ public:
     void setStatsSampler(StatsSampler *sampler);
     QTabWidget *tabs() const { return m_tabs; }
 
+    /// Shows the VM's screen full screen (in a window of its own), or ends that.
+    void setDisplayFullScreen(bool on);
+
     /// The status line's text, e.g. "Running · QEMU process 1234 · TCG (emulated)".
     QString statusText() const;
     /// The problem shown, or empty.

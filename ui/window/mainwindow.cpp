@@ -182,7 +182,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
             [this](VmInstance *vm) { m_messageBar->clearMessage(vm->definition().uuid); });
     m_tray = new TrayIcon(m_registry, m_actions, this);
     connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
-    connect(m_tray, &TrayIcon::showDisplayRequested, this, &MainWindow::showDisplayOf);
+    connect(m_tray, &TrayIcon::showDisplayRequested, this, &MainWindow::showScreenOf);
     connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quitBerth);
 
     restoreWindowState();
@@ -318,6 +318,8 @@ void MainWindow::updateCurrent()
     if (m_addDisk)
         m_addDisk->setEnabled(entry && !entry->isBroken() && !DiskImageUsers::isRunning(*entry));
     m_messageBar->setCurrentOwner(entry ? entry->definition.uuid : QUuid());
+    // "web — Berth": the desktop's window list tells which VM the window shows.
+    setWindowTitle(entry ? entry->name() : tr("Berth"));
     if (!entry) {
         m_actions->clearCurrent();
         m_details->clear();
@@ -574,11 +576,22 @@ void MainWindow::showFromTray()
     activateWindow();
 }
 
-void MainWindow::showDisplayOf(const QUuid &uuid)
+void MainWindow::showScreenOf(const QUuid &uuid)
 {
     showFromTray();
     if (selectVm(uuid))
         m_details->tabs()->setCurrentWidget(m_details->displayPage());
+}
+
+bool MainWindow::showDisplayOf(const QString &vmName, bool fullScreen)
+{
+    const VmEntry *entry = m_library->find(vmName);
+    if (!entry || entry->isBroken())
+        return false;
+    showScreenOf(entry->definition.uuid);
+    if (fullScreen)
+        m_details->setDisplayFullScreen(true);
+    return true;
 }
 
 void MainWindow::showPreferences()

@@ -49,8 +49,11 @@ public:
     void showPreferences();
     /// Quits Berth (after the unapplied-settings question); running VMs keep running.
     void quitBerth();
-    /// Shows, raises and activates the window (from the tray).
+    /// Shows, raises and activates the window (from the tray, or a second `berth`).
     void showFromTray();
+    /// Shows the window with the screen of the VM called @p vmName (`berth view` while the
+    /// window runs), full screen if asked. False when there is no such VM.
+    bool showDisplayOf(const QString &vmName, bool fullScreen);
 
     VmListModel *model() const { return m_model; }
     VmRegistry *registry() const { return m_registry; }
@@ -81,7 +84,7 @@ private:
     void saveWindowState() const;
     void askOnClose(int running);
     void hideToTray();
-    void showDisplayOf(const QUuid &uuid);
+    void showScreenOf(const QUuid &uuid);
 
     VmLibrary *m_library;
     StatsSampler *m_sampler;

@@ -47,6 +47,13 @@ TrayIcon::~TrayIcon()
     delete m_menu; // a context menu has no parent widget
 }
 
+bool TrayIcon::isAvailable() const
+{
+    if (m_assumeAvailable)
+        return true;
+    return m_tray && m_tray->isVisible() && QSystemTrayIcon::isSystemTrayAvailable();
+}
+
 void TrayIcon::onProcessEnded(VmInstance *vm, bool clean)
 {
     if (clean)

@@ -30,8 +30,9 @@ public:
     TrayIcon(VmRegistry *registry, VmActions *actions, QObject *parent = nullptr);
     ~TrayIcon() override;
 
-    /// True when the desktop has a system tray and the icon is shown in it.
-    bool isAvailable() const { return m_tray != nullptr || m_assumeAvailable; }
+    /// True when the desktop has a system tray now and the icon is shown in it. Asked
+    /// when it matters (closing the window): a tray can go away (a panel that crashed).
+    bool isAvailable() const;
     QMenu *menu() const { return m_menu; }
 
     /// Rebuilds the menu from the model; done each time the menu is about to show.

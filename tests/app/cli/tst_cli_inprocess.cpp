@@ -38,7 +38,7 @@ struct FakeViewer
     QString name;
     CliViewer viewer()
     {
-        return [this](const QString &vmName, const QString &, bool) {
+        return [this](const QString &vmName, const QString &, bool, const QString &) {
             ++calls;
             name = vmName;
             return 0;
