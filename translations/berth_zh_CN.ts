@@ -580,6 +580,10 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>no command given (berth --help lists them)</source>
         <translation>未给出命令（berth --help 会列出所有命令）</translation>
     </message>
+    <message>
+        <source>Deleted %1; kept %2</source>
+        <translation>已删除 %1；保留了 %2</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -825,6 +829,59 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>UEFI (OVMF is not installed)</source>
         <translation>UEFI（未安装 OVMF）</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteVmDialog</name>
+    <message>
+        <source>Delete Virtual Machine</source>
+        <translation>删除虚拟机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message>
+        <source>Its folder %1 is removed with everything Berth keeps there: settings, logs and snapshot records. This cannot be undone.</source>
+        <translation>它的文件夹 %1 将连同 Berth 在其中保存的一切（设置、日志和快照记录）一起删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Disk images</source>
+        <translation>磁盘映像</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) — created by Berth</source>
+        <translation>删除 %1（%2）— 由 Berth 创建</translation>
+    </message>
+    <message>
+        <source>Keep %1 (%2) — brought in, never deleted</source>
+        <translation>保留 %1（%2）— 外部导入，绝不删除</translation>
+    </message>
+    <message>
+        <source>%1
+Berth did not create this image: deleting the VM only detaches it.</source>
+        <translation>%1
+此映像不是 Berth 创建的：删除虚拟机只会将其分离。</translation>
+    </message>
+    <message>
+        <source>Its definition cannot be read, so its disks are not known: images in its folder are kept.</source>
+        <translation>无法读取它的定义，因此不知道它有哪些磁盘：其文件夹中的映像将被保留。</translation>
+    </message>
+    <message>
+        <source>It has no disk images.</source>
+        <translation>它没有磁盘映像。</translation>
+    </message>
+    <message>
+        <source>Images kept from its folder are moved to %1.</source>
+        <translation>从其文件夹中保留的映像将移动到 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3177,36 +3234,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <translation>这如同拔掉电源线：客户机所有未保存的内容都会丢失。“关机”则会请求客户机正常停止。</translation>
     </message>
     <message>
-        <source>Delete Virtual Machine</source>
-        <translation>删除虚拟机</translation>
-    </message>
-    <message>
-        <source>Delete “%1”?</source>
-        <translation>删除“%1”？</translation>
-    </message>
-    <message>
-        <source>Its settings and logs in %1 are removed. This cannot be undone.</source>
-        <translation>%1 中的设置和日志将被删除。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Also delete its disk image</source>
-        <translation>同时删除其磁盘映像</translation>
-    </message>
-    <message>
-        <source>Also delete disk images (it has none)</source>
-        <translation>同时删除磁盘映像（它没有磁盘映像）</translation>
-    </message>
-    <message>
-        <source>Also delete its %1 disk images</source>
-        <translation>同时删除其 %1 个磁盘映像</translation>
-    </message>
-    <message>
-        <source>Disk images:
-%1</source>
-        <translation>磁盘映像：
-%1</translation>
-    </message>
-    <message>
         <source>Could not delete the VM in %1: it is no longer in the library.</source>
         <translation>无法删除 %1 中的虚拟机：它已不在库中。</translation>
     </message>
@@ -3221,10 +3248,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Deleted “%1”.</source>
         <translation>已删除“%1”。</translation>
-    </message>
-    <message>
-        <source>Deleted “%1”; its disk images are kept in %2.</source>
-        <translation>已删除“%1”；其磁盘映像保留在 %2 中。</translation>
     </message>
     <message>
         <source>“%1” has not shut down yet.</source>
@@ -3257,6 +3280,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Start Anyway</source>
         <translation>仍然启动</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”; its kept disk images are in %2.</source>
+        <translation>已删除“%1”；保留的磁盘映像位于 %2。</translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3633,30 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>Could not create a folder in %1: %2</source>
         <translation>无法在 %1 中创建文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a disk of &quot;%2&quot;.</source>
+        <translation>%1 不是“%2”的磁盘。</translation>
+    </message>
+    <message>
+        <source>%1 was not created by Berth: it is only detached, never deleted.</source>
+        <translation>%1 不是 Berth 创建的：只会被分离，绝不会被删除。</translation>
+    </message>
+    <message>
+        <source>%1 is also a disk of &quot;%2&quot;: it is kept.</source>
+        <translation>%1 也是“%2”的磁盘：将被保留。</translation>
+    </message>
+    <message>
+        <source>cannot create %1 to keep the disks in</source>
+        <translation>无法创建用于保留磁盘的 %1</translation>
+    </message>
+    <message>
+        <source>cannot move the disk %1 to %2</source>
+        <translation>无法将磁盘 %1 移动到 %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is deleted, but its folder %2 could not be removed entirely</source>
+        <translation>“%1”已删除，但无法完全删除其文件夹 %2</translation>
     </message>
 </context>
 <context>

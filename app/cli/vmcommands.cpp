@@ -333,13 +333,30 @@ int cmdDelete(CliSession &s)
                 CliText::tr("%1 is running; stop it first (berth stop %1)").arg(e.name())};
     }
     const QString name = e.name();
-    if (const Outcome<> removed = s.library().remove(name, !s.parser().isSet(u"keep-disks"_s));
-        !removed)
+    // The window's Delete dialog with its defaults: the images Berth made go, unless
+    // --keep-disks; images the user brought in stay (VmLibrary::removeWithDisks()).
+    QStringList deleteDisks;
+    if (!s.parser().isSet(u"keep-disks"_s) && !e.isBroken()) {
+        for (const VmDisk &disk : e.definition.disks) {
+            if (e.isCreatedByBerth(disk))
+                deleteDisks << disk.path;
+        }
+    }
+    const Outcome<QStringList> removed = s.library().removeWithDisks(name, deleteDisks);
+    if (!removed)
         throw CliError::from(removed.failure());
-    if (s.json())
-        printJson(s.out(), QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});
-    else
+    if (s.json()) {
+        printJson(s.out(),
+                  QJsonObject{{u"name"_s, name},
+                              {u"deleted"_s, true},
+                              {u"deleted_disks"_s, QJsonArray::fromStringList(deleteDisks)},
+                              {u"kept_disks"_s, QJsonArray::fromStringList(removed.value())}});
+    } else if (removed.value().isEmpty()) {
         printLine(s.out(), CliText::tr("Deleted %1").arg(name));
+    } else {
+        printLine(s.out(),
+                  CliText::tr("Deleted %1; kept %2").arg(name, removed.value().join(u", "_s)));
+    }
     return CliSuccess;
 }
 

@@ -110,7 +110,7 @@ void VmCreator::onJobFinished(const Outcome<> &outcome)
         if (!outcome)
             return fail(outcome.failure().within(tr("Could not make the disk: %1")));
         m_made << job->path();
-        m_definition.disks.append({job->path(), m_disk.format, m_bus});
+        m_definition.disks.append({job->path(), m_disk.format, m_bus, true});
     }
     makeUefiVars();
 }

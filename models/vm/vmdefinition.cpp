@@ -219,9 +219,12 @@ QString VmDefinition::validate() const
 QJsonObject VmDefinition::toJson() const
 {
     QJsonArray diskArray;
-    for (const VmDisk &d : disks)
-        diskArray.append(
-            QJsonObject{{u"path"_s, d.path}, {u"format"_s, d.format}, {u"bus"_s, d.bus}});
+    for (const VmDisk &d : disks) {
+        QJsonObject disk{{u"path"_s, d.path}, {u"format"_s, d.format}, {u"bus"_s, d.bus}};
+        if (d.createdByBerth)
+            disk.insert(u"created_by_berth"_s, true);
+        diskArray.append(disk);
+    }
     QJsonArray forwards;
     for (const PortForward &f : portForwards)
         forwards.append(QJsonObject{{u"protocol"_s, f.protocol},
@@ -295,6 +298,7 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
         disk.path = dr.string("path");
         disk.format = dr.string("format", disk.format);
         disk.bus = dr.string("bus", disk.bus);
+        disk.createdByBerth = dr.boolean("created_by_berth", false);
         if (!dr.error().isEmpty()) {
             error = dr.error();
             return false;

@@ -27,6 +27,9 @@ struct VmDisk
     QString path;                             ///< absolute path of the image
     QString format = QStringLiteral("qcow2"); ///< qemu-img format name: qcow2, raw, ...
     QString bus = QStringLiteral("virtio");   ///< virtio, sata, ide, scsi
+    /// Berth made this image for the VM (when creating it, or Add Disk with a new image):
+    /// deleting the VM may delete it. An image the user brought in is never deleted.
+    bool createdByBerth = false;
 
     friend bool operator==(const VmDisk &, const VmDisk &) = default;
 };

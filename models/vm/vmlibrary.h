@@ -20,6 +20,9 @@ struct VmEntry
     QString name() const;
     /// Its paths (a broken VM's have no runtime folder: its uuid is unknown).
     VmLayout layout() const;
+    /// Whether Berth made @p disk for this VM: recorded in vm.json (VmDisk::createdByBerth),
+    /// or, for definitions older than that record, an image directly in the VM's folder.
+    bool isCreatedByBerth(const VmDisk &disk) const;
 };
 
 /// The VMs on disk: one folder per VM under a root, each with a `vm.json`.
@@ -74,6 +77,14 @@ public:
     /// @p deleteDisks; with !deleteDisks, disks inside the folder are kept (and so is the
     /// folder, holding just them).
     Outcome<> remove(const QString &name, bool deleteDisks);
+
+    /// Deletes the VM called @p name and its whole folder. Of its disks, those in
+    /// @p deleteDisks are deleted; each must be one of its disks made by Berth
+    /// (VmEntry::isCreatedByBerth) and used by no other VM of the library. The others are
+    /// kept: those in the VM's folder are moved to imagesFolder() first (their new paths are
+    /// returned), those elsewhere stay where they are. A broken VM's images (its disks are
+    /// unknown) are all kept that way. The Delete dialog and `berth delete` both use this.
+    Outcome<QStringList> removeWithDisks(const QString &name, const QStringList &deleteDisks);
 
     /// Writes @p data to @p path atomically and durably (see the class comment).
     static Outcome<> writeFileAtomically(const QString &path, const QByteArray &data);

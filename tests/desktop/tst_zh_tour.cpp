@@ -155,8 +155,8 @@ private Q_SLOTS:
         w->findChild<QMessageBox *>(u"aboutDialog"_s)->close();
 
         driver.action("actionDelete")->trigger();
-        look(driver.waitForMessageBox(u"confirmDelete"_s), u"confirm-delete"_s);
-        driver.waitForMessageBox(u"confirmDelete"_s)->reject();
+        look(driver.waitForDialog(u"confirmDelete"_s), u"confirm-delete"_s);
+        driver.waitForDialog(u"confirmDelete"_s)->reject();
 
         // A dark palette: the bundled action glyphs follow the text colour.
         const QPalette light = QApplication::palette();

@@ -213,7 +213,19 @@ QMessageBox *WindowDriver::waitForMessageBox(const QString &objectName, int time
     return box && box->isVisible() ? box : nullptr;
 }
 
-bool WindowDriver::clickButton(QMessageBox *box, const QString &buttonName)
+QDialog *WindowDriver::waitForDialog(const QString &objectName, int timeoutMs) const
+{
+    QDialog *dialog = nullptr;
+    std::ignore = QTest::qWaitFor(
+        [&] {
+            dialog = m_window->findChild<QDialog *>(objectName, Qt::FindDirectChildrenOnly);
+            return dialog && dialog->isVisible();
+        },
+        timeoutMs);
+    return dialog && dialog->isVisible() ? dialog : nullptr;
+}
+
+bool WindowDriver::clickButton(QWidget *box, const QString &buttonName)
 {
     auto *button = box->findChild<QAbstractButton *>(buttonName);
     if (!button)

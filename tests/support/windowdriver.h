@@ -4,6 +4,7 @@
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QMessageBox>
 #include <QModelIndex>
 #include <QPalette>
@@ -65,8 +66,10 @@ public:
 
     /// The window's direct child QMessageBox named @p objectName once one shows.
     QMessageBox *waitForMessageBox(const QString &objectName, int timeoutMs = 10'000) const;
+    /// The window's direct child dialog named @p objectName once one shows.
+    QDialog *waitForDialog(const QString &objectName, int timeoutMs = 10'000) const;
     /// Clicks the button named @p buttonName in @p box.
-    static bool clickButton(QMessageBox *box, const QString &buttonName);
+    static bool clickButton(QWidget *box, const QString &buttonName);
 
 private:
     QTemporaryDir m_dir;

@@ -4,6 +4,7 @@
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
 #include "ui/widgets/symbolicicon.h"
+#include "ui/window/deletevmdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -328,36 +329,14 @@ void VmActions::confirmDelete()
 {
     if (!m_hasCurrent || !m_remove->isEnabled())
         return;
-    const VmEntry entry = m_entry;
-    QStringList disks;
-    for (const VmDisk &disk : entry.definition.disks)
-        disks << disk.path;
-    QMessageBox *box = question(
-        u"confirmDelete"_s, tr("Delete Virtual Machine"), tr("Delete “%1”?").arg(entry.name()),
-        tr("Its settings and logs in %1 are removed. This cannot be undone.").arg(entry.folder),
-        tr("Delete"));
-    QString alsoText = tr("Also delete its disk image");
-    if (disks.isEmpty())
-        alsoText = tr("Also delete disk images (it has none)");
-    else if (disks.size() > 1)
-        alsoText = tr("Also delete its %1 disk images").arg(disks.size());
-    auto *alsoDisks = new QCheckBox(alsoText, box);
-    alsoDisks->setObjectName(u"deleteDisksCheckBox"_s);
-    alsoDisks->setChecked(false);
-    alsoDisks->setEnabled(!disks.isEmpty() && !entry.isBroken());
-    alsoDisks->setToolTip(disks.join(u'\n'));
-    box->setCheckBox(alsoDisks);
-    if (!disks.isEmpty())
-        box->setDetailedText(tr("Disk images:\n%1").arg(disks.join(u'\n')));
-    connect(box, &QMessageBox::buttonClicked, this,
-            [this, box, alsoDisks, folder = entry.folder](QAbstractButton *button) {
-                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
-                    deleteVm(folder, alsoDisks->isChecked());
-            });
-    box->open();
+    auto *dialog = new DeleteVmDialog(m_entry, m_model->library()->imagesFolder(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { deleteVm(dialog->folder(), dialog->disksToDelete()); });
+    dialog->open();
 }
 
-void VmActions::deleteVm(const QString &folder, bool deleteDisks)
+void VmActions::deleteVm(const QString &folder, const QStringList &deleteDisks)
 {
     // The list may have changed while the question was open: find the VM again.
     QModelIndex index;
@@ -378,14 +357,15 @@ void VmActions::deleteVm(const QString &folder, bool deleteDisks)
                               .arg(name));
         return;
     }
-    if (const Outcome<> removed = m_model->library()->remove(name, deleteDisks); !removed) {
+    const Outcome<QStringList> removed = m_model->library()->removeWithDisks(name, deleteDisks);
+    if (!removed) {
         Q_EMIT failed({}, tr("Could not delete “%1”: %2").arg(name, removed.failure().message()));
         m_model->reload(); // find out what is left on disk
         return;
     }
-    Q_EMIT notice(deleteDisks || !QFileInfo::exists(folder)
-                      ? tr("Deleted “%1”.").arg(name)
-                      : tr("Deleted “%1”; its disk images are kept in %2.").arg(name, folder));
+    Q_EMIT notice(removed.value().isEmpty() ? tr("Deleted “%1”.").arg(name)
+                                            : tr("Deleted “%1”; its kept disk images are in %2.")
+                                                  .arg(name, m_model->library()->imagesFolder()));
 }
 
 void VmActions::askAfterShutdownTimeout(VmInstance *instance)

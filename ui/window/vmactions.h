@@ -106,7 +106,7 @@ private:
     void startAfterGate(VmInstance *vm);
     void confirmOvercommit(VmInstance *vm, const QString &warning);
     void confirmDelete();
-    void deleteVm(const QString &folder, bool deleteDisks);
+    void deleteVm(const QString &folder, const QStringList &deleteDisks);
     void askAfterShutdownTimeout(VmInstance *instance);
     QMessageBox *question(const QString &objectName, const QString &title, const QString &text,
                           const QString &informative, const QString &confirmText);

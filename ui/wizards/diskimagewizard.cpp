@@ -305,7 +305,7 @@ void DiskImageWizard::finishWork(const QString &error, bool imageMade)
                       .arg(vmName);
         if (why.isEmpty()) {
             VmDefinition d = e->definition;
-            d.disks.append({m_running.path, m_running.format, targetBus()});
+            d.disks.append({m_running.path, m_running.format, targetBus(), m_running.writesFile()});
             if (const Outcome<> saved = m_library->save(d); !saved)
                 why = saved.failure().message();
         }

@@ -451,10 +451,16 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(kept));
         QVERIFY(!QFile::exists(m_library + u"/keep"_s));
 
+        // An image brought in with --disk is only detached, never deleted (as the window's
+        // Delete dialog: VmLibrary::removeWithDisks()).
         const BerthRun d = berth({u"delete"_s, u"drop"_s, u"--json"_s});
         VERIFY_RUN(d, 0);
-        QCOMPARE(d.object(), (QJsonObject{{u"name"_s, u"drop"_s}, {u"deleted"_s, true}}));
-        QVERIFY(!QFile::exists(gone));
+        QCOMPARE(d.object(), (QJsonObject{{u"name"_s, u"drop"_s},
+                                          {u"deleted"_s, true},
+                                          {u"deleted_disks"_s, QJsonArray()},
+                                          {u"kept_disks"_s, QJsonArray()}}));
+        QVERIFY(QFile::exists(gone));
+        QVERIFY(!QFile::exists(m_library + u"/drop"_s));
         QCOMPARE(berth({u"list"_s, u"--json"_s}).array().size(), 0);
         VERIFY_RUN(berth({u"delete"_s, u"drop"_s}), 1);
     }

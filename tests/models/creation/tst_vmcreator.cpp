@@ -166,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(e->definition.uuid, creator.definition().uuid);
         QCOMPARE(e->definition.disks.size(), 1);
         QCOMPARE(e->definition.disks.at(0),
-                 (VmDisk{e->layout().firstDiskPath(u"qcow2"_s), u"qcow2"_s, u"virtio"_s}));
+                 (VmDisk{e->layout().firstDiskPath(u"qcow2"_s), u"qcow2"_s, u"virtio"_s, true}));
         QCOMPARE(formatOf(e->definition.disks.at(0).path), u"qcow2"_s);
         QCOMPARE(formatOf(e->layout().uefiVarsPath()), u"qcow2"_s);
         QCOMPARE(libraryContents(), QStringList{u"web"_s}); // no staging folder left

@@ -1,6 +1,6 @@
 // The main window offscreen, with no QEMU: the placeholder, keyboard focus, what the
 // actions allow per state, broken and crashed VMs, errors shown in the window, deleting,
-// sorting, and what the window remembers.
+// sorting, and what the window remembers. (Deleting with disks: tst_windowflows.)
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/crashreport.h"
 #include "tests/support/verifyoutcome.h"
@@ -187,43 +187,6 @@ private Q_SLOTS:
         QVERIFY(!w->messageBar()->isVisible());
     }
 
-    void deleteAsksAndKeepsDisksUnlessTicked()
-    {
-        for (const QString &name : {u"keeper"_s, u"goner"_s}) {
-            VmDefinition d = WindowDriver::plainVm(name);
-            QVERIFY(driver().createVm(d));
-            const QString folder = driver().library().find(name)->folder;
-            QVERIFY(WindowDriver::writeFile(folder + u"/disk.qcow2"_s, "disk"));
-            d.disks.append({folder + u"/disk.qcow2"_s, u"qcow2"_s, u"virtio"_s});
-            QVERIFY_OUTCOME(driver().library().save(d));
-        }
-        const QString keeperDisk = driver().library().find(u"keeper"_s)->folder + u"/disk.qcow2"_s;
-        const QString gonerDisk = driver().library().find(u"goner"_s)->folder + u"/disk.qcow2"_s;
-        MainWindow *w = driver().openWindow();
-
-        QVERIFY(driver().select(u"keeper"_s));
-        // Del on the list.
-        w->listView()->setFocus();
-        QTest::keyClick(w->listView(), Qt::Key_Delete);
-        QMessageBox *box = driver().waitForMessageBox(u"confirmDelete"_s);
-        QVERIFY(box);
-        auto *disks = box->findChild<QCheckBox *>(u"deleteDisksCheckBox"_s);
-        QVERIFY(disks && disks->isEnabled() && !disks->isChecked());
-        QVERIFY(WindowDriver::clickButton(box, u"confirmButton"_s));
-        QTRY_VERIFY(!driver().row(u"keeper"_s).isValid());
-        QVERIFY(QFile::exists(keeperDisk));
-
-        QVERIFY(driver().select(u"goner"_s));
-        driver().action("actionDelete")->trigger();
-        box = driver().waitForMessageBox(u"confirmDelete"_s);
-        QVERIFY(box);
-        box->findChild<QCheckBox *>(u"deleteDisksCheckBox"_s)->setChecked(true);
-        QVERIFY(WindowDriver::clickButton(box, u"confirmButton"_s));
-        QTRY_VERIFY(!driver().row(u"goner"_s).isValid());
-        QVERIFY(!QFile::exists(gonerDisk));
-        QTRY_VERIFY(w->findChild<QWidget *>(u"emptyLibraryPage"_s)->isVisible());
-    }
-
     void cancellingDeleteKeepsTheVm()
     {
         VmDefinition d = WindowDriver::plainVm(u"stays"_s);
@@ -231,7 +194,7 @@ private Q_SLOTS:
         driver().openWindow();
         QVERIFY(driver().select(u"stays"_s));
         driver().action("actionDelete")->trigger();
-        QMessageBox *box = driver().waitForMessageBox(u"confirmDelete"_s);
+        QDialog *box = driver().waitForDialog(u"confirmDelete"_s);
         QVERIFY(box);
         QTest::keyClick(box, Qt::Key_Escape);
         QTRY_VERIFY(!box->isVisible());

@@ -13,8 +13,14 @@
 #include "ui/window/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
 
@@ -197,6 +203,57 @@ private Q_SLOTS:
         dismiss->trigger();
         QVERIFY(!w->messageBar()->isVisible());
         QVERIFY(!dismiss->isEnabled());
+    }
+
+    // ---- 9. Delete: each disk, its origin, and the whole folder ---------------------------
+
+    void deleteListsEachDiskWithItsOrigin()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"goner"_s);
+        QVERIFY(driver().createVm(d));
+        const QString folder = driver().library().find(u"goner"_s)->folder;
+        const QString made = folder + u"/goner.qcow2"_s;  // Berth made it (recorded)
+        const QString legacy = folder + u"/disk.qcow2"_s; // in its folder, no record
+        const QString brought = driver().libraryRoot() + u"/../mine.qcow2"_s; // the user's
+        const QString kept = folder + u"/data.qcow2"_s; // Berth made it; the user keeps it
+        for (const QString &path : {made, legacy, brought, kept})
+            QVERIFY(WindowDriver::writeFile(path, "disk"));
+        d.disks = {{made, u"qcow2"_s, u"virtio"_s, true},
+                   {legacy, u"qcow2"_s, u"virtio"_s, false},
+                   {brought, u"qcow2"_s, u"virtio"_s, false},
+                   {kept, u"qcow2"_s, u"virtio"_s, true}};
+        QVERIFY_OUTCOME(driver().library().save(d));
+        QVERIFY(WindowDriver::writeFile(folder + u"/serial.log"_s, "boot"));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"goner"_s));
+
+        w->listView()->setFocus();
+        QTest::keyClick(w->listView(), Qt::Key_Delete);
+        QDialog *dialog = driver().waitForDialog(u"confirmDelete"_s);
+        QVERIFY(dialog);
+        QList<QCheckBox *> boxes;
+        for (int i = 0; i < 4; ++i)
+            boxes << dialog->findChild<QCheckBox *>(u"deleteDisk%1"_s.arg(i));
+        QVERIFY(!boxes.contains(nullptr));
+        // Berth's images ticked, the user's unticked and not tickable, each saying so.
+        QVERIFY(boxes[0]->isChecked() && boxes[0]->isEnabled());
+        QVERIFY(boxes[0]->text().contains("created by Berth"_L1));
+        QVERIFY(boxes[1]->isChecked() && boxes[1]->text().contains("created by Berth"_L1));
+        QVERIFY(!boxes[2]->isChecked() && !boxes[2]->isEnabled());
+        QVERIFY2(boxes[2]->text().contains("brought in"_L1), qPrintable(boxes[2]->text()));
+        // Cancel is the default: Enter destroys nothing.
+        auto *cancel = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+        QVERIFY(cancel->isDefault());
+        boxes[3]->setChecked(false); // keep this one
+
+        QVERIFY(WindowDriver::clickButton(dialog, u"confirmButton"_s));
+        QTRY_VERIFY(!driver().row(u"goner"_s).isValid());
+        QVERIFY(!QFile::exists(made));
+        QVERIFY(!QFile::exists(legacy));
+        QVERIFY(QFile::exists(brought));
+        // The folder is gone entirely; the kept image moved to the library's images folder.
+        QVERIFY2(!QFileInfo::exists(folder), qPrintable(QDir(folder).entryList().join(u' ')));
+        QVERIFY(QFile::exists(driver().library().imagesFolder() + u"/goner-data.qcow2"_s));
     }
 };
 

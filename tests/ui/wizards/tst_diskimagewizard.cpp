@@ -162,7 +162,7 @@ private Q_SLOTS:
         const VmEntry *e = fresh.find(u"target"_s);
         QVERIFY(e);
         QCOMPARE(e->definition.disks.size(), 1);
-        QCOMPARE(e->definition.disks.at(0), (VmDisk{converted, u"qcow2"_s, u"sata"_s}));
+        QCOMPARE(e->definition.disks.at(0), (VmDisk{converted, u"qcow2"_s, u"sata"_s, true}));
         w->accept();
     }
 
