@@ -1,8 +1,10 @@
 #include "tests/support/windowdriver.h"
 
 #include "models/itemmodels/vmlistmodel.h"
+#include "models/vm/qemulog.h"
 #include "models/vm/vminstance.h"
 #include "tests/support/testguest.h"
+#include "ui/widgets/messagebar.h"
 #include "ui/widgets/vmlistview.h"
 #include "ui/wizards/diskimagewizard.h"
 #include "ui/wizards/newvmwizard.h"
@@ -180,6 +182,35 @@ bool WindowDriver::select(const QString &vmName)
 QString WindowDriver::stateText(const QString &vmName) const
 {
     return row(vmName, VmListModel::StateColumn).data().toString();
+}
+
+VmInstance *WindowDriver::instance(const QString &vmName) const
+{
+    VmListModel *model = m_window->model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex i = model->index(r, 0);
+        if (i.data().toString() == vmName)
+            return model->instance(i);
+    }
+    return nullptr;
+}
+
+bool WindowDriver::waitForState(const QString &vmName, VmState state, int timeoutMs) const
+{
+    // What the list shows is what a person would go by.
+    if (QTest::qWaitFor([&] { return stateText(vmName) == vmStateDisplayName(state); }, timeoutMs))
+        return true;
+    const VmInstance *vm = instance(vmName);
+    const VmEntry *entry = m_library->find(vmName);
+    qWarning("%s shows \"%s\" (state %s), not \"%s\" (waited %d ms); last error: %s; "
+             "message bar: %s; QEMU said: %s",
+             qPrintable(vmName), qPrintable(stateText(vmName)),
+             vm ? qPrintable(vmStateName(vm->state())) : "missing",
+             qPrintable(vmStateDisplayName(state)), timeoutMs,
+             vm ? qPrintable(vm->lastError()) : "-",
+             qPrintable(m_window->messageBar()->currentText()),
+             entry ? qPrintable(QemuLog::tail(entry->folder)) : "-");
+    return false;
 }
 
 QAction *WindowDriver::action(const char *objectName) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/vm/vmlibrary.h"
+#include "models/vm/vmstate.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -15,6 +16,7 @@
 #include <memory>
 
 class DiskImageWizard;
+class VmInstance;
 class NewVmWizard;
 class QLineEdit;
 
@@ -54,6 +56,12 @@ public:
     QModelIndex row(const QString &vmName, int column = 0) const;
     bool select(const QString &vmName);
     QString stateText(const QString &vmName) const;
+    /// The window's instance of the VM called @p vmName; nullptr when there is none.
+    VmInstance *instance(const QString &vmName) const;
+    /// Waits until the VM called @p vmName is in @p state. When it is not, says why (its
+    /// state, last error, the message bar, what QEMU printed) so that a failure on a
+    /// machine nobody watches can be read from the log.
+    bool waitForState(const QString &vmName, VmState state, int timeoutMs) const;
     QAction *action(const char *objectName) const;
     /// Triggers New VM… and returns the wizard once it shows.
     NewVmWizard *openNewVmWizard() const;

@@ -124,24 +124,6 @@ private:
 
     VmDefinition guestVm(const QString &name) { return TestGuest::definition(name); }
 
-    VmInstance *instanceOf(const QString &name)
-    {
-        MainWindow *w = m_driver->window();
-        for (int r = 0; r < w->model()->rowCount(); ++r) {
-            const QModelIndex i = w->model()->index(r, 0);
-            if (i.data().toString() == name)
-                return w->model()->instance(i);
-        }
-        return nullptr;
-    }
-
-    bool waitForState(const QString &name, VmState state)
-    {
-        return QTest::qWaitFor(
-            [&] { return m_driver->stateText(name) == vmStateDisplayName(state); },
-            kActionTimeoutMs);
-    }
-
     QString serial(const QString &name)
     {
         QFile f(VmLayout::ofFolder(m_driver->library().find(name)->folder).serialLogPath());
@@ -170,7 +152,7 @@ private:
         DisplayPage *page = w->detailsPane()->displayPage();
         w->detailsPane()->tabs()->setCurrentWidget(page);
         m_driver->action("actionStart")->trigger();
-        if (!waitForState(name, VmState::Running))
+        if (!m_driver->waitForState(name, VmState::Running, kActionTimeoutMs))
             return nullptr;
         if (!QTest::qWaitFor([&] { return serial(name).contains(ready); }, kBootTimeoutMs)) {
             qWarning("no '%s' on the serial console: %s", qPrintable(ready),
@@ -230,7 +212,7 @@ private Q_SLOTS:
 
         // A guest reboot keeps the connection; the screen follows.
         QSignalSpy updates(page->display(), &RemoteDisplay::frameUpdated);
-        instanceOf(u"keys"_s)->reset();
+        m_driver->instance(u"keys"_s)->reset();
         QVERIFY(QTest::qWaitFor(
             [&] { return serial(u"keys"_s).count("BERTH-GUEST-READY"_L1) >= 2; }, kBootTimeoutMs));
         QCOMPARE(page->display()->status(), RemoteDisplay::Status::Connected);
@@ -241,10 +223,10 @@ private Q_SLOTS:
     {
         DisplayPage *page = startAndShow(u"shot"_s);
         QVERIFY(page);
-        VmInstance *vm = instanceOf(u"shot"_s);
+        VmInstance *vm = m_driver->instance(u"shot"_s);
         QVERIFY(vm);
         m_driver->action("actionPause")->trigger();
-        QVERIFY(waitForState(u"shot"_s, VmState::Paused));
+        QVERIFY(m_driver->waitForState(u"shot"_s, VmState::Paused, kActionTimeoutMs));
         QCOMPARE(page->view()->overlayText(), tr("Paused"));
 
         const QString dumpPath = m_driver->libraryRoot() + u"/dump.png"_s;
@@ -284,14 +266,14 @@ private Q_SLOTS:
     {
         DisplayPage *page = startAndShow(u"again"_s);
         QVERIFY(page);
-        instanceOf(u"again"_s)->forceStop(); // QEMU goes away under the display
-        QVERIFY(waitForState(u"again"_s, VmState::Stopped));
+        m_driver->instance(u"again"_s)->forceStop(); // QEMU goes away under the display
+        QVERIFY(m_driver->waitForState(u"again"_s, VmState::Stopped, kActionTimeoutMs));
         QTRY_COMPARE_WITH_TIMEOUT(page->display()->status(), RemoteDisplay::Status::Disconnected,
                                   kActionTimeoutMs);
         QVERIFY2(page->view()->placeholderText().contains(tr("not running")),
                  qPrintable(page->view()->placeholderText()));
         m_driver->action("actionStart")->trigger();
-        QVERIFY(waitForState(u"again"_s, VmState::Running));
+        QVERIFY(m_driver->waitForState(u"again"_s, VmState::Running, kActionTimeoutMs));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return page->display()->status() == RemoteDisplay::Status::Connected &&
@@ -321,9 +303,9 @@ private Q_SLOTS:
 
         // The signal, not frame(): frame() is the worker's newest picture and may show the
         // new size before the queued frameResized has reached this thread.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !resized.isEmpty() && resized.last().at(0).toSize() == QSize(1024, 768),
-            kActionTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!resized.isEmpty() &&
+                                     resized.last().at(0).toSize() == QSize(1024, 768),
+                                 kActionTimeoutMs);
         QCOMPARE(page->display()->frame().size(), QSize(1024, 768));
         // Scaled to fit, the picture keeps the new 4:3 shape.
         const QRectF target = page->view()->frameTarget();
@@ -331,7 +313,7 @@ private Q_SLOTS:
                  qPrintable(u"%1x%2"_s.arg(target.width()).arg(target.height())));
         // QEMU's own idea of the screen agrees.
         const QImage dump =
-            screendump(instanceOf(u"modes"_s), m_driver->libraryRoot() + u"/modes.png"_s);
+            screendump(m_driver->instance(u"modes"_s), m_driver->libraryRoot() + u"/modes.png"_s);
         QCOMPARE(dump.size(), QSize(1024, 768));
     }
 

@@ -136,7 +136,7 @@ private Q_SLOTS:
         QVERIFY(m_driver->select(u"busy"_s));
         m_driver->action("actionStart")->trigger();
         VmInstance *vm = model->instance(model->indexOf(d.uuid));
-        QVERIFY(QTest::qWaitFor([&] { return vm->state() == VmState::Running; }, kBootTimeoutMs));
+        QVERIFY(m_driver->waitForState(u"busy"_s, VmState::Running, kBootTimeoutMs));
         const QModelIndex cpu = model->indexOf(d.uuid, VmListModel::CpuUsageColumn);
         const QModelIndex memory = model->indexOf(d.uuid, VmListModel::MemoryUsageColumn);
         QVERIFY(QTest::qWaitFor([&] { return cpu.data().toString().endsWith(u'%'); }, 30'000));

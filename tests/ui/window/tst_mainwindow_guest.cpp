@@ -44,29 +44,6 @@ private:
         return TestGuest::definition(name, append);
     }
 
-    VmInstance *instanceOf(const QString &name)
-    {
-        MainWindow *w = driver().window();
-        const QModelIndex proxyIndex = driver().row(name);
-        for (int r = 0; r < w->model()->rowCount(); ++r) {
-            const QModelIndex i = w->model()->index(r, 0);
-            if (i.data().toString() == proxyIndex.data().toString())
-                return w->model()->instance(i);
-        }
-        return nullptr;
-    }
-
-    bool waitForState(const QString &name, VmState state, int timeoutMs = kActionTimeoutMs)
-    {
-        const bool reached = QTest::qWaitFor(
-            [&] { return driver().stateText(name) == vmStateDisplayName(state); }, timeoutMs);
-        if (!reached)
-            qWarning("%s is \"%s\", not \"%s\"; message bar: %s", qPrintable(name),
-                     qPrintable(driver().stateText(name)), qPrintable(vmStateDisplayName(state)),
-                     qPrintable(driver().window()->messageBar()->currentText()));
-        return reached;
-    }
-
     QString consoleText() const { return driver().window()->detailsPane()->console()->text(); }
 
 private Q_SLOTS:
@@ -95,12 +72,12 @@ private Q_SLOTS:
                  u"start -pause -resume -reset -shutdown -forceoff delete new"_s);
 
         driver().action("actionStart")->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"tiny"_s, VmState::Running, kActionTimeoutMs));
         QCOMPARE(driver().enabledActions(),
                  u"-start pause -resume reset shutdown forceoff -delete new"_s);
         QVERIFY(!w->detailsPane()->editor()->isEditable());
         const QString status = w->detailsPane()->statusText();
-        QVERIFY2(status.contains(QString::number(instanceOf(u"tiny"_s)->pid())) &&
+        QVERIFY2(status.contains(QString::number(driver().instance(u"tiny"_s)->pid())) &&
                      status.contains("TCG"_L1),
                  qPrintable(status));
         QCOMPARE(driver().row(u"tiny"_s, VmListModel::AcceleratorColumn).data().toString(),
@@ -113,14 +90,14 @@ private Q_SLOTS:
                                 kActionTimeoutMs));
 
         driver().action("actionPause")->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Paused));
+        QVERIFY(driver().waitForState(u"tiny"_s, VmState::Paused, kActionTimeoutMs));
         QCOMPARE(driver().enabledActions(),
                  u"-start -pause resume reset -shutdown forceoff -delete new"_s);
         driver().action("actionResume")->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"tiny"_s, VmState::Running, kActionTimeoutMs));
 
         driver().action("actionShutDown")->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Stopped));
+        QVERIFY(driver().waitForState(u"tiny"_s, VmState::Stopped, kActionTimeoutMs));
         QVERIFY(QTest::qWaitFor([&] { return consoleText().contains("BERTH-POWER-BUTTON"_L1); },
                                 kActionTimeoutMs));
         QCOMPARE(driver().enabledActions(),
@@ -132,12 +109,12 @@ private Q_SLOTS:
 
         // A second start rotates serial.log: the console marks the new run and follows it.
         driver().action("actionStart")->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"tiny"_s, VmState::Running, kActionTimeoutMs));
         QVERIFY(QTest::qWaitFor([&] { return consoleText().count("BERTH-GUEST-READY"_L1) == 2; },
                                 kBootTimeoutMs));
         QVERIFY(consoleText().contains("new run"_L1));
         driver().action("actionShutDown")->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Stopped));
+        QVERIFY(driver().waitForState(u"tiny"_s, VmState::Stopped, kActionTimeoutMs));
     }
 
     void vmStartedElsewhereShowsAsRunning()
@@ -158,7 +135,7 @@ private Q_SLOTS:
                                 kActionTimeoutMs));
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0][1].toString()));
 
-        QVERIFY(waitForState(u"remote"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"remote"_s, VmState::Running, kActionTimeoutMs));
         QCOMPARE(driver().enabledActions(),
                  u"-start pause -resume reset shutdown forceoff -delete new"_s);
 
@@ -167,7 +144,7 @@ private Q_SLOTS:
         QMessageBox *box = driver().waitForMessageBox(u"confirmForceOff"_s);
         QVERIFY(box);
         QVERIFY(WindowDriver::clickButton(box, u"confirmButton"_s));
-        QVERIFY(waitForState(u"remote"_s, VmState::Stopped));
+        QVERIFY(driver().waitForState(u"remote"_s, VmState::Stopped, kActionTimeoutMs));
         QVERIFY(QTest::qWaitFor([&] { return cli.state() == VmState::Stopped; }, kActionTimeoutMs));
     }
 
@@ -180,7 +157,7 @@ private Q_SLOTS:
         w->actions()->setShutdownTimeout(500ms);
         QVERIFY(driver().select(u"deaf"_s));
         driver().action("actionStart")->trigger();
-        QVERIFY(waitForState(u"deaf"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"deaf"_s, VmState::Running, kActionTimeoutMs));
 
         driver().action("actionShutDown")->trigger();
         QMessageBox *box = driver().waitForMessageBox(u"shutdownTimeoutPrompt"_s, kActionTimeoutMs);
@@ -194,9 +171,9 @@ private Q_SLOTS:
         // Keep Waiting pressed the button again, with the same timeout: asked again.
         box = driver().waitForMessageBox(u"shutdownTimeoutPrompt"_s, kActionTimeoutMs);
         QVERIFY(box);
-        QVERIFY(instanceOf(u"deaf"_s)->pid() > 0);
+        QVERIFY(driver().instance(u"deaf"_s)->pid() > 0);
         QVERIFY(WindowDriver::clickButton(box, u"forceOffButton"_s));
-        QVERIFY(waitForState(u"deaf"_s, VmState::Stopped));
+        QVERIFY(driver().waitForState(u"deaf"_s, VmState::Stopped, kActionTimeoutMs));
         QVERIFY2(!w->messageBar()->isVisible(), qPrintable(w->messageBar()->currentText()));
     }
 
@@ -207,9 +184,9 @@ private Q_SLOTS:
         MainWindow *w = driver().openWindow();
         QVERIFY(driver().select(u"fragile"_s));
         driver().action("actionStart")->trigger();
-        QVERIFY(waitForState(u"fragile"_s, VmState::Running));
-        QCOMPARE(::kill(pid_t(instanceOf(u"fragile"_s)->pid()), SIGKILL), 0);
-        QVERIFY(waitForState(u"fragile"_s, VmState::Crashed));
+        QVERIFY(driver().waitForState(u"fragile"_s, VmState::Running, kActionTimeoutMs));
+        QCOMPARE(::kill(pid_t(driver().instance(u"fragile"_s)->pid()), SIGKILL), 0);
+        QVERIFY(driver().waitForState(u"fragile"_s, VmState::Crashed, kActionTimeoutMs));
         // The pane follows the model's batched dataChanged, one event-loop pass later.
         QTRY_VERIFY2(w->detailsPane()->problemText().contains("unexpectedly"_L1),
                      qPrintable(w->detailsPane()->problemText()));

@@ -55,26 +55,6 @@ class TestTrayGuest final : public QObject
 private:
     std::unique_ptr<WindowDriver> m_driver;
 
-    VmInstance *instanceOf(const QString &name) const
-    {
-        VmListModel *model = m_driver->window()->model();
-        for (int r = 0; r < model->rowCount(); ++r) {
-            if (model->index(r, 0).data().toString() == name)
-                return model->instance(model->index(r, 0));
-        }
-        return nullptr;
-    }
-
-    bool waitForState(const QString &name, VmState state) const
-    {
-        return QTest::qWaitFor(
-            [&] {
-                const VmInstance *vm = instanceOf(name);
-                return vm && vm->state() == state;
-            },
-            kActionTimeoutMs);
-    }
-
     QMenu *vmMenu(const QString &name) const
     {
         TrayIcon *tray = m_driver->window()->trayIcon();
@@ -91,7 +71,7 @@ private:
         if (!m_driver->select(name))
             return nullptr;
         m_driver->action("actionStart")->trigger();
-        if (!waitForState(name, VmState::Running))
+        if (!m_driver->waitForState(name, VmState::Running, kActionTimeoutMs))
             return nullptr;
         return w;
     }
@@ -129,11 +109,11 @@ private Q_SLOTS:
                  (QStringList{u"Show &Display"_s, u"&Pause"_s, u"Shut &Down"_s}));
 
         vmMenu(u"tiny"_s)->findChild<QAction *>(u"trayPause"_s)->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Paused));
+        QVERIFY(m_driver->waitForState(u"tiny"_s, VmState::Paused, kActionTimeoutMs));
         QCOMPARE(menuTexts(vmMenu(u"tiny"_s)),
                  (QStringList{u"Show &Display"_s, u"Res&ume"_s, u"Shut &Down (off)"_s}));
         vmMenu(u"tiny"_s)->findChild<QAction *>(u"trayResume"_s)->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Running));
+        QVERIFY(m_driver->waitForState(u"tiny"_s, VmState::Running, kActionTimeoutMs));
 
         // Show Display: the window comes back with the VM current and its screen showing.
         QVERIFY(m_driver->select(u"idle"_s));
@@ -153,7 +133,7 @@ private Q_SLOTS:
                      kBootTimeoutMs),
                  qPrintable(w->detailsPane()->console()->text().right(300)));
         vmMenu(u"tiny"_s)->findChild<QAction *>(u"trayShutDown"_s)->trigger();
-        QVERIFY(waitForState(u"tiny"_s, VmState::Stopped));
+        QVERIFY(m_driver->waitForState(u"tiny"_s, VmState::Stopped, kActionTimeoutMs));
         tray->rebuildMenu();
         QCOMPARE(menuTexts(tray->menu()).value(0), u"No virtual machine is running (off)"_s);
     }
@@ -163,17 +143,17 @@ private Q_SLOTS:
         MainWindow *w = startGuest(u"fragile"_s, u"console=ttyS0 quiet rdinit=/bin/sleep 100000"_s);
         QVERIFY(w);
         QSignalSpy notified(w->trayIcon(), &TrayIcon::notified);
-        QCOMPARE(::kill(pid_t(instanceOf(u"fragile"_s)->pid()), SIGKILL), 0);
-        QVERIFY(waitForState(u"fragile"_s, VmState::Crashed));
+        QCOMPARE(::kill(pid_t(m_driver->instance(u"fragile"_s)->pid()), SIGKILL), 0);
+        QVERIFY(m_driver->waitForState(u"fragile"_s, VmState::Crashed, kActionTimeoutMs));
         QTRY_COMPARE(notified.size(), 1);
         QCOMPARE(notified.at(0).at(0).toString(), u"“fragile” stopped unexpectedly"_s);
         QVERIFY2(notified.at(0).at(1).toString().contains("unexpectedly"_L1),
                  qPrintable(notified.at(0).at(1).toString()));
         // A clean stop later does not notify.
-        instanceOf(u"fragile"_s)->start();
-        QVERIFY(waitForState(u"fragile"_s, VmState::Running));
-        instanceOf(u"fragile"_s)->forceStop();
-        QVERIFY(waitForState(u"fragile"_s, VmState::Stopped));
+        m_driver->instance(u"fragile"_s)->start();
+        QVERIFY(m_driver->waitForState(u"fragile"_s, VmState::Running, kActionTimeoutMs));
+        m_driver->instance(u"fragile"_s)->forceStop();
+        QVERIFY(m_driver->waitForState(u"fragile"_s, VmState::Stopped, kActionTimeoutMs));
         QTest::qWait(200); // the model's batched update
         QCOMPARE(notified.size(), 1);
     }
@@ -183,11 +163,11 @@ private Q_SLOTS:
         MainWindow *w = startGuest(u"background"_s);
         QVERIFY(w);
         assumeTrayAvailableForTesting(w->trayIcon());
-        const qint64 pid = instanceOf(u"background"_s)->pid();
+        const qint64 pid = m_driver->instance(u"background"_s)->pid();
         QVERIFY(w->close() == false); // the default: keep running in the tray
         QVERIFY(!w->isVisible());
         QVERIFY(!QApplication::quitOnLastWindowClosed()); // a display window may close alone
-        QCOMPARE(instanceOf(u"background"_s)->pid(), pid);
+        QCOMPARE(m_driver->instance(u"background"_s)->pid(), pid);
         QCOMPARE(w->registry()->runningCount(), 1);
         w->trayIcon()->rebuildMenu();
         w->trayIcon()->menu()->findChild<QAction *>(u"trayShowBerth"_s)->trigger();
@@ -200,7 +180,7 @@ private Q_SLOTS:
         AppSettings::setCloseAction(AppSettings::CloseAction::Ask);
         MainWindow *w = startGuest(u"busy"_s);
         QVERIFY(w);
-        const qint64 pid = instanceOf(u"busy"_s)->pid();
+        const qint64 pid = m_driver->instance(u"busy"_s)->pid();
         w->close();
         QMessageBox *box = m_driver->waitForMessageBox(u"closeWhileRunningPrompt"_s);
         QVERIFY(box);
