@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # deb_test.sh CPACK BUILD_DIR GUEST_DIR: the .deb, as a user would get it.
 set -euo pipefail
 cpack=$1 build=$2 guest=$3
@@ -38,6 +39,7 @@ dpkg-deb -c "$deb" | awk '{print $6}' >"$work/files"
 for want in ./usr/bin/berth \
             ./usr/share/applications/invalid.berth.Berth.desktop \
             ./usr/share/metainfo/invalid.berth.Berth.metainfo.xml \
+            ./usr/share/doc/berth/copyright \
             ./usr/share/icons/hicolor/scalable/apps/invalid.berth.Berth.svg \
             ./usr/share/icons/hicolor/48x48/apps/invalid.berth.Berth.png \
             ./usr/share/icons/hicolor/256x256/apps/invalid.berth.Berth.png; do
@@ -47,6 +49,11 @@ if grep -E '^\./usr/(bin|lib)/.*(tst_|bench_)' "$work/files"; then fail "tests w
 
 echo "== unpacked into a throwaway root"
 dpkg -x "$deb" "$work/root"
+grep -qx 'License: GPL-2.0-or-later' "$work/root/usr/share/doc/berth/copyright" ||
+    fail "the copyright file does not give Berth's license"
+grep -q '<project_license>GPL-2.0-or-later</project_license>' \
+    "$work/root/usr/share/metainfo/invalid.berth.Berth.metainfo.xml" ||
+    fail "the metainfo does not give Berth's license"
 berth=$work/root/usr/bin/berth
 desktop=$work/root/usr/share/applications/invalid.berth.Berth.desktop
 if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop"; fi
