@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // main(): the window or a command, as CommandLine::start() decides.
 #include "app/cli/commandline.h"
 #include "app/startupprobe.h"

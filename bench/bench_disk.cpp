@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Disk convert benchmark: the same 2 GiB raw image (half data in 64 MiB runs, half holes)
 // converted to qcow2 by Berth (DiskImageJob::convert: qemu-img info of the source, the
 // safety checks, `qemu-img convert -p` with its progress read from a pipe) and by plain

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Display benchmark: full-screen 1920x1080 updates from a synthetic RFB server written with
 // LibVNCServer (in this process, its own thread, on a unix socket) into Berth's VncDisplay
 // and DisplayView.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // GUI start benchmark: time to Berth's first shown main window, and its resident memory then,
 // with a library of 200 VM definitions (none running), against an empty Qt main window.
 //

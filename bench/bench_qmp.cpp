@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // QMP round-trip benchmark: Berth's typed monitor (QemuMonitor::queryStatus() over a QmpClient,
 // the path product code takes) against a minimal blocking raw-socket client.
 //

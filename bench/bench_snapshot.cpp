@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Snapshot benchmark: live snapshot save and load through Berth (SnapshotOperation on a
 // VmInstance) against the same QMP commands sent by a minimal blocking raw client, on the
 // same QEMU in the same run, for a 256 MiB and a 1 GiB guest.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Start benchmark: Berth's VmInstance::start() to started() against the same QEMU command
 // line started by hand to QMP-ready.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Stats benchmark: the CPU Berth's own process spends sampling many running VMs at 1 s,
 // against simpler samplers in the same run, and the memory each VM's history takes.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The baseline for bench_gui_start: an empty QMainWindow (a menu bar and a status bar,
 // nothing else) that prints "berth-startup shown" on stdout after its first paint, through
 // the same probe Berth installs with BERTH_STARTUP_PROBE set (app/startupprobe.cpp is built

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // bench_fake_qemu: a stand-in QEMU for bench_stats, so that 50 VMs fit on a 2-core machine.
 //
 //   bench_fake_qemu -uuid UUID -qmp SOCKET -pidfile FILE -vcpus N

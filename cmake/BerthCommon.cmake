@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One INTERFACE target carries the language level, the Qt strictness defines and the
 # warning set for every Berth target (qBittorrent's qbt_common_cfg does the same).
 add_library(berth_common_cfg INTERFACE)

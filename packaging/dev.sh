@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README's Quick start. On a fresh Debian 12 / Ubuntu 24.04 machine:
 #   packaging/dev.sh run    install what is missing, build Berth alone, start it
 #   packaging/dev.sh test   install what is missing, build, run the whole test suite

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "qmp/qemuhostforward.h"
 
 using namespace Qt::Literals::StringLiterals;

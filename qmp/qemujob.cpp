@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "qmp/qemujob.h"
 
 #include "qmp/qemujson_p.h"

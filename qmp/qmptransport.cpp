@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "qmp/qmptransport.h"
 
 #include "qmp/qmpstreamparser.h"

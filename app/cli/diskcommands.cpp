@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // berth disk create PATH --size SIZE, info PATH, check PATH, resize PATH SIZE,
 // convert SRC DST.
 #include "app/cli/diskcommands.h"

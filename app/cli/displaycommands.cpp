@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // berth screenshot: through Berth's own VNC client, or QEMU's screendump (--qmp).
 // berth view: finds and starts the VM; the application's CliViewer opens the window.
 #include "app/cli/displaycommands.h"

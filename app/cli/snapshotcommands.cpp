@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // berth snapshot list NAME, create NAME TAG, revert NAME TAG, delete NAME TAG.
 #include "app/cli/snapshotcommands.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // berth stats NAME [--json] [--watch] [--interval MS].
 #include "app/cli/statscommands.h"
 

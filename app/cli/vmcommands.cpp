@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // berth create, list, status, start, pause, resume, reset, stop, delete, log.
 #include "app/cli/vmcommands.h"
 

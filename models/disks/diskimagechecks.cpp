@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // DiskImageJob's static half: the formats it handles and the synchronous checks a form runs
 // as the user types (and that create() and convert() run first).
 #include "models/disks/diskimagejob.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/disks/diskimageusers.h"
 
 #include "models/vm/runtimefolder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/snapshots/snapshotstore.h"
 
 #include "models/vm/vmlayout.h"

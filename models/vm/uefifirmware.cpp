@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/uefifirmware.h"
 
 #include "models/common/claimedfile.h"

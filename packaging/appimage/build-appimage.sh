@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build-appimage.sh BUILD_DIR RUNTIME OUTPUT
 #   Makes a Berth AppImage from a built tree: installs it into an AppDir, bundles the Qt
 #   libraries and plugins it needs (found with ldd) and everything they pull in except the

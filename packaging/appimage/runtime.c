@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Berth's AppImage runtime (type 2 layout): an ELF executable with a squashfs image
  * appended to it. Debian ships no AppImage runtime, so Berth builds this one.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build-msi.sh STAGE VERSION OUTPUT.msi
 #   STAGE is the folder windeployqt filled on Windows (berth.exe, Qt DLLs, plugins, qt.conf,
 #   berth.ico). Lists it into berth-files.wxs with wixl-heat and builds the MSI with wixl

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Every window and dialog in Simplified Chinese, with the translation Berth ships: no label,
 // button or tab may be narrower than its text (cut off or elided). With BERTH_SCREENSHOT_DIR
 // set, each one is also saved there as a PNG, for a person to look at.

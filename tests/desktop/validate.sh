@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # validate.sh TOOL PACKAGE FILE: runs desktop-file-validate or appstreamcli validate on FILE.
 # Fails on any error or warning; exits 77 (ctest: skipped) when TOOL is not installed.
 tool=$1 package=$2 file=$3

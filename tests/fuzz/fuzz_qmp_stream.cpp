@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target over the QMP stream parser and message classifier: whatever bytes a
 // hostile or broken monitor sends, in whatever fragments, must neither crash nor hang.
 #include "qmp/qmpmessage.h"

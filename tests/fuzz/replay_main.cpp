@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Replays a fuzz corpus through a libFuzzer target without libFuzzer, so the test suite
 // runs it under any compiler (and under ASan/UBSan in the asan preset).
 #include <csignal>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Smoke test of the tiny test guest: boots GUESTDIR (from build-guest.sh) under TCG,
 # waits for BERTH-GUEST-READY and BERTH-TICK 3 on the serial console, then presses the
 # ACPI power button over QMP (system_powerdown) and expects QEMU to exit by itself.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Builds Berth's tiny Linux test guest into OUTDIR:
 #   OUTDIR/vmlinuz         the kernel of Debian's cloud flavour (Ubuntu: the generic one)
 #   OUTDIR/initrd.img      gzip'd newc cpio: busybox-static, a few modules, ./init

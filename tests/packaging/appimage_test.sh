@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # appimage_test.sh BUILD_DIR RUNTIME: the AppImage starts where no Qt is installed.
 # The system's Qt libraries and plugins are made unreachable in a private mount namespace
 # (each libQt6* file covered by /dev/null, the plugin folder by an empty tmpfs); the build

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # msi_test.sh WINDOWS_DIR: berth.wxs builds into an MSI (with stand-in files, as the real
 # ones come from a Windows build) whose Start menu shortcut runs berth.exe.
 set -euo pipefail

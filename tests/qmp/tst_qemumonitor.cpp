@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The typed monitor against the scripted fake server: for every command, the exact arguments
 // that go out and the typed reading of the answer QEMU 7.2 gives (the replies below were
 // captured from qemu-system-x86_64 7.2.22), plus QEMU's error answers. tst_qemumonitor_qemu

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The typed monitor against a real qemu-system-x86_64 7.2 (TCG, paused with -S): every command
 // a guest without an operating system can answer, with the devices Berth gives its VMs (a
 // balloon, a user-mode network, a CD-ROM, a qcow2 disk, a VGA screen).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The QMP client against a scripted fake server: the error paths a real QEMU does
 // not produce on demand. The happy paths are proven against QEMU in tst_qmpclient_qemu.
 #include "qmp/qmpclient.h"

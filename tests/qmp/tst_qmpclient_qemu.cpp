@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The QMP client against a real qemu-system-x86_64 (TCG, no display, paused with -S).
 #include "qmp/qmpclient.h"
 #include "tests/support/qmpclienttestaccess.h"

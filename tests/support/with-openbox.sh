@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # with-openbox.sh COMMAND [ARG...]: runs COMMAND on a private X server (Xvfb) with a real
 # window manager (openbox), as a person's desktop would be: focus, typing (xdotool), full
 # screen and window placement work there as they do for a user, which a bare Xvfb or Qt's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Every user-visible string has a finished translation. lupdate runs over the sources into a
 // copy of each checked-in .ts file (exactly what `cmake --build ... --target
 // update_translations` would write), and every entry that is unfinished, empty, misses a

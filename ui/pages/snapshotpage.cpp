@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/pages/snapshotpage.h"
 
 #include "models/itemmodels/snapshottreemodel.h"

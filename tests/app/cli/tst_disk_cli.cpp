@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // `berth disk ...` through the real berth binary, checked with qemu-img run by the test:
 // create, info, check, resize, convert with progress lines and Ctrl+C, and the refusal to
 // touch a disk that a running VM (the tiny guest under TCG) uses, naming that VM.

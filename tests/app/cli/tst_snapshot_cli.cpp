@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // `berth snapshot ...` through the real berth binary: a private library and runtime folder,
 // no display; offline on a stopped VM, live (with memory) on the tiny guest under TCG.
 #include "tests/support/berthrun.h"

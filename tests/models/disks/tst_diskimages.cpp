@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // DiskImageJob against the real qemu-img. Every result is checked with qemu-img itself
 // (info, check, compare, run by the test), never with Berth's own parser.
 #include "models/disks/diskimagejob.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Which VMs of a library use an image: by any path that names the same file (symbolic
 // links, ".."), as a disk, the CD-ROM or the UEFI variables. None of them runs here: a
 // running one is tested with the real guest in tst_disk_cli.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What Berth reads from qemu-img's output, without running it: info and check JSON (as
 // qemu-img 7.2 prints it), -p progress in any chunking, errors in words, and the
 // synchronous checks a form runs as the user types.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // SnapshotTreeModel: checked by QAbstractItemModelTester through resets, parents that loop
 // or are gone, and the "you are here" marker.
 #include "models/itemmodels/snapshottreemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"

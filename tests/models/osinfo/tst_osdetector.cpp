@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // OsDetector on ISO images built here with xorriso: volume ids that osinfo-db knows
 // (Debian, Fedora, Windows 11 with its publisher id), an unknown one, one that is not
 // bootable, and files that are not ISO images at all.

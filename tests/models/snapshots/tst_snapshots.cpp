@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Snapshots against real qcow2 images (qemu-img, qemu-io) and a real QEMU booting the tiny
 // test guest under TCG: the guest prints "BERTH-TICK n" once a second with n in its memory,
 // so a revert that really restored memory makes the count resume at the snapshot's n + 1.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The pieces of the stats sampler that need no QEMU: the bounded history, the /proc
 // parser and the memory overcommit check.
 #include "models/stats/procstat.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // StatsSampler against real QEMUs booting the tiny test guest under TCG:
 //   "spin"  2 vCPUs, berth.spin=1 (one busy loop), berth.meminfo (the guest prints its
 //           /proc/meminfo on serial before each tick), berth.eat=48 (at tick 30 the guest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // TestGuest::killLeftoverQemus(): the tests' safety net for detached QEMUs.
 #include "tests/support/testguest.h"
 #include "tests/support/testqemu.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // QemuCommandLine: the argument list built from a definition, and the checks before launch.
 #include "models/common/hostcapabilities.h"
 #include "models/vm/qemucommandline.h"

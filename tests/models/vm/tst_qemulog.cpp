@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // QemuLog (qemu.log, serial.log and their previous run) and CrashReport (last-crash.json).
 #include "models/vm/crashreport.h"
 #include "models/vm/qemulog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // RuntimeFolder: where sockets and pidfiles live, private to this user.
 #include "models/vm/runtimefolder.h"
 #include "models/vm/vmlayout.h"

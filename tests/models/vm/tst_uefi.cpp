@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // UEFI VMs: the command line QEMU gets, what check() says when OVMF or the variables are
 // missing, and a real VM that boots OVMF under TCG (its UEFI shell on the serial port)
 // and takes a live snapshot that covers the disk and the UEFI variables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // VmInstance against a real qemu-system-x86_64 booting the tiny test guest under TCG.
 //
 // Boots as few guests as the assertions allow: one full boot covers start, the serial

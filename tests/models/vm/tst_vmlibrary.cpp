@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/settings/appsettings.h"
 #include "models/vm/vmlibrary.h"
 #include "tests/support/verifyoutcome.h"

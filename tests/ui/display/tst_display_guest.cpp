@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The display with real QEMU and the tiny test guest under TCG: the screen Berth shows
 // (frame and painted widget) equals QEMU's own screendump of the same paused frame, as do
 // both `berth screenshot` variants; keys typed into the view reach the guest's shell

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // A real QEMU killed while Berth's display streams its screen and sends input, many times
 // over: the process must stay up (no SIGPIPE from libvncclient's writes to the closed
 // socket) and the display must say what happened. This test process keeps SIGPIPE's

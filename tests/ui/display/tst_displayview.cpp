@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The display view and page on a FakeDisplay: placeholder texts, damage-only repaints,
 // scaling geometry, keyboard (scan codes) and mouse input, the keyboard grab and its
 // release key, Send key combinations and screenshots. No server, no QEMU.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Berth's VNC client against a scripted RFB 3.8 server that misbehaves: every broken or
 // oversized message must end that connection with a message, never crash or hang.
 // Runs without QEMU (label unit, also under ASan/UBSan).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The settings of a stopped VM in the details pane: checks as the user types, Apply
 // writes through the library and Revert (switching VMs with edits asks: tst_windowflows).
 #include "models/itemmodels/vmlistmodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The window's stats: the usage columns of the VM list (QAbstractItemModelTester, one
 // dataChanged per tick), the Performance tab rendered offscreen with a real spinning
 // guest in light and dark palettes, the host summary, and the overcommit question on Start.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The serial console view on a file written by the test: it follows appends without
 // polling, keeps partial lines and UTF-8 sequences split across writes, notices a new
 // run (serial.log moved to serial.log.old and begun again) and truncation, strips what

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The Snapshots tab on a stopped VM with a real qcow2 disk (qemu-img): take, revert with
 // "snapshot first" from the confirmation, delete; the model checked by QAbstractItemModelTester.
 #include "models/itemmodels/snapshottreemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The main window offscreen, with no QEMU: the placeholder, keyboard focus, what the
 // actions allow per state, broken and crashed VMs, errors shown in the window, deleting,
 // sorting, and what the window remembers. (Deleting with disks: tst_windowflows.)

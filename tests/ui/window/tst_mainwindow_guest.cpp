@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The main window with real QEMU and the tiny test guest under TCG: the whole lifecycle
 // through the window's own actions, a VM started by another Berth process, the question
 // after a shutdown that times out, and a crash.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Preferences and the tray without a running VM: the dialog shows what is stored and stores
 // what is chosen (OK) or nothing (Cancel); Ctrl+, opens it; the tray menu says that nothing
 // runs and its Quit quits.

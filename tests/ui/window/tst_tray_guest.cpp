@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The tray with the tiny test guest under TCG: a running VM is listed with its quick
 // actions, they act on it, Show Display brings the window back on the VM's screen, a crash
 // gives a notification, and closing the window while it runs does what Preferences say.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The New Disk Image wizard, opened from the window's menu and from a VM's "Add Disk…",
 // driven page by page offscreen with the real qemu-img: checks as the user types, a
 // standalone image, an import converted to qcow2 and attached to a stopped VM, a linked

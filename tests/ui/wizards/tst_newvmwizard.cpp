@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The New VM wizard, opened from the window and driven page by page offscreen: the
 // checks as the user types, OS detection from ISO images made here with xorriso, a VM
 // created with a new disk and UEFI (checked with qemu-img and the library on disk), an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Every page of the New VM and New Disk Image wizards, in the light and the dark palette,
 // written as PNGs to $BERTH_UI_SCREENSHOT_DIR for a person to look at (skipped without it).
 #include "tests/support/testiso.h"
