@@ -584,6 +584,10 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>Deleted %1; kept %2</source>
         <translation>已删除 %1；保留了 %2</translation>
     </message>
+    <message>
+        <source>%1 is also a disk of &quot;%2&quot;: it is kept</source>
+        <translation>%1 也是“%2”的磁盘：已保留</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -3647,16 +3651,20 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
         <translation>%1 也是“%2”的磁盘：将被保留。</translation>
     </message>
     <message>
-        <source>cannot create %1 to keep the disks in</source>
-        <translation>无法创建用于保留磁盘的 %1</translation>
-    </message>
-    <message>
-        <source>cannot move the disk %1 to %2</source>
-        <translation>无法将磁盘 %1 移动到 %2</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is deleted, but its folder %2 could not be removed entirely</source>
         <translation>“%1”已删除，但无法完全删除其文件夹 %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is still in use: process %2 (%3) has its files open. Stop it first; nothing was deleted.</source>
+        <translation>“%1”仍在使用中：进程 %2（%3）打开了它的文件。请先停止它；未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>cannot create %1 to keep the disks in; nothing was deleted</source>
+        <translation>无法创建 %1 来保存磁盘；未删除任何内容</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2 to keep it; nothing was deleted</source>
+        <translation>无法将 %1 移动到 %2 以保留它；未删除任何内容</translation>
     </message>
 </context>
 <context>

@@ -336,10 +336,18 @@ int cmdDelete(CliSession &s)
     const QString name = e.name();
     // The window's Delete dialog with its defaults: the images Berth made go, unless
     // --keep-disks; images the user brought in stay (VmLibrary::removeWithDisks()).
+    // An image another VM also uses stays, and the user is told which VM.
     QStringList deleteDisks;
     if (!s.parser().isSet(u"keep-disks"_s) && !e.isBroken()) {
         for (const VmDisk &disk : e.definition.disks) {
-            if (e.isCreatedByBerth(disk))
+            if (!e.isCreatedByBerth(disk))
+                continue;
+            if (const QString other = s.library().otherVmUsing(disk.path, e.folder);
+                !other.isEmpty())
+                printLine(
+                    s.err(),
+                    CliText::tr("%1 is also a disk of \"%2\": it is kept").arg(disk.path, other));
+            else
                 deleteDisks << disk.path;
         }
     }

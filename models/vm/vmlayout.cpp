@@ -140,6 +140,11 @@ QString VmLayout::tpmStateFolder() const
     return inFolder(u"tpm"_s);
 }
 
+QString VmLayout::startLockPath() const
+{
+    return inFolder(u"start.lock"_s);
+}
+
 QString VmLayout::diskExtension(const QString &format)
 {
     return format == "raw"_L1 ? u"img"_s : format;

@@ -17,6 +17,7 @@ struct VmDefinition;
 ///     uefi-vars.qcow2             the VM's own UEFI variables (UefiFirmware)
 ///     snapshots.json, snapshots/  the snapshot tree and its thumbnails (SnapshotStore)
 ///     tpm/                        the TPM's state (swtpm)
+///     start.lock                  locked while a QEMU for the VM is started and runs
 ///     disk.qcow2, <name>.qcow2    disks Berth made for the VM
 ///
 ///   runtime folder (RuntimeFolder::root()/<uuid>, mode 0700, gone when the VM stops)
@@ -72,6 +73,9 @@ public:
     bool isThumbnailPath(const QString &path) const;
     /// The folder swtpm keeps the TPM's state in.
     QString tpmStateFolder() const;
+    /// The file QemuLauncher locks while it starts the VM; QEMU inherits the lock and holds it
+    /// while it runs, so that a second start in any process finds it taken.
+    QString startLockPath() const;
     /// The disk a VM is created with: disk.qcow2 (disk.img for a raw image), as Berth has
     /// always named it. Its folder is new, so the name is free.
     QString firstDiskPath(const QString &format) const;

@@ -43,12 +43,6 @@ Outcome<> syncFolder(const QString &folder)
     return {};
 }
 
-bool isInside(const QString &path, const QString &folder)
-{
-    const QString canonicalFolder = QFileInfo(folder).absoluteFilePath() + u'/';
-    return QFileInfo(path).absoluteFilePath().startsWith(canonicalFolder);
-}
-
 } // namespace
 
 QString VmEntry::name() const
@@ -313,50 +307,6 @@ Outcome<> VmLibrary::save(const VmDefinition &definition)
         !written)
         return written;
     target->definition = definition;
-    Q_EMIT changed();
-    return {};
-}
-
-Outcome<> VmLibrary::remove(const QString &name, bool deleteDisks)
-{
-    const VmEntry *entry = find(name);
-    if (!entry)
-        return Failure(VmLibrary::tr("There is no VM named \"%1\".").arg(name));
-    const QString folder = entry->folder;
-    QStringList keep;
-    if (!entry->isBroken()) {
-        for (const VmDisk &disk : entry->definition.disks) {
-            if (!deleteDisks) {
-                keep << QFileInfo(disk.path).absoluteFilePath();
-                continue;
-            }
-            if (QFileInfo::exists(disk.path) && !QFile::remove(disk.path))
-                return Failure(VmLibrary::tr("cannot delete the disk %1").arg(disk.path));
-        }
-    }
-    // Delete the definition first: from then on the VM is gone, whatever else fails.
-    QDir dir(folder);
-    QFile::remove(VmLayout::ofFolder(folder).definitionPath());
-    if (const Outcome<> synced = syncFolder(folder); !synced)
-        qWarning().noquote() << synced.failure().toLogString(); // the file is gone all the same
-    bool kept = false;
-    const QFileInfoList files =
-        dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    for (const QFileInfo &fi : files) {
-        if (keep.contains(fi.absoluteFilePath()) ||
-            std::any_of(keep.begin(), keep.end(),
-                        [&](const QString &k) { return isInside(k, fi.absoluteFilePath()); })) {
-            kept = true;
-            continue;
-        }
-        if (fi.isDir() && !fi.isSymLink())
-            QDir(fi.absoluteFilePath()).removeRecursively();
-        else
-            QFile::remove(fi.absoluteFilePath());
-    }
-    if (!kept)
-        QDir(m_root).rmdir(QFileInfo(folder).fileName());
-    m_entries.removeIf([&](const VmEntry &e) { return e.folder == folder; });
     Q_EMIT changed();
     return {};
 }

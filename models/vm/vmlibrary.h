@@ -74,18 +74,20 @@ public:
     /// Replaces the definition of the VM with the same uuid (atomic, keeps vm.json.bak).
     /// Refuses to write over a broken entry or to take another VM's name.
     Outcome<> save(const VmDefinition &definition);
-    /// Removes the VM's folder. Disks outside the folder are deleted only with
-    /// @p deleteDisks; with !deleteDisks, disks inside the folder are kept (and so is the
-    /// folder, holding just them).
-    Outcome<> remove(const QString &name, bool deleteDisks);
-
     /// Deletes the VM called @p name and its whole folder. Of its disks, those in
     /// @p deleteDisks are deleted; each must be one of its disks made by Berth
     /// (VmEntry::isCreatedByBerth) and used by no other VM of the library. The others are
     /// kept: those in the VM's folder are moved to imagesFolder() first (their new paths are
     /// returned), those elsewhere stay where they are. A broken VM's images (its disks are
-    /// unknown) are all kept that way. The Delete dialog and `berth delete` both use this.
+    /// unknown) are all kept that way, and so is every file in the folder that Berth does not
+    /// make for a VM (VmLayout names those). Refused, with nothing touched, while a process
+    /// has a file of the VM's folder open (its QEMU, even for a broken definition). A failure
+    /// part-way puts back what was moved. The Delete dialog and `berth delete` both use this.
     Outcome<QStringList> removeWithDisks(const QString &name, const QStringList &deleteDisks);
+    /// The name of a VM other than the one in @p exceptFolder that uses the image @p path
+    /// (compared by canonical path: a symbolic link does not hide it), or empty. A broken VM
+    /// is taken to use every file in its folder.
+    QString otherVmUsing(const QString &path, const QString &exceptFolder) const;
 
     /// Writes @p data to @p path atomically and durably (see the class comment).
     static Outcome<> writeFileAtomically(const QString &path, const QByteArray &data);

@@ -290,6 +290,41 @@ private Q_SLOTS:
         VERIFY_RUN(berth({u"delete"_s, u"viewed"_s}), 0);
     }
 
+    void brokenVmIsNotDeletedWhileItsQemuRuns()
+    {
+        // Issue 13 item 3: a definition broken while its QEMU runs names no uuid (so no
+        // runtime folder, no monitor): the QEMU is found by the files it holds, and delete
+        // refuses, touching nothing.
+        VERIFY_RUN(berth({u"create"_s, u"held"_s, u"--memory"_s, u"128"_s, u"--accel"_s, u"tcg"_s,
+                          u"--disk-size"_s, u"16M"_s}),
+                   0);
+        VERIFY_RUN(berth({u"start"_s, u"held"_s}), 0);
+        const QString definition = m_library + u"/held/vm.json"_s;
+        QFile f(definition);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray good = f.readAll();
+        f.close();
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(good.left(good.size() / 2)); // torn
+        f.close();
+        for (const QStringList &args : {QStringList{u"delete"_s, u"held"_s},
+                                        QStringList{u"delete"_s, u"held"_s, u"--keep-disks"_s}}) {
+            const BerthRun r = berth(args);
+            VERIFY_RUN(r, 1);
+            QVERIFY2(r.err.contains("still in use") && r.err.contains("qemu-system"),
+                     r.err.constData());
+        }
+        QVERIFY(QFile::exists(m_library + u"/held/disk.qcow2"_s));
+        QVERIFY(QFile::exists(definition));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(good);
+        f.close();
+        QCOMPARE(state(u"held"_s), u"running"_s);
+        VERIFY_RUN(berth({u"stop"_s, u"held"_s, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"held"_s}), 0);
+        QVERIFY(!QFile::exists(m_library + u"/held"_s));
+    }
+
     void lifecycleWithRealGuest()
     {
         const BerthRun c =

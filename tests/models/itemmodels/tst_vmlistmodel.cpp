@@ -121,7 +121,7 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(other.save(d));
         QTRY_COMPARE(model.index(0, VmListModel::CpusColumn).data().toInt(), 3);
 
-        QVERIFY_OUTCOME(other.remove(u"from-cli"_s, true));
+        QVERIFY_OUTCOME(other.removeWithDisks(u"from-cli"_s, {}));
         QTRY_COMPARE(model.rowCount(), 0);
     }
 

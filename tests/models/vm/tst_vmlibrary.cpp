@@ -164,37 +164,6 @@ private Q_SLOTS:
         QCOMPARE(broken, 1);
     }
 
-    void removeKeepsOrDeletesDisks()
-    {
-        VmLibrary lib(m_root);
-        QVERIFY_OUTCOME(lib.reload());
-        VmDefinition a = vm(u"a"_s);
-        QVERIFY_OUTCOME(lib.create(a));
-        const QString inside = m_root + u"/a/disk.qcow2"_s;
-        const QString outside = m_dir.filePath(u"outside.img"_s);
-        write(inside, "disk");
-        write(outside, "disk");
-        a.disks = {{inside, u"qcow2"_s, u"virtio"_s}, {outside, u"raw"_s, u"virtio"_s}};
-        QVERIFY_OUTCOME(lib.save(a));
-        write(m_root + u"/a/serial.log"_s, "log");
-
-        QVERIFY_OUTCOME(lib.remove(u"a"_s, false));
-        QVERIFY(QFile::exists(inside));
-        QVERIFY(QFile::exists(outside));
-        QVERIFY(!QFile::exists(m_root + u"/a/vm.json"_s));
-        QVERIFY(!QFile::exists(m_root + u"/a/serial.log"_s));
-        QVERIFY_OUTCOME(lib.reload());
-        QCOMPARE(lib.entries().size(), 0); // the folder that keeps the disk is not a VM
-
-        VmDefinition b = vm(u"b"_s);
-        QVERIFY_OUTCOME(lib.create(b));
-        b.disks = {{outside, u"raw"_s, u"virtio"_s}};
-        QVERIFY_OUTCOME(lib.save(b));
-        QVERIFY_OUTCOME(lib.remove(u"b"_s, true));
-        QVERIFY(!QFile::exists(outside));
-        QVERIFY(!QDir(m_root).exists(u"b"_s));
-    }
-
     void libraryRootComesFromEnvironment()
     {
         qputenv("BERTH_LIBRARY", m_root.toLocal8Bit());
