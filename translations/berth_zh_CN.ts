@@ -2459,6 +2459,14 @@ It opens “%2” in a window of its own.</source>
         <source>Cannot run %1: %2</source>
         <translation>无法运行 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 is being started by another Berth process</source>
+        <translation>另一个 Berth 进程正在启动 %1</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation>无法锁定 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>QmpClient</name>

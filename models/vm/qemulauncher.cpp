@@ -10,6 +10,48 @@
 #include <QFile>
 #include <QProcess>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace {
+
+/// The lock on a VM's start.lock, released on destruction unless handed on to QEMU.
+class StartLock final
+{
+public:
+    explicit StartLock(const QString &path)
+        : m_fd(::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
+    {
+        if (m_fd < 0)
+            m_error = errno;
+        else if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0)
+            m_error = errno;
+    }
+    ~StartLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    StartLock(const StartLock &) = delete;
+    StartLock &operator=(const StartLock &) = delete;
+
+    bool isHeld() const { return m_fd >= 0 && m_error == 0; }
+    bool isTaken() const { return m_error == EWOULDBLOCK; }
+    QString error() const { return QString::fromLocal8Bit(std::strerror(m_error)); }
+    /// A copy of the lock that a child process inherits (no close-on-exec): the lock is
+    /// held as long as any process holds a copy.
+    int inheritableCopy() const { return ::fcntl(m_fd, F_DUPFD, 3); }
+
+private:
+    int m_fd = -1;
+    int m_error = 0;
+};
+
+} // namespace
+
 QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, const VmLayout &layout)
 {
     const QString vmFolder = layout.folder();
@@ -26,10 +68,21 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     if (out.error = commandLine.check(); !out.error.isEmpty())
         return out;
 
-    // Another Berth process may have started it since this one last looked.
-    if (const qint64 other = pidFromPidFile(layout);
-        QemuProcessWatcher::isQemuFor(other, definition.uuid)) {
+    // One start at a time, across processes: the lock is taken before anything is checked
+    // or touched, and QEMU inherits it, so it stays taken while the VM runs. A second start
+    // leaves the running guest's logs and sockets alone.
+    const StartLock lock(layout.startLockPath());
+    const qint64 other = pidFromPidFile(layout);
+    if (QemuProcessWatcher::isQemuFor(other, definition.uuid)) {
         out.error = tr("%1 is already running (QEMU process %2)").arg(definition.name).arg(other);
+        return out;
+    }
+    if (lock.isTaken()) {
+        out.error = tr("%1 is being started by another Berth process").arg(definition.name);
+        return out;
+    }
+    if (!lock.isHeld()) {
+        out.error = tr("Cannot lock %1: %2").arg(layout.startLockPath(), lock.error());
         return out;
     }
     RuntimeFolder::clean(runtimeFolder); // a crashed run's sockets and pidfile
@@ -54,7 +107,13 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     process.setStandardOutputFile(layout.qemuLogPath(), QIODevice::Append);
     process.setStandardErrorFile(layout.qemuLogPath(), QIODevice::Append);
     qint64 pid = 0;
-    if (!process.startDetached(&pid) || pid <= 0) {
+    // Another thread starting a process at this moment would hold a copy too (QProcess of
+    // Qt 6.4 runs no child modifier for startDetached): it would only delay the next start.
+    const int inherited = lock.inheritableCopy();
+    const bool started = process.startDetached(&pid);
+    if (inherited >= 0)
+        ::close(inherited);
+    if (!started || pid <= 0) {
         RuntimeFolder::clean(runtimeFolder);
         out.error = tr("Cannot run %1: %2").arg(binary, process.errorString());
         return out;

@@ -12,6 +12,11 @@
 /// binary, the command line's files, no other QEMU for this VM, a private runtime folder),
 /// so that a refusal names the problem instead of leaving it to QEMU's stderr.
 ///
+/// One start at a time: launch() locks the VM's start.lock (VmLayout::startLockPath())
+/// before it checks or touches anything, and QEMU inherits the lock and holds it while it
+/// runs; a second start, from any process, is refused and leaves the running guest's logs
+/// and sockets alone.
+///
 /// Files: the runtime folder is made private and cleaned of a previous run's sockets;
 /// serial.log and qemu.log are rotated (one generation kept, ".old"); last-crash.json is
 /// removed; qemu.log starts with the command line, and QEMU's stdout and stderr go to it.

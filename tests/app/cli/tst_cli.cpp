@@ -325,6 +325,56 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_library + u"/held"_s));
     }
 
+    /// The pids of the QEMU processes whose command line names @p needle.
+    static QList<qint64> qemusNaming(const QString &needle)
+    {
+        QList<qint64> pids;
+        const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &entry : entries) {
+            QFile cmdline(u"/proc/%1/cmdline"_s.arg(entry));
+            if (!cmdline.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray args = cmdline.readAll();
+            if (args.startsWith("qemu-system") || args.contains("/qemu-system")) {
+                if (args.contains(QFile::encodeName(needle)))
+                    pids << entry.toLongLong();
+            }
+        }
+        return pids;
+    }
+
+    void twoStartsAtOnceMakeOneQemu()
+    {
+        // Issue 13 item 10: two `berth start` of one VM at the same moment make exactly one
+        // QEMU, and the loser leaves the running guest's logs alone (a rotation would move
+        // serial.log to serial.log.old under the running guest).
+        for (int round = 0; round < 4; ++round) {
+            const QString name = u"twice%1"_s.arg(round);
+            VERIFY_RUN(berth({u"create"_s, name, u"--memory"_s, u"128"_s, u"--accel"_s, u"tcg"_s}),
+                       0);
+            QProcess a, b;
+            for (QProcess *p : {&a, &b})
+                p->setProcessEnvironment(m_env);
+            a.start(QStringLiteral(BERTH_BINARY), {u"start"_s, name});
+            b.start(QStringLiteral(BERTH_BINARY), {u"start"_s, name});
+            QVERIFY(a.waitForFinished(60'000) && b.waitForFinished(60'000));
+            const QByteArray errors = a.readAllStandardError() + b.readAllStandardError();
+            QCOMPARE(a.exitCode() + b.exitCode(), 1); // one started, one was refused
+            QVERIFY2(errors.contains("already running") || errors.contains("being started"),
+                     errors.constData());
+            const QString folder = m_library + u'/' + name;
+            const QList<qint64> qemus = qemusNaming(folder + u'/');
+            QCOMPARE(qemus.size(), 1);
+            QVERIFY2(!QFile::exists(folder + u"/serial.log.old"_s), qPrintable(name));
+            QVERIFY2(!QFile::exists(folder + u"/qemu.log.old"_s), qPrintable(name));
+            // The log the guest writes is the one `berth log` reads.
+            QCOMPARE(QFileInfo(u"/proc/%1/cwd"_s.arg(qemus.first())).symLinkTarget(), folder);
+            QCOMPARE(state(name), u"running"_s);
+            VERIFY_RUN(berth({u"stop"_s, name, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
+            VERIFY_RUN(berth({u"delete"_s, name}), 0);
+        }
+    }
+
     void lifecycleWithRealGuest()
     {
         const BerthRun c =
