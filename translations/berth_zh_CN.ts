@@ -23,6 +23,14 @@
         <source>The new file is complete but could not replace %1: %2.</source>
         <translation>新文件已完成，但无法替换 %1：%2。</translation>
     </message>
+    <message>
+        <source>Cannot write %1 to the disk: %2.</source>
+        <translation>无法将 %1 写入磁盘：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is complete, but its folder could not be written to the disk: %2.</source>
+        <translation>%1 已完成，但无法将其所在文件夹写入磁盘：%2。</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

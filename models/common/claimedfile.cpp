@@ -27,11 +27,22 @@ QString systemError(int error)
 int createExclusive(const QString &path)
 {
     const int fd =
-        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return errno;
     ::close(fd);
     return 0;
+}
+
+/// fsync() of @p path (a file or a folder); 0 or the errno.
+int syncPath(const QString &path, int flags)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    const int error = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return error;
 }
 
 } // namespace
@@ -92,6 +103,12 @@ Outcome<> ClaimedFile::commit(const QString &target, Replace replace)
     const QString absolute = QFileInfo(target).absoluteFilePath();
     if (m_path.isEmpty())
         return Failure(tr("Nothing was made for %1.").arg(absolute));
+    // The new file's data reaches the disk before its name does, and the rename reaches it
+    // before commit() returns: after a power loss the target is the old file or the complete
+    // new one, never a torn mix.
+    if (const int error = syncPath(m_path, O_RDONLY); error != 0)
+        return Failure(tr("Cannot write %1 to the disk: %2.").arg(absolute, systemError(error)),
+                       u"fsync %1: %2"_s.arg(m_path, systemError(error)));
     if (m_path != absolute) {
         const QByteArray from = QFile::encodeName(m_path);
         const QByteArray to = QFile::encodeName(absolute);
@@ -108,6 +125,11 @@ Outcome<> ClaimedFile::commit(const QString &target, Replace replace)
         }
     }
     m_path.clear(); // it is the target now: never removed from here
+    const QString folder = QFileInfo(absolute).absolutePath();
+    if (const int error = syncPath(folder, O_RDONLY | O_DIRECTORY); error != 0)
+        return Failure(tr("%1 is complete, but its folder could not be written to the disk: %2.")
+                           .arg(absolute, systemError(error)),
+                       u"fsync %1: %2"_s.arg(folder, systemError(error)));
     return {};
 }
 

@@ -31,7 +31,8 @@ public:
     /// Removes the file unless it was committed.
     ~ClaimedFile();
 
-    /// Makes @p path itself; fails when anything is there.
+    /// Makes @p path itself (mode 0600: readable by the user only); fails when anything is
+    /// there.
     static Outcome<ClaimedFile> claim(const QString &path);
     /// Makes a hidden file with a fresh name beside @p target (".<name>.berth-<random>.partial")
     /// that commit() renames to @p target.
@@ -41,8 +42,10 @@ public:
     QString path() const { return m_path; }
 
     /// Makes the claimed file @p target, which from then on is no longer removed: nothing to
-    /// do when it was claimed at @p target, else an atomic rename. With Replace::No an
-    /// existing target is kept and this fails (the claimed file stays claimed).
+    /// do when it was claimed at @p target, else an atomic rename. The file is synced to the
+    /// disk before the rename and its folder after it, so a power loss leaves the old target
+    /// or the complete new file. With Replace::No an existing target is kept and this fails
+    /// (the claimed file stays claimed).
     Outcome<> commit(const QString &target, Replace replace);
     /// Removes the claimed file now.
     void remove();

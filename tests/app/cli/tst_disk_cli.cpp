@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -204,6 +205,50 @@ private Q_SLOTS:
                           u"--compress"_s, u"--overwrite"_s}),
                    0);
         QCOMPARE(qemuImgInfo(dst).value("format"_L1).toString(), u"qcow2"_s);
+        QCOMPARE(qemuImgCompare(src, dst), 0);
+    }
+
+    void overwriteSyncsTheNewImageBeforeItsName()
+    {
+        // Issue 13 item 11: a power loss during convert --overwrite must leave the old image
+        // or the whole new one. strace -y shows each fsync with the path of its descriptor:
+        // the new (hidden, partial) file is synced before it is renamed over the target, and
+        // the folder after, so the rename itself is on the disk before berth says it is done.
+        if (QStandardPaths::findExecutable(u"strace"_s).isEmpty())
+            QSKIP("strace is not installed (packaging/debian/build-deps.txt lists it)");
+        const QString src = path(u"sync-src.img"_s);
+        const QString dst = path(u"sync-dst.qcow2"_s);
+        VERIFY_RUN(
+            berth({u"disk"_s, u"create"_s, src, u"--size"_s, u"8M"_s, u"--format"_s, u"raw"_s}), 0);
+        VERIFY_RUN(berth({u"disk"_s, u"create"_s, dst, u"--size"_s, u"4M"_s}), 0);
+        const QString trace = path(u"convert.strace"_s);
+        QProcess strace;
+        strace.setProcessEnvironment(m_env);
+        strace.start(u"strace"_s, {u"-f"_s, u"-y"_s, u"-o"_s, trace, u"-e"_s,
+                                   u"trace=fsync,fdatasync,rename,renameat,renameat2"_s,
+                                   QStringLiteral(BERTH_BINARY), u"disk"_s, u"convert"_s, src, dst,
+                                   u"--format"_s, u"qcow2"_s, u"--overwrite"_s});
+        QVERIFY(strace.waitForFinished(120'000));
+        QCOMPARE(strace.exitCode(), 0);
+        QFile log(trace);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        qsizetype fileSynced = -1, renamed = -1, folderSynced = -1;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QByteArray &l = lines.at(i);
+            const bool sync = l.contains("fsync(") || l.contains("fdatasync(");
+            if (sync && l.contains(".sync-dst.qcow2.berth-") && fileSynced < 0)
+                fileSynced = i;
+            else if (l.contains("rename") && l.contains(".sync-dst.qcow2.berth-") &&
+                     l.contains(" = 0"))
+                renamed = i;
+            else if (sync && renamed >= 0 &&
+                     l.contains(QByteArray(QFile::encodeName(m_dir.path()) + ">)")))
+                folderSynced = i;
+        }
+        const QByteArray all = lines.join('\n');
+        QVERIFY2(fileSynced >= 0 && renamed > fileSynced, all.constData());
+        QVERIFY2(folderSynced > renamed, all.constData());
         QCOMPARE(qemuImgCompare(src, dst), 0);
     }
 
