@@ -2906,6 +2906,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <source>%1 was written by a newer Berth</source>
         <translation>%1 由更新版本的 Berth 写入</translation>
     </message>
+    <message>
+        <source>%1 does not hold a JSON object</source>
+        <translation>%1 不包含 JSON 对象</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotTreeModel</name>
@@ -3681,6 +3685,10 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>cannot move %1 to %2 to keep it; nothing was deleted</source>
         <translation>无法将 %1 移动到 %2 以保留它；未删除任何内容</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was changed or deleted by another process meanwhile; nothing was deleted.</source>
+        <translation>“%1”在此期间已被另一个进程更改或删除；未删除任何内容。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 
 #include <QLoggingCategory>
 
+#include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <utility>
@@ -90,6 +92,9 @@ void QemuImg::run(const QStringList &arguments, const QString &image, Done done)
     qCDebug(lcQemuImg) << kQemuImg << arguments;
 
     auto *process = new QProcess(this);
+    // qemu-img ends with the Berth that runs it: an orphan would go on writing a file that
+    // nobody commits or removes.
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process = process;
     if (arguments.contains(u"-p"_s)) {
         connect(process, &QProcess::readyReadStandardOutput, this, [this, process] {

@@ -369,23 +369,24 @@ QString DiskImageJob::runningVmUsing(const QString &path)
 
 Outcome<> DiskImageJob::claim(bool overwrite)
 {
-    Outcome<ClaimedFile> claimed = ClaimedFile::claim(m_path);
-    if (!claimed && (QFileInfo::exists(m_path) || QFileInfo(m_path).isSymLink())) {
-        if (!overwrite)
-            return Failure(destinationProblem(m_path, false));
-        // Replacing: qemu-img writes beside the old file, which stays until the new one is done.
-        claimed = ClaimedFile::claimBeside(m_path);
-    }
+    if (!overwrite && (QFileInfo::exists(m_path) || QFileInfo(m_path).isSymLink()))
+        return Failure(destinationProblem(m_path, false));
+    // qemu-img always writes a hidden file beside the target, renamed into place once done:
+    // a Berth killed part-way (SIGKILL, power loss) leaves the old target or none, never a
+    // torn image under the target's name.
+    Outcome<ClaimedFile> claimed = ClaimedFile::claimBeside(m_path);
     if (!claimed)
         return claimed.failure();
     m_claim = std::move(claimed).value();
+    m_replace = overwrite;
     return {};
 }
 
 Outcome<> DiskImageJob::commit()
 {
-    // It is the result now: never removed by this job.
-    return m_claim.commit(m_path, ClaimedFile::Replace::Yes);
+    // It is the result now: never removed by this job. Without overwrite, a file that
+    // appeared at the target meanwhile is kept (and the commit fails).
+    return m_claim.commit(m_path, m_replace ? ClaimedFile::Replace::Yes : ClaimedFile::Replace::No);
 }
 
 void DiskImageJob::failLater(const Failure &failure)

@@ -203,8 +203,9 @@ private:
     quint64 m_generation = 0;
     bool m_cancelled = false;
     bool m_needsShrinkConfirmation = false;
-    QString m_path;      ///< absolute path of the image worked on
-    ClaimedFile m_claim; ///< what qemu-img writes (m_path, or a temporary beside it) until done
+    QString m_path; ///< absolute path of the image worked on
+    ClaimedFile m_claim;
+    bool m_replace = false; ///< commit() may replace an existing m_path
     double m_percent = 0;
     DiskImageInfo m_info;
     DiskCheckReport m_check;

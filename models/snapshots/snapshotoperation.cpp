@@ -62,8 +62,8 @@ SnapshotOperation::SnapshotOperation(VmInstance *vm, QObject *parent)
     });
     const Outcome<> loaded = m_store.load();
     m_storeLoaded = loaded.ok();
-    if (!loaded)
-        qCWarning(lcSnapshot) << loaded.failure();
+    if (!loaded) // the caller reports it (the CLI in one line): not a second time here
+        qCDebug(lcSnapshot) << loaded.failure();
 }
 
 SnapshotOperation::~SnapshotOperation() = default;
@@ -275,7 +275,9 @@ void SnapshotOperation::recordResult()
         m_store.reconcile(images);
         switch (m_action) {
         case Action::Refresh:
-            break;
+            // A mere refresh writes nothing: records of snapshots that the disks read now do
+            // not all hold (a disk was added, the firmware switched to UEFI) stay in the file.
+            return finish({});
         case Action::Create:
             if (const SnapshotInfo *made = m_store.find(m_tag)) {
                 SnapshotInfo info = *made;

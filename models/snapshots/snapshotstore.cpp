@@ -78,9 +78,11 @@ Outcome<> SnapshotStore::load()
         return Failure(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject())
+    if (parseError.error != QJsonParseError::NoError)
         return Failure(
             tr("%1 is not valid JSON: %2").arg(file.fileName(), parseError.errorString()));
+    if (!doc.isObject())
+        return Failure(tr("%1 does not hold a JSON object").arg(file.fileName()));
     const QJsonObject root = doc.object();
     if (root.value("version"_L1).toInt() > SchemaVersion)
         return Failure(tr("%1 was written by a newer Berth").arg(file.fileName()));

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <unistd.h>
 
@@ -136,6 +137,19 @@ Outcome<QStringList> VmLibrary::removeWithDisks(const QString &name, const QStri
     const VmEntry vm = *entry;
     const QString folder = vm.folder;
     const VmLayout layout = VmLayout::ofFolder(folder);
+    // One delete or create at a time in the library, and the VM checked again under the
+    // lock: another process may have deleted or replaced it since this one read it.
+    const int lock = lockLibrary();
+    const auto unlock = qScopeGuard([lock] {
+        if (lock >= 0)
+            ::close(lock);
+    });
+    if (const VmEntry now = loadFolder(folder); now.isBroken() != vm.isBroken() ||
+                                                now.definition.uuid != vm.definition.uuid ||
+                                                !QFileInfo(folder).isDir())
+        return Failure(tr("\"%1\" was changed or deleted by another process meanwhile; nothing "
+                          "was deleted.")
+                           .arg(name));
 
     // Check everything before touching anything. A broken VM's QEMU is found by its files:
     // its uuid, and so its runtime folder, is unknown.

@@ -10,13 +10,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QSaveFile>
+#include <QScopeGuard>
 #include <QStandardPaths>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -88,10 +89,30 @@ Outcome<> VmLibrary::writeFileAtomically(const QString &path, const QByteArray &
             return failure;
         }
     }
-    QSaveFile file(path);
-    // QSaveFile writes a temporary file, syncs it, and renames it over the target on commit.
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return Failure(VmLibrary::tr("cannot write %1: %2").arg(path, file.errorString()));
+    // A temporary file beside the target, every write checked, synced, then renamed over it.
+    // (QSaveFile reported success for an empty file on a full tmpfs: its buffered write
+    // failed in a flush whose error commit() did not see.)
+    const QByteArray temporary =
+        native + '.' + QByteArray::number(QRandomGenerator::global()->generate(), 36);
+    const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Failure(VmLibrary::tr("cannot write %1: %2").arg(path, errnoText()));
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
+    const bool written = done == data.size() && ::fsync(fd) == 0;
+    const Failure failure(VmLibrary::tr("cannot write %1: %2").arg(path, errnoText()));
+    if (::close(fd) != 0 || !written || ::rename(temporary.constData(), native.constData()) != 0) {
+        ::unlink(temporary.constData());
+        return written ? Failure(VmLibrary::tr("cannot write %1: %2").arg(path, errnoText()))
+                       : failure;
+    }
     return syncFolder(QFileInfo(path).absolutePath());
 }
 
@@ -208,17 +229,37 @@ Outcome<QString> VmLibrary::makeStagingFolder() const
                        .arg(m_root, QString::fromLocal8Bit(std::strerror(error))));
 }
 
+int VmLibrary::lockLibrary() const
+{
+    const int fd = ::open(QFile::encodeName(m_root + u"/.library.lock"_s).constData(),
+                          O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::flock(fd, LOCK_EX);
+    return fd;
+}
+
 Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolder)
 {
     if (definition.uuid.isNull())
         definition.uuid = QUuid::createUuid();
     if (QString e = definition.validate(); !e.isEmpty())
         return Failure(e);
-    if (find(definition.name))
-        return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
     QDir root(m_root);
     if (!root.mkpath(u"."_s))
         return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
+    // One create at a time in the library, across processes, and the names read again
+    // under the lock: two `berth create web` at once made two VMs named "web".
+    const int lock = lockLibrary();
+    const auto unlock = qScopeGuard([lock] {
+        if (lock >= 0)
+            ::close(lock);
+    });
+    bool taken = find(definition.name) != nullptr;
+    const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (qsizetype i = 0; !taken && i < folders.size(); ++i)
+        taken = loadFolder(root.filePath(folders.at(i))).definition.name == definition.name;
+    if (taken)
+        return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
     if (!stagedFolder.isEmpty())
         return adopt(definition, stagedFolder);
     const QString folder = folderFor(definition.name);

@@ -98,6 +98,9 @@ Q_SIGNALS:
 
 private:
     VmEntry loadFolder(const QString &folder) const;
+    /// Waits for the library's lock (<root>/.library.lock, across processes) and returns
+    /// the descriptor that holds it (close it to unlock), or -1 when it cannot be had.
+    int lockLibrary() const;
     Outcome<> adopt(VmDefinition &definition, const QString &staged);
 
     QString m_root;

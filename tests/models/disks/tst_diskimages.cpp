@@ -318,7 +318,14 @@ private Q_SLOTS:
         QCOMPARE(wait(*j,
                       [&] {
                           j->create(r);
-                          QVERIFY(QTest::qWaitFor([&] { return QFileInfo::exists(r.path); }));
+                          // qemu-img writes a hidden file beside the target until it is done.
+                          QVERIFY(QTest::qWaitFor([&] {
+                              return !QDir(m_dir.path())
+                                          .entryList({u".cancelled-full.img.berth-*.partial"_s},
+                                                     QDir::Files | QDir::Hidden)
+                                          .isEmpty();
+                          }));
+                          QVERIFY(!QFileInfo::exists(r.path));
                           j->cancel();
                       }),
                  u"Cancelled."_s);
