@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <csignal>
+#include <sys/stat.h>
 
 #include <memory>
 
@@ -55,6 +56,9 @@ int main(int argc, char *argv[])
     // A write to a peer that has gone (QEMU killed, a closed pipe) must fail with EPIPE, not
     // end the process.
     std::signal(SIGPIPE, SIG_IGN);
+    // What Berth writes is the user's alone: folders 0700, files 0600 (definitions, disks,
+    // logs, UEFI variables, screenshots), and so is what the QEMU and qemu-img it starts write.
+    ::umask(077);
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

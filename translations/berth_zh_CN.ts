@@ -596,6 +596,14 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>%1 is also a disk of &quot;%2&quot;: it is kept</source>
         <translation>%1 也是“%2”的磁盘：已保留</translation>
     </message>
+    <message>
+        <source>(not on every disk: one was added after it)</source>
+        <translation>（并非所有磁盘都有：有磁盘是在其之后添加的）</translation>
+    </message>
+    <message>
+        <source>The bytes as the guest sent them, escape sequences and control characters included (for a pipe, not a terminal).</source>
+        <translation>按客户机发送的原样输出字节，包括转义序列和控制字符（用于管道，而非终端）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -2630,6 +2638,18 @@ It opens “%2” in a window of its own.</source>
         <source>%1 is not inside Berth&apos;s runtime folder %2</source>
         <translation>%1 不在 Berth 的运行时文件夹 %2 中</translation>
     </message>
+    <message>
+        <source>The runtime folder %1 is not a folder (or is a symbolic link); Berth will not use it</source>
+        <translation>运行时文件夹 %1 不是文件夹（或是符号链接）；Berth 不会使用它</translation>
+    </message>
+    <message>
+        <source>The runtime folder %1 belongs to another user; Berth will not use its sockets</source>
+        <translation>运行时文件夹 %1 属于其他用户；Berth 不会使用其中的套接字</translation>
+    </message>
+    <message>
+        <source>The runtime folder %1 can be entered by other users; Berth will not use its sockets</source>
+        <translation>其他用户可以进入运行时文件夹 %1；Berth 不会使用其中的套接字</translation>
+    </message>
 </context>
 <context>
     <name>SerialConsoleView</name>
@@ -3372,10 +3392,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <translation>名称不能以空格开头或结尾。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be used as a name.</source>
-        <translation>“%1”不能用作名称。</translation>
-    </message>
-    <message>
         <source>The name must not contain &quot;/&quot; or &quot;\&quot;.</source>
         <translation>名称不能包含“/”或“\”。</translation>
     </message>
@@ -3466,6 +3482,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>must hold objects</source>
         <translation>必须包含对象</translation>
+    </message>
+    <message>
+        <source>The name must not start with &quot;.&quot;.</source>
+        <translation>名称不能以“.”开头。</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,7 @@ Outcome<QStringList> VmLibrary::removeWithDisks(const QString &name, const QStri
         for (const auto &[from, to] : std::as_const(moved))
             QDir().rename(to, from);
     };
-    if (!keep.isEmpty() && !QDir().mkpath(imagesFolder()))
+    if (!keep.isEmpty() && !makePrivateFolder(imagesFolder()))
         return Failure(
             tr("cannot create %1 to keep the disks in; nothing was deleted").arg(imagesFolder()));
     for (const QString &path : std::as_const(keep)) {

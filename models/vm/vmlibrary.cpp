@@ -46,6 +46,16 @@ Outcome<> syncFolder(const QString &folder)
 
 } // namespace
 
+bool VmLibrary::makePrivateFolder(const QString &path)
+{
+    // An existing folder keeps its mode: a library folder the user shares stays shared,
+    // while every folder Berth makes in it is private.
+    if (QFileInfo(path).isDir())
+        return true;
+    return QDir().mkpath(path) &&
+           QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
 QString VmEntry::name() const
 {
     return isBroken() || definition.name.isEmpty() ? QFileInfo(folder).fileName() : definition.name;
@@ -154,7 +164,7 @@ VmEntry VmLibrary::loadFolder(const QString &folder) const
 Outcome<> VmLibrary::reload()
 {
     QDir root(m_root);
-    if (!root.mkpath(u"."_s))
+    if (!makePrivateFolder(m_root))
         return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
     const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     QList<VmEntry> entries;
@@ -215,13 +225,13 @@ QString VmLibrary::folderFor(const QString &name) const
 Outcome<QString> VmLibrary::makeStagingFolder() const
 {
     const QDir root(m_root);
-    if (!root.mkpath(u"."_s))
+    if (!makePrivateFolder(m_root))
         return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
     int error = EEXIST;
     for (int attempt = 0; attempt < 100 && error == EEXIST; ++attempt) {
         const QString folder = root.filePath(
             u".new-vm-%1"_s.arg(QString::number(QRandomGenerator::global()->generate(), 36)));
-        if (::mkdir(QFile::encodeName(folder).constData(), 0777) == 0)
+        if (::mkdir(QFile::encodeName(folder).constData(), 0700) == 0)
             return folder;
         error = errno;
     }
@@ -245,7 +255,7 @@ Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolde
     if (QString e = definition.validate(); !e.isEmpty())
         return Failure(e);
     QDir root(m_root);
-    if (!root.mkpath(u"."_s))
+    if (!makePrivateFolder(m_root))
         return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
     // One create at a time in the library, across processes, and the names read again
     // under the lock: two `berth create web` at once made two VMs named "web".
@@ -263,7 +273,7 @@ Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolde
     if (!stagedFolder.isEmpty())
         return adopt(definition, stagedFolder);
     const QString folder = folderFor(definition.name);
-    if (!root.mkdir(QFileInfo(folder).fileName()))
+    if (::mkdir(QFile::encodeName(folder).constData(), 0700) != 0)
         return Failure(VmLibrary::tr("cannot create the folder %1").arg(folder));
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
     if (Outcome<> written = writeFileAtomically(VmLayout::ofFolder(folder).definitionPath(), json);

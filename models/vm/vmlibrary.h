@@ -89,7 +89,11 @@ public:
     /// is taken to use every file in its folder.
     QString otherVmUsing(const QString &path, const QString &exceptFolder) const;
 
-    /// Writes @p data to @p path atomically and durably (see the class comment).
+    /// Creates @p path (and its parents) when missing, with mode 0700; an existing folder
+    /// keeps its mode.
+    static bool makePrivateFolder(const QString &path);
+
+    /// Writes @p data to @p path atomically and durably (see the class comment), mode 0600.
     static Outcome<> writeFileAtomically(const QString &path, const QByteArray &data);
 
 Q_SIGNALS:

@@ -290,6 +290,53 @@ private Q_SLOTS:
         VERIFY_RUN(berth({u"delete"_s, u"viewed"_s}), 0);
     }
 
+    static QFile::Permissions modeOf(const QString &path)
+    {
+        return QFileInfo(path).permissions() &
+               (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                QFile::WriteOther | QFile::ExeOther | QFile::ReadOwner | QFile::WriteOwner |
+                QFile::ExeOwner);
+    }
+
+    void whatBerthWritesIsTheUsersAlone()
+    {
+        // Issue 13 item 7: folders 0700; definitions, disks, logs, UEFI variables and
+        // screenshots 0600, whatever the umask Berth was started with; a shared library
+        // folder keeps its own mode, the VMs in it are private all the same.
+        const QFile::Permissions folder = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        const QFile::Permissions file = QFile::ReadOwner | QFile::WriteOwner;
+        const QString shared = m_dir.filePath(u"shared"_s);
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(QFile::setPermissions(shared, folder | QFile::ReadGroup | QFile::ExeGroup |
+                                                  QFile::ReadOther | QFile::ExeOther));
+        for (const QString &library : {m_dir.filePath(u"fresh/library"_s), shared}) {
+            QProcessEnvironment env = m_env;
+            env.insert(u"BERTH_LIBRARY"_s, library);
+            VERIFY_RUN(berth({u"create"_s, u"private"_s, u"--memory"_s, u"128"_s, u"--accel"_s,
+                              u"tcg"_s, u"--disk-size"_s, u"4M"_s, u"--firmware"_s, u"uefi"_s},
+                             env),
+                       0);
+            VERIFY_RUN(berth({u"start"_s, u"private"_s}, env), 0);
+            const QString shot = m_dir.filePath(u"shot.png"_s);
+            QFile::remove(shot);
+            VERIFY_RUN(berth({u"screenshot"_s, u"private"_s, shot, u"--qmp"_s}, env), 0);
+            VERIFY_RUN(berth({u"stop"_s, u"private"_s, u"--force"_s, u"--timeout"_s, u"0"_s}, env),
+                       0);
+            const QString vm = library + u"/private"_s;
+            QCOMPARE(modeOf(vm), folder);
+            if (library != shared)
+                QCOMPARE(modeOf(library), folder);
+            else
+                QVERIFY(modeOf(library) & QFile::ReadOther); // the user's choice stays
+            for (const QString &f :
+                 QStringList{vm + u"/vm.json"_s, vm + u"/disk.qcow2"_s, vm + u"/uefi-vars.qcow2"_s,
+                             vm + u"/serial.log"_s, vm + u"/qemu.log"_s, shot})
+                QVERIFY2(modeOf(f) == file,
+                         qPrintable(u"%1: %2"_s.arg(f).arg(int(modeOf(f)), 0, 16)));
+            VERIFY_RUN(berth({u"delete"_s, u"private"_s}, env), 0);
+        }
+    }
+
     void brokenVmIsNotDeletedWhileItsQemuRuns()
     {
         // Issue 13 item 3: a definition broken while its QEMU runs names no uuid (so no
