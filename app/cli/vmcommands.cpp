@@ -4,6 +4,7 @@
 
 #include "models/common/bytesize.h"
 #include "models/creation/vmcreator.h"
+#include "models/vm/serialtext.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
@@ -377,10 +378,16 @@ int cmdLog(CliSession &s)
         return CliSuccess; // nothing captured yet
     if (!log.open(QIODevice::ReadOnly))
         throw CliError{CliText::tr("cannot read %1: %2").arg(log.fileName(), log.errorString())};
+    // The guest's bytes, as sent, only with --raw (for a pipe): on a terminal its escape
+    // sequences could move the cursor, retitle the window or make the terminal answer.
+    const bool raw = s.parser().isSet(u"raw"_s);
+    SerialText text;
     while (!log.atEnd()) {
         const QByteArray chunk = log.read(64 * 1024);
-        s.out().write(chunk);
+        s.out().write(raw ? chunk : text.feed(chunk));
     }
+    if (!raw)
+        s.out().write(text.finish());
     return CliSuccess;
 }
 
@@ -448,6 +455,7 @@ void addVmCommands(CliCommandTable &t)
     t[u"log"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Print the serial console output captured so far."),
         "NAME",
-        {},
+        {{u"raw"_s, CliText::tr("The bytes as the guest sent them, escape sequences and control "
+                                "characters included (for a pipe, not a terminal).")}},
         cmdLog};
 }

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <csignal>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -133,6 +134,11 @@ bool QemuProcessWatcher::sendSignal(int signal) const
 bool QemuProcessWatcher::isQemuFor(qint64 pid, const QUuid &uuid)
 {
     if (pid <= 0)
+        return false;
+    // Only this user's QEMU: another user's process naming the uuid is not ours to control.
+    struct stat st = {};
+    if (::stat(QByteArray("/proc/" + QByteArray::number(pid)).constData(), &st) != 0 ||
+        st.st_uid != ::geteuid())
         return false;
     const QList<QByteArray> argv = readProcFile(pid, "cmdline").split('\0');
     if (argv.isEmpty() || !argv.first().contains("qemu"))

@@ -48,7 +48,41 @@ Outcome<> ensurePrivateFolder(const QString &path)
     return {};
 }
 
+/// Without creating or changing anything: a missing @p path is fine (nothing runs there); an
+/// existing one must be a real folder of this user that nobody else can enter.
+Outcome<> checkPrivateFolder(const QString &path)
+{
+    struct stat st = {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return errno == ENOENT
+                   ? Outcome<>()
+                   : Failure(RuntimeFolder::tr("Cannot examine the runtime folder %1: %2")
+                                 .arg(path, systemError(errno)));
+    if (!S_ISDIR(st.st_mode))
+        return Failure(RuntimeFolder::tr("The runtime folder %1 is not a folder (or is a symbolic "
+                                         "link); Berth will not use it")
+                           .arg(path));
+    if (st.st_uid != ::geteuid())
+        return Failure(RuntimeFolder::tr("The runtime folder %1 belongs to another user; Berth "
+                                         "will not use its sockets")
+                           .arg(path));
+    if ((st.st_mode & 0077) != 0)
+        return Failure(RuntimeFolder::tr("The runtime folder %1 can be entered by other users; "
+                                         "Berth will not use its sockets")
+                           .arg(path));
+    return {};
+}
+
 } // namespace
+
+Outcome<> RuntimeFolder::verify(const QString &path)
+{
+    if (QFileInfo(path).path() != root())
+        return Failure(tr("%1 is not inside Berth's runtime folder %2").arg(path, root()));
+    if (Outcome<> safe = checkPrivateFolder(root()); !safe)
+        return safe;
+    return checkPrivateFolder(path);
+}
 
 QString RuntimeFolder::root()
 {

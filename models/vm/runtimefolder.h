@@ -28,6 +28,11 @@ public:
     /// 0700, and checks both.
     static Outcome<> ensure(const QString &path);
 
+    /// Checks root() and @p path (a folder directly inside it) without creating or changing
+    /// anything, as attaching to a running VM must: each must be missing, or a real folder
+    /// (not a symbolic link) owned by this user with no access for others.
+    static Outcome<> verify(const QString &path);
+
     /// Whether a process holds the lock QEMU takes on its pidfile (it does from before it
     /// writes its pid until it exits).
     static bool isPidFileLocked(const QString &path);

@@ -245,6 +245,20 @@ void VmInstance::Private::attach()
             q, [this] { Q_EMIT q->attached(); }, Qt::QueuedConnection);
         return;
     }
+    // The runtime folder is trusted only when it is ours and private, as on start: a pidfile
+    // or socket planted in someone else's folder is never read, connected to or cleaned.
+    if (const Outcome<> safe = RuntimeFolder::verify(layout.runtimeFolder()); !safe) {
+        lastError = safe.failure().message();
+        setState(VmState::Stopped);
+        QMetaObject::invokeMethod(
+            q,
+            [this, message = lastError] {
+                Q_EMIT q->monitorProblem(message);
+                Q_EMIT q->attached();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     const qint64 found = QemuLauncher::pidFromPidFile(layout);
     // Checked again once the pidfd is open: the pid cannot be recycled behind a pidfd.
     if (QemuProcessWatcher::isQemuFor(found, definition.uuid) && watcher.watch(found) &&

@@ -489,15 +489,41 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_library + u"/mangled"_s));
     }
 
-    void logPrintsTheSerialConsoleAsIs()
+    void attachNeverTrustsAPlantedRuntimeFolder()
+    {
+        // Issue 13 item 8: the VM's runtime folder replaced by a link to someone else's
+        // folder, holding a stale pidfile. Attaching (any command that looks at the VM)
+        // must not read it, call the VM crashed, or clean the files it links to.
+        const BerthRun made = berth({u"create"_s, u"planted"_s, u"--json"_s});
+        VERIFY_RUN(made, 0);
+        const QString uuid = made.object().value("uuid"_L1).toString();
+        QVERIFY(!uuid.isEmpty());
+        const QString victim = m_dir->filePath(u"victim"_s);
+        QVERIFY(QDir().mkpath(victim));
+        file(u"victim/qemu.pid"_s, "1\n");
+        file(u"victim/vnc.sock"_s, "someone's file");
+        const QString root = qEnvironmentVariable("XDG_RUNTIME_DIR") + u"/berth"_s;
+        QVERIFY(QDir().mkpath(root));
+        QFile::setPermissions(root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(QFile::link(victim, root + u'/' + uuid));
+        const BerthRun status = berth({u"status"_s, u"planted"_s, u"--json"_s});
+        QVERIFY(QFile::exists(victim + u"/qemu.pid"_s));
+        QVERIFY(QFile::exists(victim + u"/vnc.sock"_s));
+        QVERIFY(!QFile::exists(m_library + u"/planted/last-crash.json"_s));
+        QCOMPARE(status.object().value("state"_L1).toString(), u"stopped"_s);
+        QFile::remove(root + u'/' + uuid);
+    }
+
+    void logPrintsTheSerialConsoleSafely()
     {
         VERIFY_RUN(berth({u"create"_s, u"chatty"_s}), 0);
         const BerthRun none = berth({u"log"_s, u"chatty"_s});
         VERIFY_RUN(none, 0);
         QVERIFY(none.out.isEmpty() && none.err.isEmpty());
 
-        // Bytes as the guest sent them, not text: no newline added, no decoding.
-        QByteArray console = "Booting\r\n\x1b[1mBERTH-GUEST-READY\x1b[0m\r\n\xff\xfe";
+        // What a guest may send a terminal: colours, a new window title, a charset switch.
+        QByteArray console = "Booting\r\n\x1b[1mBERTH-GUEST-READY\x1b[0m\r\n\x1b]0;owned\x07"
+                             "\x1b(0\xff\xfe";
         console += QByteArray(200'000, 'z'); // more than one read
         QFile log(VmLayout::ofFolder(m_library + u"/chatty"_s).serialLogPath());
         QVERIFY(log.open(QIODevice::WriteOnly));
@@ -505,8 +531,13 @@ private Q_SLOTS:
         log.close();
         const BerthRun r = berth({u"log"_s, u"chatty"_s});
         VERIFY_RUN(r, 0);
-        QCOMPARE(r.out.size(), console.size());
-        QVERIFY(r.out == console);
+        QCOMPARE(r.out,
+                 "Booting\nBERTH-GUEST-READY\n\xef\xbf\xbd\xef\xbf\xbd" + QByteArray(200'000, 'z'));
+        // --raw: the bytes as the guest sent them, for a pipe.
+        const BerthRun raw = berth({u"log"_s, u"chatty"_s, u"--raw"_s});
+        VERIFY_RUN(raw, 0);
+        QCOMPARE(raw.out.size(), console.size());
+        QVERIFY(raw.out == console);
     }
 
     void snapshotListOfAStoppedVmWithoutQcow2()

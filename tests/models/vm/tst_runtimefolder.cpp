@@ -112,6 +112,37 @@ private Q_SLOTS:
         QVERIFY2(error.contains("another user"_L1), qPrintable(error));
     }
 
+    void verifyChecksWithoutTouching()
+    {
+        // What attaching uses (issue 13 item 8): nothing is made or changed; a missing
+        // folder is fine, anything not private and ours is refused.
+        const QString missing = runtimeFolderOf(QUuid::createUuid());
+        QVERIFY_OUTCOME(RuntimeFolder::verify(missing));
+        QVERIFY(!QFileInfo::exists(missing));
+        const QString vm = runtimeFolderOf(QUuid::createUuid());
+        QVERIFY_OUTCOME(RuntimeFolder::ensure(vm));
+        QVERIFY_OUTCOME(RuntimeFolder::verify(vm));
+
+        const QString link = runtimeFolderOf(QUuid::createUuid());
+        QVERIFY(QFile::link(vm, link));
+        QVERIFY(failureMessage(RuntimeFolder::verify(link)).contains("symbolic link"_L1));
+
+        const QString open = runtimeFolderOf(QUuid::createUuid());
+        QVERIFY(QDir().mkdir(open));
+        QVERIFY(::chmod(QFile::encodeName(open).constData(), 0777) == 0);
+        QVERIFY(failureMessage(RuntimeFolder::verify(open)).contains("other users"_L1));
+        QCOMPARE(modeOf(open), mode_t(0777)); // refused, not repaired behind the user's back
+
+        // The root is checked as well: the /tmp fallback is where another user could be first.
+        QVERIFY(::chmod(QFile::encodeName(RuntimeFolder::root()).constData(), 0755) == 0);
+        QVERIFY(failureMessage(RuntimeFolder::verify(vm)).contains(RuntimeFolder::root()));
+        QVERIFY(::chmod(QFile::encodeName(RuntimeFolder::root()).constData(), 0700) == 0);
+        if (::geteuid() != 0)
+            QSKIP("changing a folder's owner needs root");
+        QVERIFY(::chown(QFile::encodeName(vm).constData(), 65534, 65534) == 0);
+        QVERIFY(failureMessage(RuntimeFolder::verify(vm)).contains("another user"_L1));
+    }
+
     void cleanRemovesOnlyOurFiles()
     {
         const QString vm = runtimeFolderOf(QUuid::createUuid());
