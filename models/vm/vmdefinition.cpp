@@ -151,8 +151,10 @@ QString VmDefinition::validateName(const QString &name)
         return VmDefinition::tr("The name is longer than %1 characters.").arg(kMaxNameLength);
     if (name.trimmed() != name)
         return VmDefinition::tr("The name must not start or end with a space.");
-    if (name == "."_L1 || name == ".."_L1)
-        return VmDefinition::tr("\"%1\" cannot be used as a name.").arg(name);
+    // Its folder would be hidden: never listed (as Berth's staging folders are not), and
+    // the VM would vanish from the library. "." and ".." are among these.
+    if (name.startsWith(u'.'))
+        return VmDefinition::tr("The name must not start with \".\".");
     for (const QChar c : name) {
         if (c == u'/' || c == u'\\')
             return VmDefinition::tr("The name must not contain \"/\" or \"\\\".");

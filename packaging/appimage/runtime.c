@@ -111,9 +111,26 @@ static int mkdirs(const char *path, mode_t mode)
     return mkdir(buf, mode) != 0 && errno != EEXIST ? -1 : 0;
 }
 
+/* The folder at @path must be a real folder (not a symbolic link) of this user that nobody else
+ * may write to: else someone else could have put an AppRun there for us to run. */
+static void insist_private(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        die("cannot examine", path);
+    if (!S_ISDIR(st.st_mode))
+        die("the cache folder is not a folder (or is a symbolic link); remove it and try again", path);
+    if (st.st_uid != getuid())
+        die("the cache folder belongs to another user; nothing in it is run", path);
+    if ((st.st_mode & 022) != 0)
+        die("others may write to the cache folder; nothing in it is run", path);
+}
+
 static int extract_file(sqfs *fs, sqfs_inode *inode, const char *dest)
 {
-    int out = open(dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, inode->base.mode & 07777);
+    /* Never through a link or over a file: every path under the root is ours, made now. */
+    int out = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                   inode->base.mode & 07777);
     if (out < 0)
         return -1;
     static char buf[1 << 16];
@@ -161,7 +178,7 @@ static void extract(int fd, off_t offset, const char *root)
         switch (inode.base.inode_type) {
         case SQUASHFS_DIR_TYPE:
         case SQUASHFS_LDIR_TYPE:
-            if (mkdirs(dest, 0755) != 0)
+            if (mkdir(dest, 0755) != 0)
                 die("cannot create", dest);
             break;
         case SQUASHFS_REG_TYPE:
@@ -175,7 +192,6 @@ static void extract(int fd, off_t offset, const char *root)
             size_t size = sizeof target;
             if (sqfs_readlink(&fs, &inode, target, &size) != SQFS_OK)
                 die("cannot read a symbolic link", trv.path);
-            unlink(dest);
             if (symlink(target, dest) != 0)
                 die("cannot create", dest);
             break;
@@ -207,8 +223,11 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (argc > 1 && strcmp(argv[1], "--appimage-extract") == 0) {
-        if (mkdirs("squashfs-root", 0755) != 0)
-            die("cannot create squashfs-root", strerror(errno));
+        /* A new folder: extracting into one that exists would follow the links it holds. */
+        if (mkdir("squashfs-root", 0755) != 0)
+            die(errno == EEXIST ? "squashfs-root exists already; remove it first"
+                                : "cannot create squashfs-root",
+                errno == EEXIST ? NULL : strerror(errno));
         extract(fd, offset, "squashfs-root");
         puts("squashfs-root");
         return 0;
@@ -227,13 +246,18 @@ int main(int argc, char *argv[])
         snprintf(base, sizeof base, "%s/.cache/appimage-berth", home);
     else
         snprintf(base, sizeof base, "/tmp/appimage-berth-%u", (unsigned)getuid());
+    if (mkdirs(base, 0700) != 0)
+        die("cannot create", base);
+    insist_private(base); /* the /tmp fallback above all: anyone could have made it first */
     snprintf(root, sizeof root, "%s/%llx-%llx", base, (unsigned long long)st.st_size,
              (unsigned long long)st.st_mtime);
     snprintf(done, sizeof done, "%s/.complete", root);
     if (access(done, F_OK) != 0) {
         /* Extract beside, then rename: a half-extracted folder is never used. */
         snprintf(tmp, sizeof tmp, "%s.%d", root, (int)getpid());
-        if (mkdirs(tmp, 0700) != 0)
+        if (access(tmp, F_OK) == 0)
+            nftw(tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS); /* a killed start's leftover */
+        if (mkdir(tmp, 0700) != 0)
             die("cannot create", tmp);
         extract(fd, offset, tmp);
         char marker[PATH_MAX];

@@ -53,4 +53,37 @@ unshare --mount bash -euo pipefail -c '
     # It ran on the bundled libraries: the extracted image has them.
     ls "$WORK"/cache/appimage-berth/*/usr/lib/libQt6Widgets.so.6 >/dev/null
 '
-echo "PASS: the AppImage starts with the system Qt out of reach"
+echo "the AppImage starts with the system Qt out of reach"
+
+# --appimage-extract never writes through a link it did not make: an existing squashfs-root
+# (here a link to another folder) is refused and the folder it names stays as it was.
+mkdir "$work/extract" "$work/victim"
+echo mine >"$work/victim/AppRun"
+ln -s "$work/victim" "$work/extract/squashfs-root"
+if (cd "$work/extract" && "$app" --appimage-extract) >"$work/extract.out" 2>&1; then
+    fail "extracted into an existing squashfs-root"
+fi
+grep -q "exists already" "$work/extract.out" || { cat "$work/extract.out"; fail "no reason given"; }
+[ "$(cat "$work/victim/AppRun")" = mine ] || fail "the linked folder was written to"
+rm "$work/extract/squashfs-root"
+(cd "$work/extract" && "$app" --appimage-extract >/dev/null)
+[ -x "$work/extract/squashfs-root/AppRun" ] || fail "--appimage-extract made no AppRun"
+echo "--appimage-extract makes a new folder and refuses an existing one"
+
+# The cache folder (here the /tmp fallback's kind: made by someone else first) is used only
+# when it is the user's own and private: nothing in a writable or linked one is run.
+for bad in writable link; do
+    cache=$work/cache-$bad
+    mkdir -p "$work/elsewhere"
+    case $bad in
+    writable) mkdir -p "$cache/appimage-berth" && chmod 0777 "$cache/appimage-berth" ;;
+    link) mkdir -p "$cache" && ln -s "$work/elsewhere" "$cache/appimage-berth" ;;
+    esac
+    if XDG_CACHE_HOME=$cache "$app" --version >"$work/cache.out" 2>&1; then
+        fail "ran from a $bad cache folder"
+    fi
+    grep -q "cache folder" "$work/cache.out" || { cat "$work/cache.out"; fail "no reason given ($bad)"; }
+done
+[ -z "$(ls -A "$work/elsewhere")" ] || fail "extracted into the folder a link named"
+echo "a cache folder that is not private is refused"
+echo "PASS: the AppImage starts with the system Qt out of reach and trusts only its own folders"

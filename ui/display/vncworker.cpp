@@ -274,7 +274,7 @@ bool VncWorker::allocateBackBuffer(rfbClient *client)
     const int w = client->width;
     const int h = client->height;
     qCDebug(lcVnc) << "framebuffer" << w << h;
-    if (w <= 0 || h <= 0 || w > MaxSide || h > MaxSide || qint64(w) * h > MaxPixels) {
+    if (w <= 0 || h <= 0 || w > MaxWidth || h > MaxHeight) {
         m_error = tr("the VNC server sent an impossible screen size (%1×%2)").arg(w).arg(h);
         return false;
     }

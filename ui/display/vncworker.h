@@ -43,9 +43,11 @@ public:
     /// Pixels received since the connection opened (not counting pseudo-rectangles).
     qint64 pixelsReceived() const { return m_pixels.load(); }
 
-    /// Largest framebuffer accepted from a server; anything larger ends the connection.
-    static constexpr int MaxSide = 16384;
-    static constexpr qint64 MaxPixels = qint64(8192) * 8192;
+    /// Largest framebuffer accepted from a server: what QEMU's VNC server can send at most
+    /// (VNC_MAX_WIDTH and VNC_MAX_HEIGHT in QEMU's ui/vnc.h, 7.2). Anything larger comes
+    /// from something else and ends the connection.
+    static constexpr int MaxWidth = 5120;
+    static constexpr int MaxHeight = 2160;
 
 Q_SIGNALS:
     void connected();

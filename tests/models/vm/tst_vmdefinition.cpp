@@ -115,6 +115,9 @@ private Q_SLOTS:
         QTest::newRow("unicode") << u"开发机"_s << true;
         QTest::newRow("empty") << QString() << false;
         QTest::newRow("dotdot") << u".."_s << false;
+        QTest::newRow("hidden") << u".hidden"_s << false; // its folder would never be listed
+        QTest::newRow("staging-like") << u".new-vm-abc"_s << false;
+        QTest::newRow("inner dot") << u"web.example"_s << true;
         QTest::newRow("backslash") << u"a\\b"_s << false;
         QTest::newRow("newline") << u"a\nb"_s << false;
         QTest::newRow("leading space") << u" a"_s << false;

@@ -175,6 +175,11 @@ private Q_SLOTS:
         QTest::newRow("huge framebuffer")
             << quint16(65535) << quint16(65535) << QByteArray() << false;
         QTest::newRow("empty framebuffer") << quint16(0) << quint16(0) << QByteArray() << false;
+        // Larger than QEMU's VNC server ever makes (5120x2160): not a QEMU.
+        QTest::newRow("wider than QEMU") << quint16(5121) << quint16(16) << QByteArray() << false;
+        QTest::newRow("taller than QEMU") << quint16(16) << quint16(2161) << QByteArray() << false;
+        QTest::newRow("much wider than QEMU")
+            << quint16(9000) << quint16(2000) << QByteArray() << false;
         QTest::newRow("rectangle outside the framebuffer")
             << quint16(64) << quint16(64)
             << updateHeader(1) + rectHeader(60000, 60000, 100, 100, 0) + QByteArray(4096, 'x')
