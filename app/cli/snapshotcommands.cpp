@@ -45,6 +45,7 @@ QJsonArray describe(const SnapshotStore &store)
             {u"parent"_s, i.parent.isEmpty() ? QJsonValue() : QJsonValue(i.parent)},
             {u"current"_s, i.name == store.current()},
             {u"thumbnail"_s, i.thumbnail.isEmpty() ? QJsonValue() : QJsonValue(i.thumbnail)},
+            {u"every_disk"_s, i.coversEveryDisk},
         });
     }
     return all;
@@ -62,6 +63,8 @@ void printTree(CliSession &s, const SnapshotStore &store, const QString &parent,
                                                     : CliText::tr("disks only"));
         if (!i->description.isEmpty())
             line += u"\t"_s + i->description;
+        if (!i->coversEveryDisk)
+            line += u"\t"_s + CliText::tr("(not on every disk: one was added after it)");
         printLine(s.out(), line);
         printTree(s, store, name, depth + 1);
     }

@@ -343,7 +343,7 @@ void SnapshotOperation::readImages(const ListCallback &done)
                             if (index >= 0)
                                 perDisk[index] = imageSnapshots(device.inserted->image.snapshots);
                         }
-                        done(ImageSnapshot::onEveryDisk(perDisk));
+                        done(ImageSnapshot::onAnyDisk(perDisk));
                     });
 }
 
@@ -363,7 +363,7 @@ void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnap
         return;
     }
     if (index >= disks.size())
-        return done(ImageSnapshot::onEveryDisk(perDisk));
+        return done(ImageSnapshot::onAnyDisk(perDisk));
     runQemuImg({u"info"_s, u"--output=json"_s, u"-f"_s, u"qcow2"_s, disks[index]}, disks[index],
                [this, index, perDisk, done](const QByteArray &output) mutable {
                    const QJsonObject info = QJsonDocument::fromJson(output).object();

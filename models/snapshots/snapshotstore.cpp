@@ -47,6 +47,23 @@ QList<ImageSnapshot> ImageSnapshot::onEveryDisk(const QList<QList<ImageSnapshot>
     return out;
 }
 
+QList<ImageSnapshot> ImageSnapshot::onAnyDisk(const QList<QList<ImageSnapshot>> &perDisk)
+{
+    QList<ImageSnapshot> out;
+    for (const QList<ImageSnapshot> &disk : perDisk) {
+        for (const ImageSnapshot &s : disk) {
+            if (std::none_of(out.begin(), out.end(),
+                             [&](const ImageSnapshot &o) { return o.name == s.name; }))
+                out.append(s);
+        }
+    }
+    const QList<ImageSnapshot> everywhere = onEveryDisk(perDisk);
+    for (ImageSnapshot &s : out)
+        s.coversEveryDisk = std::any_of(everywhere.begin(), everywhere.end(),
+                                        [&](const ImageSnapshot &e) { return e.name == s.name; });
+    return out;
+}
+
 SnapshotStore::SnapshotStore(QString vmFolder)
     : m_vmFolder(std::move(vmFolder))
 {}
@@ -188,10 +205,16 @@ bool SnapshotStore::reconcile(const QList<ImageSnapshot> &onImage)
         const auto it = std::find_if(m_snapshots.begin(), m_snapshots.end(),
                                      [&](const SnapshotInfo &s) { return s.name == i.name; });
         if (it == m_snapshots.end()) {
-            // Made outside Berth: a root, since nobody recorded what it descends from.
-            m_snapshots.append({i.name, {}, i.created, i.vmStateSize > 0, {}, {}});
-            changed = true;
-        } else if (it->hasMemoryState != (i.vmStateSize > 0)) {
+            // Made outside Berth: a root, since nobody recorded what it descends from. Only
+            // one on every disk: a partial one made outside cannot be reverted to as a whole.
+            if (i.coversEveryDisk) {
+                m_snapshots.append({i.name, {}, i.created, i.vmStateSize > 0, {}, {}});
+                changed = true;
+            }
+            continue;
+        }
+        it->coversEveryDisk = i.coversEveryDisk;
+        if (it->hasMemoryState != (i.vmStateSize > 0)) {
             it->hasMemoryState = i.vmStateSize > 0;
             changed = true;
         }

@@ -24,6 +24,11 @@ struct ImageSnapshot
     /// The snapshots present on every one of @p perDisk (a VM's snapshot must exist on all
     /// its disks to be reverted to); the first disk's entries (which hold the memory state).
     static QList<ImageSnapshot> onEveryDisk(const QList<QList<ImageSnapshot>> &perDisk);
+    /// Those on any disk of @p perDisk (by name, the first disk's first), each saying
+    /// whether every disk holds it.
+    static QList<ImageSnapshot> onAnyDisk(const QList<QList<ImageSnapshot>> &perDisk);
+
+    bool coversEveryDisk = true; ///< set by onAnyDisk()
 };
 
 /// What Berth knows about one snapshot beyond what the image holds.
@@ -35,6 +40,9 @@ struct SnapshotInfo
     bool hasMemoryState = false;
     QString parent;    ///< the snapshot that was current when this one was taken; may be empty
     QString thumbnail; ///< absolute path of a PNG of the screen, or empty
+    /// False when a disk (added after it was taken, or the UEFI variables) does not hold it:
+    /// it stays listed, and reverting is left to QEMU. Not stored: the images say.
+    bool coversEveryDisk = true;
 
     friend bool operator==(const SnapshotInfo &, const SnapshotInfo &) = default;
 };
@@ -43,10 +51,10 @@ struct SnapshotInfo
 /// with VmLibrary::writeFileAtomically) and thumbnails under `<vm folder>/snapshots/` (see
 /// VmLayout). A thumbnail a record names outside that folder is ignored, never deleted.
 ///
-/// The images are the truth: reconcile() adds snapshots made outside Berth (as roots, with
-/// no description), drops those deleted outside (their children move to their parent), and
-/// clears the "current" marker when it names one that is gone. Nothing listed here is
-/// missing from the images.
+/// The images are the truth: reconcile() adds snapshots made outside Berth on every disk (as
+/// roots, with no description), drops those no disk holds any more (their children move to
+/// their parent), and clears the "current" marker when it names one that is gone. A record
+/// some disks do not hold (a disk was added after it) stays, marked (coversEveryDisk).
 class SnapshotStore final
 {
     Q_DECLARE_TR_FUNCTIONS(SnapshotStore)
@@ -80,7 +88,8 @@ public:
     void add(SnapshotInfo info);
     /// Removes @p name; its children move to its parent, and so does the current marker.
     void remove(const QString &name);
-    /// Makes the tree match @p onImage (see the class comment). True when anything changed.
+    /// Makes the tree match @p onImage, the snapshots on any disk (ImageSnapshot::onAnyDisk(),
+    /// see the class comment). True when anything changed.
     bool reconcile(const QList<ImageSnapshot> &onImage);
 
 private:

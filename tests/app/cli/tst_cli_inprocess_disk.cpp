@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -205,8 +206,8 @@ private Q_SLOTS:
         VERIFY_RUN(list, 0);
         QCOMPARE(list.array().size(), 1);
         const QJsonObject s = list.array().at(0).toObject();
-        const QStringList keys{u"created"_s, u"current"_s,   u"description"_s, u"name"_s,
-                               u"parent"_s,  u"thumbnail"_s, u"vm_state"_s};
+        const QStringList keys{u"created"_s, u"current"_s, u"description"_s, u"every_disk"_s,
+                               u"name"_s,    u"parent"_s,  u"thumbnail"_s,   u"vm_state"_s};
         QCOMPARE(s.keys(), keys);
         QCOMPARE(s.value("name"_L1).toString(), u"first"_s);
         QCOMPARE(s.value("description"_L1).toString(), u"fresh"_s);
@@ -224,6 +225,44 @@ private Q_SLOTS:
         const BerthRun twice = berth({u"snapshot"_s, u"create"_s, u"vm"_s, u"first"_s});
         VERIFY_RUN(twice, 1);
         QVERIFY2(isOneErrorLine(twice, u"first"_s), twice.err.constData());
+
+        // Issue 13 item 6: a disk added after the snapshot does not make Berth forget it,
+        // neither on a refresh nor when the next snapshot is taken.
+        const QString folder = c.object().value("folder"_L1).toString();
+        const QString added = folder + u"/added.qcow2"_s;
+        VERIFY_RUN(berth({u"disk"_s, u"create"_s, added, u"--size"_s, u"8M"_s}), 0);
+        QByteArray original;
+        {
+            QFile f(folder + u"/vm.json"_s);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            original = f.readAll();
+            QJsonObject vm = QJsonDocument::fromJson(original).object();
+            f.close();
+            QJsonArray disks = vm.value("disks"_L1).toArray();
+            disks.append(QJsonObject{
+                {u"path"_s, added}, {u"format"_s, u"qcow2"_s}, {u"bus"_s, u"virtio"_s}});
+            vm.insert(u"disks"_s, disks);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(vm).toJson());
+        }
+        const BerthRun partial = berth({u"snapshot"_s, u"list"_s, u"vm"_s, u"--json"_s});
+        VERIFY_RUN(partial, 0);
+        QCOMPARE(partial.array().size(), 1);
+        QCOMPARE(partial.array().at(0).toObject().value("every_disk"_L1).toBool(true), false);
+        VERIFY_RUN(berth({u"snapshot"_s, u"create"_s, u"vm"_s, u"second"_s}), 0);
+        const BerthRun both = berth({u"snapshot"_s, u"list"_s, u"vm"_s, u"--json"_s});
+        VERIFY_RUN(both, 0);
+        QCOMPARE(both.array().size(), 2);
+        QCOMPARE(both.array().at(0).toObject().value("name"_L1).toString(), u"first"_s);
+        QCOMPARE(both.array().at(0).toObject().value("description"_L1).toString(), u"fresh"_s);
+        QCOMPARE(both.array().at(1).toObject().value("every_disk"_L1).toBool(), true);
+        VERIFY_RUN(berth({u"snapshot"_s, u"delete"_s, u"vm"_s, u"second"_s}), 0);
+        {
+            QFile f(folder + u"/vm.json"_s); // the added disk goes again
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(original);
+        }
+        QFile::remove(added);
 
         const BerthRun gone = berth({u"snapshot"_s, u"delete"_s, u"vm"_s, u"first"_s, u"--json"_s});
         VERIFY_RUN(gone, 0);
