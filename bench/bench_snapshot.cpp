@@ -25,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -226,7 +227,9 @@ bool benchSize(int memoryMiB, int rounds, SizeResult *out, QString *error)
     d.accelerator = Accelerator::Tcg;
     d.networkEnabled = false;
     d.disks = {{disk, u"qcow2"_s, u"virtio"_s}};
-    const QString guest = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
+    // Absolute, as a kernel path must be, whatever the user typed.
+    const QString guestDir = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
+    const QString guest = guestDir.isEmpty() ? guestDir : QFileInfo(guestDir).absoluteFilePath();
     if (!guest.isEmpty()) {
         d.kernel = guest + u"/vmlinuz"_s;
         d.initrd = guest + u"/initrd.img"_s;

@@ -20,8 +20,9 @@ target_compile_definitions(berth_common_cfg INTERFACE
 
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(berth_common_cfg INTERFACE
+        # -Wshadow=local is GCC's spelling; clang (the fuzz preset) has no such option.
         -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
-        -Wshadow=local -Wcast-qual -Wformat=2 -Wimplicit-fallthrough)
+        $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> -Wcast-qual -Wformat=2 -Wimplicit-fallthrough)
     if(BERTH_WERROR)
         target_compile_options(berth_common_cfg INTERFACE -Werror)
     endif()

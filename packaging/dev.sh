@@ -5,7 +5,7 @@
 #   packaging/dev.sh test   install what is missing, build, run the whole test suite
 # (run builds only the berth executable of the dev preset, with the translations and icons it
 # embeds; test builds the CI preset with -Werror and every test and benchmark, runs them, then
-# the unit tests under ASan/UBSan)
+# the unit tests under ASan/UBSan, then fuzzes the QMP parser for 30 seconds)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -62,6 +62,12 @@ test)
     ctest --preset ci
     build asan
     ctest --preset asan
+    # A short fuzz run of the QMP stream parser (clang + libFuzzer); new inputs go to the
+    # build tree, the committed corpus is only read.
+    build fuzz fuzz_qmp_stream
+    mkdir -p build/fuzz/corpus-new
+    build/fuzz/bin/fuzz_qmp_stream build/fuzz/corpus-new tests/fuzz/corpus/qmp_stream \
+        -max_total_time=30
     ;;
 *)
     usage

@@ -12,7 +12,10 @@ using namespace Qt::Literals::StringLiterals;
 
 QString TestGuest::directory()
 {
-    return qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
+    // Absolute whatever the user typed (the README's bench commands give a relative one): a
+    // VM's kernel must be an absolute path.
+    const QString dir = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");
+    return dir.isEmpty() ? dir : QFileInfo(dir).absoluteFilePath();
 }
 
 bool TestGuest::isAvailable()
