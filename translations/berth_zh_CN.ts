@@ -584,6 +584,34 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>Deleted %1; kept %2</source>
         <translation>已删除 %1；保留了 %2</translation>
     </message>
+    <message>
+        <source>use either --%1 or --%2, not both</source>
+        <translation>--%1 和 --%2 只能二选一</translation>
+    </message>
+    <message>
+        <source>nothing to change: give at least one option (berth set --help)</source>
+        <translation>没有要更改的内容：请至少给出一个选项（berth set --help）</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1: nothing changed</source>
+        <translation>%1：没有任何更改</translation>
+    </message>
+    <message>
+        <source>%1: changed %2</source>
+        <translation>%1：已更改 %2</translation>
+    </message>
+    <message>
+        <source>Remove the %1.</source>
+        <translation>移除 %1。</translation>
+    </message>
+    <message>
+        <source>Change a stopped VM&apos;s settings; changes made meanwhile elsewhere to other settings are kept.</source>
+        <translation>更改已停止虚拟机的设置；期间在别处对其他设置所做的更改会被保留。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -643,10 +671,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>内存(&amp;M)：</translation>
     </message>
     <message>
-        <source>QEMU&apos;s machine type: q35 (modern PCIe chipset) or pc (i440FX)</source>
-        <translation>QEMU 的机器类型：q35（现代 PCIe 芯片组）或 pc（i440FX）</translation>
-    </message>
-    <message>
         <source>Mac&amp;hine:</source>
         <translation>机器类型(&amp;H)：</translation>
     </message>
@@ -661,22 +685,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Storage</source>
         <translation>存储</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>映像</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Bus</source>
-        <translation>总线</translation>
-    </message>
-    <message>
-        <source>Disks cannot be added or removed here yet.</source>
-        <translation>暂时还不能在这里添加或移除磁盘。</translation>
     </message>
     <message>
         <source>Disks:</source>
@@ -775,10 +783,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>到处都能用；在没有 KVM 或 KVM 工作异常时使用</translation>
     </message>
     <message>
-        <source>No disks</source>
-        <translation>无磁盘</translation>
-    </message>
-    <message>
         <source>%1 127.0.0.1:%2 → guest port %3</source>
         <translation>%1 127.0.0.1:%2 → 客户机端口 %3</translation>
     </message>
@@ -829,6 +833,42 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>UEFI (OVMF is not installed)</source>
         <translation>UEFI（未安装 OVMF）</translation>
+    </message>
+    <message>
+        <source>The machine types this QEMU offers: q35 is a modern PCIe chipset, pc (i440FX) an older one for older systems</source>
+        <translation>此 QEMU 提供的机器类型：q35 是现代的 PCIe 芯片组，pc（i440FX）是较旧的芯片组，适合旧系统</translation>
+    </message>
+    <message>
+        <source>VirtIO (fastest; Windows needs its drivers)</source>
+        <translation>VirtIO（最快；Windows 需要安装其驱动）</translation>
+    </message>
+    <message>
+        <source>Intel e1000e (works without drivers)</source>
+        <translation>Intel e1000e（无需额外驱动）</translation>
+    </message>
+    <message>
+        <source>Intel e1000 (older systems)</source>
+        <translation>Intel e1000（较旧的系统）</translation>
+    </message>
+    <message>
+        <source>Realtek RTL8139 (oldest systems)</source>
+        <translation>Realtek RTL8139（很旧的系统）</translation>
+    </message>
+    <message>
+        <source>&amp;Card:</source>
+        <translation>网卡(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (now %3)</source>
+        <translation>%1 — %2（当前为 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (not offered by this QEMU)</source>
+        <translation>%1（此 QEMU 不提供）</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1251,89 @@ Berth did not create this image: deleting the VM only detaches it.</source>
     </message>
 </context>
 <context>
+    <name>DiskListEditor</name>
+    <message>
+        <source>VirtIO (fastest)</source>
+        <translation>VirtIO（最快）</translation>
+    </message>
+    <message>
+        <source>SATA</source>
+        <translation>SATA</translation>
+    </message>
+    <message>
+        <source>IDE (oldest systems)</source>
+        <translation>IDE（很旧的系统）</translation>
+    </message>
+    <message>
+        <source>SCSI (VirtIO SCSI)</source>
+        <translation>SCSI（VirtIO SCSI）</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>De&amp;tach</source>
+        <translation>分离(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Resi&amp;ze…</source>
+        <translation>调整大小(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Boot &amp;Earlier</source>
+        <translation>提前引导(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Boot La&amp;ter</source>
+        <translation>推后引导(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>引导顺序</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映像</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>总线</translation>
+    </message>
+    <message>
+        <source>In boot order: the first disk boots first, the CD-ROM after the disks</source>
+        <translation>按引导顺序排列：第一个磁盘最先引导，光驱在所有磁盘之后</translation>
+    </message>
+    <message>
+        <source>How the guest sees the selected disk. VirtIO needs drivers on Windows; use SATA there until they are installed.</source>
+        <translation>客户机看到所选磁盘的方式。Windows 上 VirtIO 需要驱动；安装驱动之前请使用 SATA。</translation>
+    </message>
+    <message>
+        <source>Create, import or clone an image for this VM (saved in its folder)</source>
+        <translation>为此虚拟机创建、导入或克隆映像（保存在它的文件夹中）</translation>
+    </message>
+    <message>
+        <source>Take the selected disk out of the VM; its image file is kept</source>
+        <translation>从虚拟机中移除所选磁盘；其映像文件会保留</translation>
+    </message>
+    <message>
+        <source>Make the selected disk&apos;s image larger</source>
+        <translation>增大所选磁盘的映像</translation>
+    </message>
+    <message>
+        <source>B&amp;us:</source>
+        <translation>总线(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>No disks</source>
+        <translation>没有磁盘</translation>
+    </message>
+</context>
+<context>
     <name>DiskPlan</name>
     <message>
         <source>space taken as the guest writes</source>
@@ -1251,6 +1374,49 @@ Berth did not create this image: deleting the VM only detaches it.</source>
     <message>
         <source>Create %1, a linked clone of %2 (the base image must stay unchanged).</source>
         <translation>创建 %1，它是 %2 的链接克隆（基础映像之后不能再改动）。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskResizeDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Resize Disk</source>
+        <translation>调整磁盘大小</translation>
+    </message>
+    <message>
+        <source>e.g. 40G</source>
+        <translation>例如 40G</translation>
+    </message>
+    <message>
+        <source>&amp;Resize</source>
+        <translation>调整大小(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>映像：</translation>
+    </message>
+    <message>
+        <source>Size now:</source>
+        <translation>当前大小：</translation>
+    </message>
+    <message>
+        <source>&amp;New size:</source>
+        <translation>新大小(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The disk grows; the guest&apos;s partitions and file systems do not. Grow them inside the guest afterwards.</source>
+        <translation>磁盘会变大，但客户机的分区和文件系统不会。之后请在客户机内扩展它们。</translation>
+    </message>
+    <message>
+        <source>Type a size such as 40G or 512M.</source>
+        <translation>请输入 40G 或 512M 这样的大小。</translation>
+    </message>
+    <message>
+        <source>The new size must be larger than %1.</source>
+        <translation>新大小必须大于 %1。</translation>
     </message>
 </context>
 <context>
@@ -2052,10 +2218,6 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>A VM named “%1” exists already.</source>
         <translation>名为“%1”的虚拟机已存在。</translation>
-    </message>
-    <message>
-        <source>%1 of memory is more than this computer has (%2).</source>
-        <translation>%1 内存超过了这台计算机的内存（%2）。</translation>
     </message>
     <message>
         <source>Creating a %1 disk image…</source>
@@ -3360,10 +3522,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <translation>名称不能包含控制字符。</translation>
     </message>
     <message>
-        <source>The number of CPUs must be between 1 and %1.</source>
-        <translation>CPU 数量必须在 1 到 %1 之间。</translation>
-    </message>
-    <message>
         <source>Memory must be between %1 MiB and %2 MiB.</source>
         <translation>内存必须在 %1 MiB 到 %2 MiB 之间。</translation>
     </message>
@@ -3442,6 +3600,14 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>must hold objects</source>
         <translation>必须包含对象</translation>
+    </message>
+    <message>
+        <source>The number of CPUs must be between %1 and %2.</source>
+        <translation>CPU 数量必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>Unknown network card model &quot;%1&quot; (use one of %2).</source>
+        <translation>未知的网卡型号“%1”（请使用 %2 之一）。</translation>
     </message>
 </context>
 <context>
@@ -3531,6 +3697,85 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
 Berth keeps trying to reach it every few seconds; nothing can be done to the VM meanwhile except Force Off.</source>
         <translation>%1
 Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对该虚拟机进行任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>VmFields</name>
+    <message>
+        <source>--%1 takes a whole number, not &quot;%2&quot;</source>
+        <translation>--%1 需要一个整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file</source>
+        <translation>%1 不存在或不是文件</translation>
+    </message>
+    <message>
+        <source>--%1 takes %2, not &quot;%3&quot;</source>
+        <translation>--%1 的取值为 %2，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>Rename it.</source>
+        <translation>重命名。</translation>
+    </message>
+    <message>
+        <source>Number of virtual CPUs.</source>
+        <translation>虚拟 CPU 数量。</translation>
+    </message>
+    <message>
+        <source>Memory in MiB.</source>
+        <translation>内存，单位 MiB。</translation>
+    </message>
+    <message>
+        <source>Machine type, one that qemu-system-x86_64 -machine help lists.</source>
+        <translation>机器类型，须为 qemu-system-x86_64 -machine help 列出的一种。</translation>
+    </message>
+    <message>
+        <source>Accelerator: auto, kvm or tcg.</source>
+        <translation>加速器：auto、kvm 或 tcg。</translation>
+    </message>
+    <message>
+        <source>--accel takes auto, kvm or tcg, not &quot;%1&quot;</source>
+        <translation>--accel 接受 auto、kvm 或 tcg，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Firmware: bios or uefi.</source>
+        <translation>固件：bios 或 uefi。</translation>
+    </message>
+    <message>
+        <source>--firmware takes bios or uefi, not &quot;%1&quot;</source>
+        <translation>--firmware 接受 bios 或 uefi，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Insert this ISO image.</source>
+        <translation>插入此 ISO 映像。</translation>
+    </message>
+    <message>
+        <source>Boot this kernel directly.</source>
+        <translation>直接引导此内核。</translation>
+    </message>
+    <message>
+        <source>Initrd for the kernel.</source>
+        <translation>内核使用的 initrd。</translation>
+    </message>
+    <message>
+        <source>Kernel command line.</source>
+        <translation>内核命令行。</translation>
+    </message>
+    <message>
+        <source>User-mode network (NAT): on or off.</source>
+        <translation>用户模式网络（NAT）：on 或 off。</translation>
+    </message>
+    <message>
+        <source>--network takes on or off, not &quot;%1&quot;</source>
+        <translation>--network 接受 on 或 off，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Network card: virtio, e1000e, e1000 or rtl8139.</source>
+        <translation>网卡：virtio、e1000e、e1000 或 rtl8139。</translation>
+    </message>
+    <message>
+        <source>Notes.</source>
+        <translation>备注。</translation>
     </message>
 </context>
 <context>
@@ -3658,6 +3903,14 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
         <source>&quot;%1&quot; is deleted, but its folder %2 could not be removed entirely</source>
         <translation>“%1”已删除，但无法完全删除其文件夹 %2</translation>
     </message>
+    <message>
+        <source>cannot lock %1: %2</source>
+        <translation>无法锁定 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 changed meanwhile elsewhere (%2). Look at the new values and make the change again.</source>
+        <translation>未保存：%1 在此期间已在别处被更改（%2）。请查看新的值后重新进行更改。</translation>
+    </message>
 </context>
 <context>
     <name>VmLifecycle</name>
@@ -3712,6 +3965,29 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>“%1” is running; shut it down first</source>
         <translation>“%1”正在运行；请先将它关机</translation>
+    </message>
+</context>
+<context>
+    <name>VmLimits</name>
+    <message>
+        <source>%1 MiB of memory is more than this computer has (%2 MiB).</source>
+        <translation>%1 MiB 内存超过了这台计算机的内存（%2 MiB）。</translation>
+    </message>
+    <message>
+        <source>This QEMU does not offer the machine type “%1”.</source>
+        <translation>此 QEMU 不提供机器类型“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual CPU(s) on a computer with %1: the VM will run slowly.</source>
+        <translation>
+            <numerusform>%n 个虚拟 CPU，而这台计算机只有 %1：虚拟机会运行得很慢。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hardware thread(s)</source>
+        <translation>
+            <numerusform>%n 个硬件线程</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/settings/appsettings.h"
 #include "models/stats/statssampler.h"
+#include "models/vm/qemumachines.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
 #include "models/vm/vmregistry.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_hostSummary(new HostSummary(this))
 {
+    QemuMachines::prefetch(); // the settings page lists them; ask QEMU early, off this thread
     setWindowTitle(tr("Berth"));
     setObjectName(u"MainWindow"_s);
     setWindowIcon(QIcon::fromTheme(u"invalid.berth.Berth"_s, QIcon(u":/icons/berth.svg"_s)));
@@ -158,6 +160,8 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
         else
             UnappliedQuestion::ask(this, m_details->editor(), UnappliedQuestion::Before::Start, go);
     });
+    connect(m_details->editor(), &DefinitionEditor::addDiskRequested, this,
+            [this](const QString &vmName) { showDiskImageWizard(vmName); });
     connect(m_details->editor(), &DefinitionEditor::applied, this,
             [this](const QString &, const VmDefinition &definition) {
                 // The model follows the library's changed() and hands the definition to
