@@ -1702,6 +1702,18 @@ It opens “%2” in a window of its own.</source>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
+    <message>
+        <source>Show only the screen (%1; the same keys leave)</source>
+        <translation>只显示屏幕（%1；按相同的键退出）</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the VM is not running</source>
+        <translation>没有可保存的内容：虚拟机未在运行</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: the screen has not arrived</source>
+        <translation>暂时没有可保存的内容：尚未收到屏幕画面</translation>
+    </message>
 </context>
 <context>
     <name>DisplayView</name>
@@ -1713,12 +1725,20 @@ It opens “%2” in a window of its own.</source>
         <source>Waiting for the screen…</source>
         <translation>正在等待屏幕…</translation>
     </message>
+    <message>
+        <source>F11 or Ctrl+Alt+F</source>
+        <translation>F11 或 Ctrl+Alt+F</translation>
+    </message>
 </context>
 <context>
     <name>DisplayWindow</name>
     <message>
         <source>%1 — Berth</source>
         <translation>%1 — Berth</translation>
+    </message>
+    <message>
+        <source>Full screen. Press %1 to leave; move the pointer to the top for the toolbar.</source>
+        <translation>全屏。按 %1 退出；将指针移到顶部可显示工具栏。</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,9 @@ DisplayPage::DisplayPage(QWidget *parent, RemoteDisplay *display)
     connect(m_display, &RemoteDisplay::frameUpdated, this, [this] {
         if (m_view->placeholderText() == tr("Waiting for the screen…"))
             updateText();
+        else if (QAction *shot = findChild<QAction *>(u"displayScreenshotAction"_s);
+                 shot && !shot->isEnabled() && m_display->hasFrame())
+            updateActions(); // a picture came back (a reconnect, a new window): it can be saved
     });
 
     m_toolBar->setObjectName(u"displayToolBar"_s);
@@ -99,7 +102,13 @@ DisplayPage::DisplayPage(QWidget *parent, RemoteDisplay *display)
     QAction *full = m_toolBar->addAction(tr("&Full Screen"));
     full->setObjectName(u"displayFullScreenAction"_s);
     full->setCheckable(true);
+    full->setToolTip(
+        tr("Show only the screen (%1; the same keys leave)").arg(DisplayView::fullScreenKeys()));
     connect(full, &QAction::toggled, this, &DisplayPage::fullScreenRequested);
+    connect(m_view, &DisplayView::fullScreenKeyPressed, full, [full] {
+        if (full->isEnabled() || full->isChecked())
+            full->toggle();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -186,6 +195,11 @@ void DisplayPage::updateActions()
     };
     enable("displaySendKeyAction", live && connected);
     enable("displayScreenshotAction", live && m_display->hasFrame());
+    if (QAction *shot = findChild<QAction *>(u"displayScreenshotAction"_s))
+        shot->setToolTip(!live ? tr("Nothing to save: the VM is not running")
+                         : m_display->hasFrame()
+                             ? tr("Save the screen as a PNG image")
+                             : tr("Nothing to save yet: the screen has not arrived"));
     enable("displayFullScreenAction", live);
 }
 

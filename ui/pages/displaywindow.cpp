@@ -6,6 +6,7 @@
 #include "ui/widgets/displayview.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QTimer>
 #include <QToolBar>
@@ -16,6 +17,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr int kToolBarHideMs = 2000;
+constexpr int kHintMs = 5000;
 constexpr int kEdgePixels = 4;
 
 } // namespace
@@ -24,6 +26,8 @@ DisplayWindow::DisplayWindow(QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_page(new DisplayPage(this))
     , m_hideToolBar(new QTimer(this))
+    , m_hint(new QLabel(this))
+    , m_hideHint(new QTimer(this))
 {
     setObjectName(u"displayWindow"_s);
     m_page->setDetachable(false);
@@ -38,6 +42,17 @@ DisplayWindow::DisplayWindow(QWidget *parent)
             m_page->toolBar()->hide();
     });
     connect(m_page, &DisplayPage::fullScreenRequested, this, &DisplayWindow::setFullScreen);
+    // Floats over the screen, as virt-viewer's and GNOME Boxes' do.
+    m_hint->setObjectName(u"fullScreenHint"_s);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setAutoFillBackground(true);
+    m_hint->setMargin(12);
+    m_hint->setStyleSheet(u"QLabel { background: rgba(0, 0, 0, 190); color: white; "
+                          "border-radius: 6px; }"_s);
+    m_hint->hide();
+    m_hideHint->setSingleShot(true);
+    m_hideHint->setInterval(kHintMs);
+    connect(m_hideHint, &QTimer::timeout, m_hint, &QWidget::hide);
     m_page->view()->viewport()->installEventFilter(this);
     m_page->toolBar()->installEventFilter(this);
 }
@@ -55,6 +70,19 @@ DisplayWindow *DisplayWindow::openFor(VmInstance *vm)
     return w;
 }
 
+DisplayWindow *DisplayWindow::openFullScreenFor(VmInstance *vm)
+{
+    DisplayWindow *w = openFor(vm);
+    w->setClosesOnLeavingFullScreen(true);
+    w->setFullScreen(true);
+    return w;
+}
+
+QString DisplayWindow::fullScreenHint() const
+{
+    return m_hint->isVisible() ? m_hint->text() : QString();
+}
+
 void DisplayWindow::setFullScreen(bool on)
 {
     if (QAction *a = m_page->findChild<QAction *>(u"displayFullScreenAction"_s)) {
@@ -64,15 +92,31 @@ void DisplayWindow::setFullScreen(bool on)
     if (on) {
         showFullScreen();
         m_hideToolBar->start();
+        m_hint->setText(tr("Full screen. Press %1 to leave; move the pointer to the top for "
+                           "the toolbar.")
+                            .arg(DisplayView::fullScreenKeys()));
+        m_hint->adjustSize();
+        m_hint->move((width() - m_hint->width()) / 2, height() / 8);
+        m_hint->raise();
+        m_hint->show();
+        m_hideHint->start();
     } else {
         m_hideToolBar->stop();
+        m_hideHint->stop();
+        m_hint->hide();
         m_page->toolBar()->show();
+        if (m_closesOnLeaving) {
+            close(); // back to the tab it came from: no window left floating
+            return;
+        }
         showNormal();
     }
 }
 
 bool DisplayWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Resize && m_hint->isVisible())
+        m_hint->move((width() - m_hint->width()) / 2, height() / 8);
     if (isFullScreen() && event->type() == QEvent::MouseMove) {
         const auto *me = static_cast<QMouseEvent *>(event);
         const bool atTop = watched == m_page->toolBar() || me->position().y() <= kEdgePixels;

@@ -127,7 +127,7 @@ void VmDetailsPane::clear()
 void VmDetailsPane::setDisplayFullScreen(bool on)
 {
     if (on && m_instance)
-        DisplayWindow::openFor(m_instance)->setFullScreen(true);
+        DisplayWindow::openFullScreenFor(m_instance);
     const QSignalBlocker block(m_display);
     if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
         a->setChecked(false);
