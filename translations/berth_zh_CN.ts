@@ -1714,6 +1714,18 @@ It opens “%2” in a window of its own.</source>
         <source>Nothing to save yet: the screen has not arrived</source>
         <translation>暂时没有可保存的内容：尚未收到屏幕画面</translation>
     </message>
+    <message>
+        <source>The screen of “%1” is shown in its own window.</source>
+        <translation>“%1”的屏幕显示在单独的窗口中。</translation>
+    </message>
+    <message>
+        <source>Bring It &amp;Back</source>
+        <translation>移回此处(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>DisplayView</name>

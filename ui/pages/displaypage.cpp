@@ -43,10 +43,20 @@ DisplayPage::DisplayPage(QWidget *parent, RemoteDisplay *display)
     , m_view(new DisplayView(this))
     , m_toolBar(new QToolBar(this))
     , m_retry(new QTimer(this))
+    , m_placeholderButton(new QPushButton(m_view->viewport()))
 {
     setObjectName(u"displayPage"_s);
     m_display->setParent(this);
     m_view->setDisplay(m_display);
+    m_placeholderButton->setObjectName(u"displayPlaceholderButton"_s);
+    m_placeholderButton->hide();
+    connect(m_placeholderButton, &QPushButton::clicked, this, [this] {
+        if (m_shownElsewhere)
+            Q_EMIT bringBackRequested();
+        else
+            Q_EMIT startRequested();
+    });
+    m_view->viewport()->installEventFilter(this);
     m_retry->setSingleShot(true);
     m_retry->setInterval(kRetryMs);
     connect(m_retry, &QTimer::timeout, this, &DisplayPage::followState);
@@ -158,6 +168,37 @@ void DisplayPage::setDetachable(bool detachable)
         a->setVisible(detachable);
 }
 
+void DisplayPage::setShownElsewhere(bool elsewhere)
+{
+    if (m_shownElsewhere == elsewhere)
+        return;
+    m_shownElsewhere = elsewhere;
+    followState();
+}
+
+QPushButton *DisplayPage::placeholderButton() const
+{
+    return m_placeholderButton->isVisible() ? m_placeholderButton : nullptr;
+}
+
+bool DisplayPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        placeButton();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DisplayPage::placeButton()
+{
+    // Under the placeholder text, which the view centres.
+    const QWidget *viewport = m_view->viewport();
+    m_placeholderButton->adjustSize();
+    const int lines = int(m_view->placeholderText().count(u'\n')) + 1;
+    const int below = fontMetrics().lineSpacing() * (lines + 3) / 2;
+    m_placeholderButton->move((viewport->width() - m_placeholderButton->width()) / 2,
+                              viewport->height() / 2 + below);
+}
+
 void DisplayPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -180,7 +221,7 @@ bool DisplayPage::isLive() const
 {
     if (!m_socketPath.isEmpty())
         return true;
-    return m_vm && m_vm->allows(VmAction::Display);
+    return m_vm && m_vm->allows(VmAction::Display) && !m_shownElsewhere;
 }
 
 void DisplayPage::updateActions()
@@ -229,6 +270,7 @@ void DisplayPage::updateText()
     const QString name = m_vm ? m_vm->definition().name : QString();
     QString placeholder;
     QString overlay;
+    QString button;
     if (!m_vm && !m_socketPath.isEmpty()) {
         switch (m_display->status()) {
         case RemoteDisplay::Status::Failed:
@@ -247,10 +289,15 @@ void DisplayPage::updateText()
         }
     } else if (!m_vm) {
         placeholder = tr("No virtual machine selected.");
+    } else if (m_shownElsewhere) {
+        placeholder = tr("The screen of “%1” is shown in its own window.").arg(name);
+        button = tr("Bring It &Back");
     } else if (!m_vm->allows(VmAction::Display)) {
         placeholder = state == VmState::Crashed
                           ? tr("“%1” has crashed. Start it again to see its screen.").arg(name)
                           : tr("“%1” is not running. Start it to see its screen.").arg(name);
+        if (m_vm->allows(VmAction::Start))
+            button = tr("&Start");
     } else {
         switch (m_display->status()) {
         case RemoteDisplay::Status::Failed:
@@ -271,6 +318,10 @@ void DisplayPage::updateText()
     }
     m_view->setPlaceholderText(placeholder);
     m_view->setOverlayText(overlay);
+    m_placeholderButton->setText(button);
+    m_placeholderButton->setVisible(!button.isEmpty());
+    if (!button.isEmpty())
+        placeButton();
     if (!placeholder.isEmpty())
         m_view->releaseGuestKeyboard();
     updateActions();

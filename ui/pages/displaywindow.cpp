@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QScreen>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -34,7 +35,7 @@ DisplayWindow::DisplayWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_page);
-    resize(1024, 800);
+    resize(1024, 800); // fitted to the screen when shown (showEvent)
     m_hideToolBar->setSingleShot(true);
     m_hideToolBar->setInterval(kToolBarHideMs);
     connect(m_hideToolBar, &QTimer::timeout, this, [this] {
@@ -58,6 +59,26 @@ DisplayWindow::DisplayWindow(QWidget *parent)
 }
 
 DisplayWindow::~DisplayWindow() = default;
+
+void DisplayWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_fitted || isFullScreen())
+        return;
+    m_fitted = true;
+    // The whole window on the screen it opens on, frame and title bar included.
+    const QScreen *s = screen();
+    if (!s)
+        return;
+    const QRect available = s->availableGeometry();
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize fits = available.size() - frame - QSize(16, 16);
+    if (width() > fits.width() || height() > fits.height())
+        resize(std::min(width(), fits.width()), std::min(height(), fits.height()));
+    const QRect outer(frameGeometry().topLeft(), size() + frame);
+    if (!available.contains(outer))
+        move(available.center() - QPoint(outer.width() / 2, outer.height() / 2));
+}
 
 DisplayWindow *DisplayWindow::openFor(VmInstance *vm)
 {

@@ -37,6 +37,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     DisplayPage *m_page;
@@ -44,4 +45,5 @@ private:
     QLabel *m_hint;
     QTimer *m_hideHint;
     bool m_closesOnLeaving = false;
+    bool m_fitted = false;
 };

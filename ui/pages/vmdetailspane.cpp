@@ -75,10 +75,12 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_display, tr("&Display"));
     // The screen in a window of its own; full screen is that window, full screen.
-    connect(m_display, &DisplayPage::detachRequested, this, [this] {
-        if (m_instance)
-            DisplayWindow::openFor(m_instance);
+    connect(m_display, &DisplayPage::detachRequested, this, &VmDetailsPane::detach);
+    connect(m_display, &DisplayPage::bringBackRequested, this, [this] {
+        if (DisplayWindow *w = detachedDisplay())
+            w->close(); // the tab shows the screen again
     });
+    connect(m_display, &DisplayPage::startRequested, this, &VmDetailsPane::startRequested);
     connect(m_display, &DisplayPage::fullScreenRequested, this,
             &VmDetailsPane::setDisplayFullScreen);
     m_tabs->addTab(m_editor, tr("Se&ttings"));
@@ -131,6 +133,29 @@ void VmDetailsPane::setDisplayFullScreen(bool on)
     const QSignalBlocker block(m_display);
     if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
         a->setChecked(false);
+}
+
+DisplayWindow *VmDetailsPane::detachedDisplay() const
+{
+    return m_instance ? m_detached.value(m_instance.data()).data() : nullptr;
+}
+
+void VmDetailsPane::detach()
+{
+    if (!m_instance)
+        return;
+    if (DisplayWindow *open = detachedDisplay()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    DisplayWindow *w = DisplayWindow::openFor(m_instance);
+    m_detached.insert(m_instance.data(), w);
+    connect(w, &QObject::destroyed, this, [this, vm = m_instance.data()] {
+        m_detached.remove(vm);
+        m_display->setShownElsewhere(detachedDisplay() != nullptr);
+    });
+    m_display->setShownElsewhere(true);
 }
 
 QString VmDetailsPane::statusText() const
@@ -238,6 +263,7 @@ void VmDetailsPane::refresh()
     }
     m_console->setLogFile(m_hasVm ? m_entry.layout().serialLogPath() : QString());
     m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
+    m_display->setShownElsewhere(detachedDisplay() != nullptr);
     m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_performance->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
 }

@@ -160,6 +160,15 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
         else
             UnappliedQuestion::ask(this, m_details->editor(), UnappliedQuestion::Before::Start, go);
     });
+    // Start on a stopped VM's Display tab: the Start action, with its unapplied-settings gate.
+    connect(m_details, &VmDetailsPane::startRequested, m_actions->start(), &QAction::trigger);
+    // Double-click or Enter on a VM opens its screen.
+    connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        m_details->tabs()->setCurrentWidget(m_details->displayPage());
+        m_details->displayPage()->setFocus();
+    });
     connect(m_details->editor(), &DefinitionEditor::addDiskRequested, this,
             [this](const QString &vmName) { showDiskImageWizard(vmName); });
     connect(m_details->editor(), &DefinitionEditor::applied, this,

@@ -7,12 +7,15 @@
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
+#include "ui/pages/displaypage.h"
+#include "ui/pages/displaywindow.h"
 #include "ui/pages/vmdetailspane.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/vmlistview.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -20,8 +23,11 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 #include <tuple>
@@ -254,6 +260,61 @@ private Q_SLOTS:
         // The folder is gone entirely; the kept image moved to the library's images folder.
         QVERIFY2(!QFileInfo::exists(folder), qPrintable(QDir(folder).entryList().join(u' ')));
         QVERIFY(QFile::exists(driver().library().imagesFolder() + u"/goner-data.qcow2"_s));
+    }
+
+    // ---- 6. Detach and the display tab ---------------------------------------------------
+
+    void displayTabOffersStartAndEnterOpensIt()
+    {
+        VmDefinition d = unstartable(u"shown"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"shown"_s));
+        VmDetailsPane *pane = w->detailsPane();
+        pane->tabs()->setCurrentWidget(pane->editor());
+        // Enter on the VM (as a double-click does) opens its screen.
+        w->listView()->setFocus();
+        QTest::keyClick(w->listView(), Qt::Key_Return);
+        QCOMPARE(pane->tabs()->currentWidget(), pane->displayPage());
+        // Stopped: the tab offers Start, which is the window's Start (it fails: no kernel).
+        QPushButton *start = pane->displayPage()->placeholderButton();
+        QVERIFY(start);
+        QVERIFY2(start->text().contains("Start"_L1), qPrintable(start->text()));
+        start->click();
+        QTRY_VERIFY(w->messageBar()->currentText().contains("Could not start"_L1));
+    }
+
+    void detachedScreenFitsAndTheTabCanBringItBack()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"detached"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"detached"_s));
+        VmDetailsPane *pane = w->detailsPane();
+        pane->tabs()->setCurrentWidget(pane->displayPage());
+        pane->displayPage()->findChild<QAction *>(u"displayDetachAction"_s)->trigger();
+        QPointer<DisplayWindow> detached = pane->detachedDisplay();
+        QVERIFY(detached);
+        QVERIFY(QTest::qWaitForWindowExposed(detached));
+        const QRect screen = detached->screen()->availableGeometry();
+        QVERIFY2(screen.contains(detached->frameGeometry()),
+                 qPrintable(u"%1,%2 %3x%4 on %5x%6"_s.arg(detached->frameGeometry().x())
+                                .arg(detached->frameGeometry().y())
+                                .arg(detached->frameGeometry().width())
+                                .arg(detached->frameGeometry().height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+        // The tab says where the screen is instead of showing it twice.
+        QVERIFY(pane->displayPage()->isShownElsewhere());
+        QPushButton *back = pane->displayPage()->placeholderButton();
+        QVERIFY(back);
+        QVERIFY2(back->text().contains("Back"_L1), qPrintable(back->text()));
+        // Detach again brings the open window forward instead of a second one.
+        pane->displayPage()->findChild<QAction *>(u"displayDetachAction"_s)->trigger();
+        QCOMPARE(pane->detachedDisplay(), detached.data());
+        back->click();
+        QTRY_VERIFY(!detached);
+        QVERIFY(!pane->displayPage()->isShownElsewhere());
     }
 };
 
