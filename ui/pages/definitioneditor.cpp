@@ -58,6 +58,8 @@ DefinitionEditor::DefinitionEditor(VmLibrary *library, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_form = buildForm();
+    // Fields as wide as a long path, not the whole screen on a wide window.
+    m_form->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
     scroll->setWidget(m_form);
 
     m_problemIcon = new QLabel(this);

@@ -387,6 +387,10 @@ void DisplayPage::sendCustomCombination()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(u"customKeysDialog"_s);
     dialog->setWindowTitle(tr("Send Key Combination"));
+    // Wide enough for its title with the application's name and the title bar's buttons.
+    dialog->setMinimumWidth(
+        dialog->fontMetrics().horizontalAdvance(dialog->windowTitle() + u" — Berth"_s) * 3 / 2 +
+        120);
     auto *edit = new QKeySequenceEdit(dialog);
     edit->setObjectName(u"customKeysEdit"_s);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);

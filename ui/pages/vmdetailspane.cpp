@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/pages/vmdetailspane.h"
 
+#include "ui/widgets/elidedlabel.h"
+
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -36,7 +38,7 @@ QString acceleratorText(Accelerator a)
 VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
-    , m_name(new QLabel(this))
+    , m_name(new ElidedLabel(this))
     , m_status(new QLabel(this))
     , m_problemFrame(new QFrame(this))
     , m_problemIcon(new QLabel(m_problemFrame))
@@ -54,8 +56,6 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     m_name->setFont(big);
-    m_name->setTextFormat(Qt::PlainText);
-    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(u"vmStatusLine"_s);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -185,7 +185,8 @@ void VmDetailsPane::refresh()
     m_icon->setVisible(m_hasVm);
     m_icon->setPixmap(
         VmListProxyModel::stateIcon(stateValue, style(), palette()).pixmap(iconSize, iconSize));
-    m_name->setText(m_hasVm ? m_entry.name() : tr("No virtual machine selected"));
+    // A long name is elided (whole in the tooltip) instead of widening the pane.
+    m_name->setFullText(m_hasVm ? m_entry.name() : tr("No virtual machine selected"));
 
     QString status;
     QString problem;

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class DefinitionEditor;
+class ElidedLabel;
 class DisplayPage;
 class DisplayWindow;
 class PerformancePage;
@@ -80,7 +81,7 @@ private:
     QHash<VmInstance *, QPointer<DisplayWindow>> m_detached;
 
     QLabel *m_icon;
-    QLabel *m_name;
+    ElidedLabel *m_name;
     QLabel *m_status;
     QFrame *m_problemFrame;
     QLabel *m_problemIcon;

@@ -464,10 +464,15 @@ void MainWindow::restoreWindowState()
     if (!restoreGeometry(settings.value("MainWindow/geometry"_L1).toByteArray()))
         resize(1100, 720);
     restoreState(settings.value("MainWindow/state"_L1).toByteArray());
-    if (!m_splitter->restoreState(settings.value("MainWindow/splitter"_L1).toByteArray()))
-        m_splitter->setSizes({width() / 2, width() / 2});
-    if (!m_list->header()->restoreState(settings.value("MainWindow/listHeader"_L1).toByteArray()))
+    if (!m_list->header()->restoreState(settings.value("MainWindow/listHeader"_L1).toByteArray())) {
         m_list->resizeColumnsToContents();
+        m_list->showDefaultColumns();
+    }
+    if (!m_splitter->restoreState(settings.value("MainWindow/splitter"_L1).toByteArray())) {
+        // The list as wide as its columns (never more than 3/8), the screen gets the rest.
+        const int list = m_list->fitVisibleColumns(width() * 3 / 8);
+        m_splitter->setSizes({list, width() - list});
+    }
     m_details->tabs()->setCurrentIndex(settings.value("MainWindow/detailsTab"_L1, 0).toInt());
 }
 

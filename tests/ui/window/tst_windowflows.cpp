@@ -22,10 +22,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
@@ -315,6 +318,58 @@ private Q_SLOTS:
         back->click();
         QTRY_VERIFY(!detached);
         QVERIFY(!pane->displayPage()->isShownElsewhere());
+    }
+
+    // ---- 8. Layout -------------------------------------------------------------------------
+
+    void layoutAtTheDefaultSize()
+    {
+        const QString longName = u"A very long virtual machine name that goes on and on and on"_s;
+        for (const QString &name : {u"web"_s, longName}) {
+            VmDefinition d = WindowDriver::plainVm(name);
+            QVERIFY(driver().createVm(d));
+        }
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(longName));
+        QCoreApplication::processEvents();
+        // The list's columns fit it: no horizontal scroll bar, nothing cut ("TCG (emu").
+        QHeaderView *header = w->listView()->header();
+        QString widths;
+        for (int c = 0; c < header->count(); ++c) {
+            if (!header->isSectionHidden(c))
+                widths += u" %1"_s.arg(header->sectionSize(c));
+        }
+        QVERIFY2(!w->listView()->horizontalScrollBar()->isVisible(),
+                 qPrintable(u"columns%1 in %2"_s.arg(widths).arg(w->listView()->viewport()->width())));
+        // The screen gets most of the window, whatever the name's length.
+        VmDetailsPane *pane = w->detailsPane();
+        QVERIFY2(pane->width() * 10 >= w->width() * 6,
+                 qPrintable(u"details %1 of %2"_s.arg(pane->width()).arg(w->width())));
+        const int before = pane->width();
+        QVERIFY(driver().select(u"web"_s));
+        QVERIFY(driver().select(longName));
+        QCOMPARE(pane->width(), before);
+        auto *name = pane->findChild<QLabel *>(u"vmName"_s);
+        QVERIFY(name->width() <= pane->width());
+        // The settings form does not stretch across a wide window.
+        w->resize(2400, 900);
+        QCoreApplication::processEvents();
+        QVERIFY(pane->editor()->findChild<QLineEdit *>(u"nameEdit"_s)->width() < 1200);
+    }
+
+    void smallDialogsShowTheirWholeTitle()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"keys"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"keys"_s));
+        DisplayPage *page = w->detailsPane()->displayPage();
+        page->findChild<QAction *>(u"sendCustomKeys"_s)->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page->findChild<QDialog *>(u"customKeysDialog"_s)));
+        QVERIFY(dialog->minimumWidth() >
+                dialog->fontMetrics().horizontalAdvance(dialog->windowTitle() + u" — Berth"_s));
+        dialog->reject();
     }
 };
 
