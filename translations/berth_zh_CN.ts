@@ -2295,6 +2295,26 @@ It opens “%2” in a window of its own.</source>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
+    <message>
+        <source>Initrd: %1</source>
+        <translation>Initrd：%1</translation>
+    </message>
+    <message>
+        <source>Kernel command line: %1</source>
+        <translation>内核命令行：%1</translation>
+    </message>
+    <message>
+        <source>Accelerator: %1</source>
+        <translation>加速器：%1</translation>
+    </message>
+    <message>
+        <source>Network: user-mode NAT on a VirtIO card</source>
+        <translation>网络：VirtIO 网卡上的用户模式 NAT</translation>
+    </message>
+    <message>
+        <source>Network: none</source>
+        <translation>网络：无</translation>
+    </message>
 </context>
 <context>
     <name>OsDetector</name>
@@ -3044,6 +3064,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Delete the snapshot “%1”? You can no longer revert to it. The VM&apos;s current state and its disks are not touched; snapshots taken from it stay.</source>
         <translation>删除快照“%1”吗？之后将无法再恢复到它。虚拟机的当前状态和磁盘不受影响；基于它创建的快照会保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
 </context>
 <context>

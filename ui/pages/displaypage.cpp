@@ -183,6 +183,14 @@ QPushButton *DisplayPage::placeholderButton() const
 
 bool DisplayPage::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::KeyPress && watched->objectName() == "customKeysEdit"_L1) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            if (auto *dialog = qobject_cast<QDialog *>(static_cast<QWidget *>(watched)->window()))
+                dialog->reject();
+            return true;
+        }
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize)
         placeButton();
     return QWidget::eventFilter(watched, event);
@@ -393,6 +401,8 @@ void DisplayPage::sendCustomCombination()
         120);
     auto *edit = new QKeySequenceEdit(dialog);
     edit->setObjectName(u"customKeysEdit"_s);
+    // Esc closes the dialog, as in every dialog, instead of becoming the recorded key.
+    edit->installEventFilter(this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Send"));
     connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);

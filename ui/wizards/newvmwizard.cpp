@@ -260,8 +260,16 @@ void NewVmWizard::buildSummaryPage()
                                                        : tr("BIOS"));
         if (!d.cdrom.isEmpty())
             lines << tr("Boots from: %1").arg(d.cdrom);
-        if (!d.kernel.isEmpty())
+        if (!d.kernel.isEmpty()) {
             lines << tr("Boots the kernel: %1").arg(d.kernel);
+            if (!d.initrd.isEmpty())
+                lines << tr("Initrd: %1").arg(d.initrd);
+            if (!d.kernelArgs.isEmpty())
+                lines << tr("Kernel command line: %1").arg(d.kernelArgs);
+        }
+        lines << tr("Accelerator: %1").arg(m_accelerator->currentText());
+        lines << (d.networkEnabled ? tr("Network: user-mode NAT on a VirtIO card")
+                                   : tr("Network: none"));
         const VmLayout vm = VmLayout::ofFolder(m_library->folderFor(d.name));
         DiskPlan disk = m_disk->plan();
         if (disk.writesFile()) // it goes into the VM's folder
@@ -524,6 +532,8 @@ void NewVmWizard::onCreated(const Outcome<> &outcome)
     page(ProgressPage)->setSubTitle(tr("The virtual machine is in the list."));
     m_result->setText(tr("“%1” is ready in %2.").arg(d.name, entry ? entry->folder : QString()));
     checkedPage(this, ProgressPage)->recheck();
+    // Made: there is nothing left to cancel, only Finish.
+    button(QWizard::CancelButton)->hide();
     Q_EMIT vmCreated(d.uuid, m_start->isChecked(),
                      m_start->isChecked() && m_showDisplay->isChecked());
 }

@@ -21,13 +21,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
-#include <QHeaderView>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -339,8 +339,9 @@ private Q_SLOTS:
             if (!header->isSectionHidden(c))
                 widths += u" %1"_s.arg(header->sectionSize(c));
         }
-        QVERIFY2(!w->listView()->horizontalScrollBar()->isVisible(),
-                 qPrintable(u"columns%1 in %2"_s.arg(widths).arg(w->listView()->viewport()->width())));
+        QVERIFY2(
+            !w->listView()->horizontalScrollBar()->isVisible(),
+            qPrintable(u"columns%1 in %2"_s.arg(widths).arg(w->listView()->viewport()->width())));
         // The screen gets most of the window, whatever the name's length.
         VmDetailsPane *pane = w->detailsPane();
         QVERIFY2(pane->width() * 10 >= w->width() * 6,
@@ -369,6 +370,12 @@ private Q_SLOTS:
         QTRY_VERIFY((dialog = page->findChild<QDialog *>(u"customKeysDialog"_s)));
         QVERIFY(dialog->minimumWidth() >
                 dialog->fontMetrics().horizontalAdvance(dialog->windowTitle() + u" — Berth"_s));
+        // Esc closes it instead of becoming the key sent (issue 14 point 10).
+        QWidget *edit = dialog->findChild<QWidget *>(u"customKeysEdit"_s);
+        QPointer<QDialog> open(dialog);
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QTRY_VERIFY(!open || !open->isVisible());
+        return;
         dialog->reject();
     }
 };
