@@ -2520,6 +2520,14 @@ It opens “%2” in a window of its own.</source>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
+    <message>
+        <source>In use now: %1</source>
+        <translation>当前使用：%1</translation>
+    </message>
+    <message>
+        <source>In use now: %1 (chosen with --library or BERTH_LIBRARY for this session)</source>
+        <translation>当前使用：%1（本次会话由 --library 或 BERTH_LIBRARY 指定）</translation>
+    </message>
 </context>
 <context>
     <name>QemuCommandLine</name>

@@ -23,6 +23,16 @@ QString formatSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
+/// @p bytes as a size to type: whole GiB ("40G") or else MiB, rounded up ("16M").
+QString suggestedSize(qint64 bytes)
+{
+    constexpr qint64 kMiB = 1024 * 1024;
+    constexpr qint64 kGiB = 1024 * kMiB;
+    if (bytes % kGiB == 0)
+        return QString::number(bytes / kGiB) + u'G';
+    return QString::number((bytes + kMiB - 1) / kMiB) + u'M';
+}
+
 } // namespace
 
 DiskResizeDialog::DiskResizeDialog(const QString &imagePath, VmLibrary *library, QWidget *parent)
@@ -85,7 +95,7 @@ DiskResizeDialog::DiskResizeDialog(const QString &imagePath, VmLibrary *library,
             m_currentSize = m_job->imageInfo().virtualSize;
             m_current->setText(formatSize(m_currentSize));
             if (m_size->text().isEmpty())
-                m_size->setText(formatSize(m_currentSize * 2).remove(u' ').remove(u'i'));
+                m_size->setText(suggestedSize(m_currentSize * 2));
         } else {
             m_current->setText(outcome.failure().message());
         }

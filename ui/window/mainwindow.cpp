@@ -620,7 +620,7 @@ void MainWindow::showPreferences()
         open->activateWindow();
         return;
     }
-    auto *dialog = new PreferencesDialog(this);
+    auto *dialog = new PreferencesDialog(m_library->root(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PreferencesDialog::saved, m_sampler,
             [this] { m_sampler->setInterval(AppSettings::statsIntervalMs()); });
