@@ -42,4 +42,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VmLimits</name>
+    <message numerus="yes">
+        <source>%n virtual CPU(s) on a computer with %1: the VM will run slowly.</source>
+        <translation>
+            <numerusform>%n virtual CPU on a computer with %1: the VM will run slowly.</numerusform>
+            <numerusform>%n virtual CPUs on a computer with %1: the VM will run slowly.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hardware thread(s)</source>
+        <translation>
+            <numerusform>%n hardware thread</numerusform>
+            <numerusform>%n hardware threads</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

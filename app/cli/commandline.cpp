@@ -4,6 +4,7 @@
 #include "app/cli/clisession.h"
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
+#include "app/cli/setcommand.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -24,6 +25,7 @@ const CliCommandTable &commands()
     static const CliCommandTable table = [] {
         CliCommandTable t;
         addVmCommands(t);
+        addSetCommand(t);
         addSnapshotCommands(t);
         addDisplayCommands(t);
         addStatsCommands(t);

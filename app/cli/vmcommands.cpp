@@ -9,6 +9,7 @@
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
+#include "models/vm/vmlimits.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -154,6 +155,13 @@ int cmdCreate(CliSession &s)
     d.kernelArgs = p.value(u"append"_s);
     if (d.kernel.isEmpty() && (p.isSet(u"initrd"_s) || p.isSet(u"append"_s)))
         throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
+
+    // The same rules as the New VM wizard and `berth set`.
+    const VmLimits::Verdict verdict = VmLimits::check(d);
+    if (!verdict.error.isEmpty() && VmDefinition::validateName(d.name).isEmpty())
+        throw CliError{verdict.error};
+    if (!verdict.warning.isEmpty())
+        printLine(s.err(), CliText::tr("warning: %1").arg(verdict.warning));
 
     // Staged and added in one step, as the window does: a failure leaves nothing behind.
     VmLibrary &lib = s.library();

@@ -272,9 +272,10 @@ QStringList QemuCommandLine::arguments() const
             netdev +=
                 u",hostfwd=%1:127.0.0.1:%2-:%3"_s.arg(f.protocol).arg(f.hostPort).arg(f.guestPort);
         args << u"-netdev"_s << netdev;
+        // VmLimits::nicModels() in QEMU's device names.
+        const QString card = d.nicModel == "virtio"_L1 ? u"virtio-net-pci"_s : d.nicModel;
         args << u"-device"_s
-             << u"virtio-net-pci,netdev=%1,id=%2"_s.arg(VmDevices::UserNetwork,
-                                                        VmDevices::NetworkCard);
+             << u"%1,netdev=%2,id=%3"_s.arg(card, VmDevices::UserNetwork, VmDevices::NetworkCard);
     }
 
     args << u"-device"_s << u"qemu-xhci,id=%1"_s.arg(VmDevices::UsbController);

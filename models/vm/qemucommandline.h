@@ -21,10 +21,10 @@
 /// AHCI ports; ide-hd on an AHCI controller for sata, one added on i440fx; scsi-hd on a
 /// virtio-scsi-pci controller), the CD-ROM as ide-cd after the disks in boot order, a
 /// VGA card shown only over VNC, a usb-tablet on qemu-xhci, virtio-balloon-pci,
-/// pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on virtio-net-pci with
-/// port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two pflash drives (the code
-/// read-only, the VM's variables file writable). Every device and block node gets the id
-/// VmDevices names it by, which is how the monitor finds it later.
+/// pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on the chosen card
+/// (virtio-net-pci, e1000e...) with port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two
+/// pflash drives (the code read-only, the VM's variables file writable). Every device and block
+/// node gets the id VmDevices names it by, which is how the monitor finds it later.
 class QemuCommandLine final
 {
     Q_DECLARE_TR_FUNCTIONS(QemuCommandLine)

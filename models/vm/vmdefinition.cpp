@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/vmdefinition.h"
 
+#include "models/vm/vmlimits.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
@@ -10,22 +12,19 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr int kMaxCpus = 256;
-constexpr int kMinMemoryMiB = 16;
-constexpr int kMaxMemoryMiB = 4 * 1024 * 1024;
+constexpr int kMaxCpus = VmLimits::MaxCpus;
+constexpr int kMinMemoryMiB = VmLimits::MinMemoryMiB;
+constexpr int kMaxMemoryMiB = VmLimits::MaxMemoryMiB;
 constexpr int kMaxNameLength = 64;
 
 const QStringList &diskFormats()
 {
-    static const QStringList formats{u"qcow2"_s, u"raw"_s,  u"vmdk"_s,
-                                     u"vdi"_s,   u"vhdx"_s, u"qed"_s};
-    return formats;
+    return VmLimits::diskFormats();
 }
 
 const QStringList &diskBuses()
 {
-    static const QStringList buses{u"virtio"_s, u"sata"_s, u"ide"_s, u"scsi"_s};
-    return buses;
+    return VmLimits::diskBuses();
 }
 
 /// Reads typed members out of one JSON object, remembering the first problem.
@@ -169,8 +168,10 @@ QString VmDefinition::validate() const
 {
     if (QString e = validateName(name); !e.isEmpty())
         return e;
-    if (cpus < 1 || cpus > kMaxCpus)
-        return VmDefinition::tr("The number of CPUs must be between 1 and %1.").arg(kMaxCpus);
+    if (cpus < VmLimits::MinCpus || cpus > kMaxCpus)
+        return VmDefinition::tr("The number of CPUs must be between %1 and %2.")
+            .arg(VmLimits::MinCpus)
+            .arg(kMaxCpus);
     if (memoryMiB < kMinMemoryMiB || memoryMiB > kMaxMemoryMiB)
         return VmDefinition::tr("Memory must be between %1 MiB and %2 MiB.")
             .arg(kMinMemoryMiB)
@@ -214,6 +215,9 @@ QString VmDefinition::validate() const
                 .arg(f.protocol);
         hostPorts.insert(key);
     }
+    if (!VmLimits::nicModels().contains(nicModel))
+        return VmDefinition::tr("Unknown network card model \"%1\" (use one of %2).")
+            .arg(nicModel, VmLimits::nicModels().join(u", "_s));
     if (!portForwards.isEmpty() && !networkEnabled)
         return VmDefinition::tr("Port forwards need the network to be enabled.");
     return {};
@@ -246,7 +250,9 @@ QJsonObject VmDefinition::toJson() const
         {u"cdrom"_s, cdrom},
         {u"kernel"_s,
          QJsonObject{{u"path"_s, kernel}, {u"initrd"_s, initrd}, {u"cmdline"_s, kernelArgs}}},
-        {u"network"_s, QJsonObject{{u"enabled"_s, networkEnabled}, {u"port_forwards"_s, forwards}}},
+        {u"network"_s, QJsonObject{{u"enabled"_s, networkEnabled},
+                                   {u"model"_s, nicModel},
+                                   {u"port_forwards"_s, forwards}}},
         {u"notes"_s, notes},
     };
 }
@@ -317,6 +323,7 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
     const QJsonObject network = r.object("network");
     Reader nr(network, u"network."_s);
     d.networkEnabled = nr.boolean("enabled", true);
+    d.nicModel = nr.string("model", d.nicModel);
     const QJsonArray forwards = nr.array("port_forwards");
     for (qsizetype i = 0; i < forwards.size() && nr.error().isEmpty(); ++i) {
         const QJsonObject o = forwards[i].toObject();

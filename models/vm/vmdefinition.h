@@ -69,9 +69,12 @@ public:
     QString initrd;             ///< direct kernel boot: initrd, may be empty
     QString kernelArgs;         ///< direct kernel boot: command line
     bool networkEnabled = true; ///< user-mode NAT
+    /// The network card (VmLimits::nicModels()): virtio, e1000e, e1000, rtl8139.
+    QString nicModel = QStringLiteral("virtio");
     QList<PortForward> portForwards;
-    QString notes;
+    QString notes; ///< free text for the user
 
+    /// The disks are in boot order: the first boots first, the CD-ROM after them.
     friend bool operator==(const VmDefinition &, const VmDefinition &) = default;
 
     QJsonObject toJson() const;

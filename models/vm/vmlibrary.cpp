@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/vmlibrary.h"
 
+#include "models/vm/vmfields.h"
 #include "models/vm/vmlayout.h"
 
 #include <QCoreApplication>
@@ -43,6 +44,41 @@ Outcome<> syncFolder(const QString &folder)
     ::close(fd);
     return {};
 }
+
+/// An exclusive flock on a VM's folder for as long as it lives: every writer of vm.json
+/// holds it, so a read-merge-write of one process never interleaves with another's.
+class FolderLock final
+{
+public:
+    explicit FolderLock(const QString &folder)
+        : m_fd(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+    {
+        if (m_fd < 0) {
+            m_error = errnoText();
+            return;
+        }
+        int rc;
+        do {
+            rc = ::flock(m_fd, LOCK_EX);
+        } while (rc != 0 && errno == EINTR);
+        if (rc != 0)
+            m_error = errnoText();
+    }
+    ~FolderLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd); // releases the lock
+    }
+    Q_DISABLE_COPY_MOVE(FolderLock)
+
+    /// Empty when held, else why not.
+    QString error() const { return m_error; }
+
+private:
+    int m_fd;
+    QString m_error;
+};
+
 
 } // namespace
 
@@ -327,37 +363,84 @@ Outcome<> VmLibrary::adopt(VmDefinition &definition, const QString &staged)
     }
 }
 
-Outcome<> VmLibrary::save(const VmDefinition &definition)
+VmEntry *VmLibrary::entryOf(const QUuid &uuid)
 {
-    VmEntry *target = nullptr;
     for (VmEntry &e : m_entries) {
-        if (!e.isBroken() && e.definition.uuid == definition.uuid)
-            target = &e;
+        if (!e.isBroken() && e.definition.uuid == uuid)
+            return &e;
     }
-    if (!target)
-        return Failure(VmLibrary::tr("There is no VM with the UUID %1 in the library.")
-                           .arg(definition.uuid.toString(QUuid::WithoutBraces)));
-    if (QString e = definition.validate(); !e.isEmpty())
-        return Failure(e);
-    const VmEntry *sameName = find(definition.name);
-    if (sameName && sameName != target)
-        return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
+    return nullptr;
+}
+
+Outcome<VmDefinition> VmLibrary::readLocked(const VmEntry &target, const QString &lockError) const
+{
+    if (!lockError.isEmpty())
+        return Failure(VmLibrary::tr("cannot lock %1: %2").arg(target.folder, lockError));
     // Re-read what is on disk now: never write over a definition that became unreadable
     // or was changed into another VM's since we loaded it.
-    const VmEntry onDisk = loadFolder(target->folder);
+    const VmEntry onDisk = loadFolder(target.folder);
     if (onDisk.isBroken())
         return Failure(
             VmLibrary::tr("The definition on disk cannot be read (%1); it was not overwritten.")
                 .arg(onDisk.brokenReason));
-    if (onDisk.definition.uuid != definition.uuid)
+    if (onDisk.definition.uuid != target.definition.uuid)
         return Failure(VmLibrary::tr("The definition on disk now belongs to another VM; it was "
                                      "not overwritten."));
+    return onDisk.definition;
+}
+
+Outcome<> VmLibrary::writeLocked(VmEntry &target, const VmDefinition &definition)
+{
+    if (QString e = definition.validate(); !e.isEmpty())
+        return Failure(e);
+    const VmEntry *sameName = find(definition.name);
+    if (sameName && sameName != &target)
+        return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
     const QByteArray json = QJsonDocument(definition.toJson()).toJson(QJsonDocument::Indented);
     if (Outcome<> written =
-            writeFileAtomically(VmLayout::ofFolder(target->folder).definitionPath(), json);
+            writeFileAtomically(VmLayout::ofFolder(target.folder).definitionPath(), json);
         !written)
         return written;
-    target->definition = definition;
+    target.definition = definition;
     Q_EMIT changed();
     return {};
 }
+
+Outcome<> VmLibrary::save(const VmDefinition &definition)
+{
+    VmEntry *target = entryOf(definition.uuid);
+    if (!target)
+        return Failure(VmLibrary::tr("There is no VM with the UUID %1 in the library.")
+                           .arg(definition.uuid.toString(QUuid::WithoutBraces)));
+    const FolderLock lock(target->folder);
+    if (const Outcome<VmDefinition> onDisk = readLocked(*target, lock.error()); !onDisk)
+        return onDisk.failure();
+    return writeLocked(*target, definition);
+}
+
+Outcome<VmDefinition> VmLibrary::update(const QUuid &uuid, const VmDefinition &base,
+                                        const VmDefinition &changed)
+{
+    VmEntry *target = entryOf(uuid);
+    if (!target)
+        return Failure(VmLibrary::tr("There is no VM with the UUID %1 in the library.")
+                           .arg(uuid.toString(QUuid::WithoutBraces)));
+    const FolderLock lock(target->folder);
+    const Outcome<VmDefinition> onDisk = readLocked(*target, lock.error());
+    if (!onDisk)
+        return onDisk.failure();
+    VmFields::Merge merged = VmFields::merge(base, changed, *onDisk);
+    if (!merged.conflicts.isEmpty()) {
+        // What is on disk now is the truth the caller should see next.
+        target->definition = *onDisk;
+        Q_EMIT this->changed();
+        return Failure(VmLibrary::tr("Not saved: %1 changed meanwhile elsewhere (%2). Look at "
+                                     "the new values and make the change again.")
+                           .arg(onDisk->name, merged.conflicts.join(u", "_s)));
+    }
+    merged.result.uuid = uuid;
+    if (Outcome<> written = writeLocked(*target, merged.result); !written)
+        return written.failure();
+    return merged.result;
+}
+

@@ -72,8 +72,19 @@ public:
     /// @p stagedFolder is left as it was. Fails when the name is invalid or taken.
     Outcome<> create(VmDefinition &definition, const QString &stagedFolder = {});
     /// Replaces the definition of the VM with the same uuid (atomic, keeps vm.json.bak).
-    /// Refuses to write over a broken entry or to take another VM's name.
+    /// Refuses to write over a broken entry or to take another VM's name. A blind write:
+    /// whoever changes a VM someone else may change meanwhile uses update().
     Outcome<> save(const VmDefinition &definition);
+    /// Changes the VM @p uuid, compare-and-swap: @p changed is @p base (the definition the
+    /// caller started from) with the caller's edits. Under an exclusive lock on the VM's
+    /// folder (flock, held by every writer of vm.json), reads vm.json again, takes from
+    /// @p changed only the fields (VmFields) that differ from @p base, keeps all others as
+    /// they are on disk now, validates and writes atomically as save() does. A field that
+    /// was changed on disk since @p base to another value than the caller's is a conflict:
+    /// nothing is written and the failure names the fields. The settings page's Apply,
+    /// Add Disk and `berth set` write through here. Returns what was written.
+    Outcome<VmDefinition> update(const QUuid &uuid, const VmDefinition &base,
+                                 const VmDefinition &changed);
     /// Deletes the VM called @p name and its whole folder. Of its disks, those in
     /// @p deleteDisks are deleted; each must be one of its disks made by Berth
     /// (VmEntry::isCreatedByBerth) and used by no other VM of the library. The others are
@@ -105,6 +116,13 @@ private:
     /// Waits for the library's lock (<root>/.library.lock, across processes) and returns
     /// the descriptor that holds it (close it to unlock), or -1 when it cannot be had.
     int lockLibrary() const;
+    VmEntry *entryOf(const QUuid &uuid);
+    /// What is in @p target's vm.json now, read under its folder's lock (@p lockError: why
+    /// the lock could not be taken, or empty), when it may be written over.
+    Outcome<VmDefinition> readLocked(const VmEntry &target, const QString &lockError) const;
+    /// Validates @p definition and writes it into @p target's folder, which the caller has
+    /// locked; updates the entry.
+    Outcome<> writeLocked(VmEntry &target, const VmDefinition &definition);
     Outcome<> adopt(VmDefinition &definition, const QString &staged);
 
     QString m_root;

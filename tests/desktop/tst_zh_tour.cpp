@@ -23,46 +23,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-/// The widgets of @p window whose text does not fit, as "class 'text' width/needed".
-QStringList clippedTexts(QWidget *window)
-{
-    QStringList problems;
-    const auto describe = [](const QWidget *w, const QString &text, int width, int needed) {
-        return u"%1 “%2” is %3 px wide, needs %4"_s
-            .arg(QString::fromLatin1(w->metaObject()->className()), text)
-            .arg(width)
-            .arg(needed);
-    };
-    const QList<QLabel *> labels = window->findChildren<QLabel *>();
-    for (const QLabel *l : labels) {
-        if (!l->isVisibleTo(window) || l->wordWrap() || l->text().isEmpty())
-            continue;
-        if (l->width() < l->minimumSizeHint().width())
-            problems << describe(l, l->text(), l->width(), l->minimumSizeHint().width());
-    }
-    const QList<QAbstractButton *> buttons = window->findChildren<QAbstractButton *>();
-    for (const QAbstractButton *b : buttons) {
-        if (!b->isVisibleTo(window) || b->text().isEmpty())
-            continue;
-        if (b->width() < b->minimumSizeHint().width())
-            problems << describe(b, b->text(), b->width(), b->minimumSizeHint().width());
-    }
-    const QList<QTabBar *> tabBars = window->findChildren<QTabBar *>();
-    for (const QTabBar *t : tabBars) {
-        for (int i = 0; t->isVisibleTo(window) && i < t->count(); ++i) {
-            const QString text = QString(t->tabText(i)).remove(u'&');
-            const int needed = t->fontMetrics().horizontalAdvance(text);
-            if (t->tabRect(i).width() < needed)
-                problems << describe(t, text, t->tabRect(i).width(), needed);
-        }
-    }
-    return problems;
-}
-
-} // namespace
-
 class TestZhTour final : public QObject
 {
     Q_OBJECT
@@ -76,7 +36,7 @@ private:
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QCoreApplication::processEvents();
-        for (const QString &p : clippedTexts(window))
+        for (const QString &p : WindowDriver::clippedTexts(window))
             m_problems << name + u": "_s + p;
         const QString dir = qEnvironmentVariable("BERTH_SCREENSHOT_DIR");
         if (!dir.isEmpty())
@@ -107,7 +67,7 @@ private Q_SLOTS:
         auto *button = new QPushButton(u"先为当前状态创建快照，再恢复"_s, &window);
         button->setGeometry(0, 40, 30, 30);
         window.show();
-        QCOMPARE(clippedTexts(&window).size(), 2);
+        QCOMPARE(WindowDriver::clippedTexts(&window).size(), 2);
     }
 
     void tour()

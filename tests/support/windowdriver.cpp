@@ -15,9 +15,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTest>
 
 #include <csignal>
@@ -264,4 +266,39 @@ bool WindowDriver::clickButton(QWidget *box, const QString &buttonName)
         return false;
     QTest::mouseClick(button, Qt::LeftButton);
     return true;
+}
+
+QStringList WindowDriver::clippedTexts(QWidget *window)
+{
+    QStringList problems;
+    const auto describe = [](const QWidget *w, const QString &text, int width, int needed) {
+        return u"%1 “%2” is %3 px wide, needs %4"_s
+            .arg(QString::fromLatin1(w->metaObject()->className()), text)
+            .arg(width)
+            .arg(needed);
+    };
+    const QList<QLabel *> labels = window->findChildren<QLabel *>();
+    for (const QLabel *l : labels) {
+        if (!l->isVisibleTo(window) || l->wordWrap() || l->text().isEmpty())
+            continue;
+        if (l->width() < l->minimumSizeHint().width())
+            problems << describe(l, l->text(), l->width(), l->minimumSizeHint().width());
+    }
+    const QList<QAbstractButton *> buttons = window->findChildren<QAbstractButton *>();
+    for (const QAbstractButton *b : buttons) {
+        if (!b->isVisibleTo(window) || b->text().isEmpty())
+            continue;
+        if (b->width() < b->minimumSizeHint().width())
+            problems << describe(b, b->text(), b->width(), b->minimumSizeHint().width());
+    }
+    const QList<QTabBar *> tabBars = window->findChildren<QTabBar *>();
+    for (const QTabBar *t : tabBars) {
+        for (int i = 0; t->isVisibleTo(window) && i < t->count(); ++i) {
+            const QString text = QString(t->tabText(i)).remove(u'&');
+            const int needed = t->fontMetrics().horizontalAdvance(text);
+            if (t->tabRect(i).width() < needed)
+                problems << describe(t, text, t->tabRect(i).width(), needed);
+        }
+    }
+    return problems;
 }

@@ -79,6 +79,9 @@ public:
     QDialog *waitForDialog(const QString &objectName, int timeoutMs = 10'000) const;
     /// Clicks the button named @p buttonName in @p box.
     static bool clickButton(QWidget *box, const QString &buttonName);
+    /// The widgets of @p window whose text does not fit (labels, buttons, tabs), as
+    /// "class “text” is W px wide, needs N": what a screenshot test reports.
+    static QStringList clippedTexts(QWidget *window);
 
 private:
     QTemporaryDir m_dir;

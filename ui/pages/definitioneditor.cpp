@@ -2,7 +2,12 @@
 #include "ui/pages/definitioneditor.h"
 
 #include "models/common/hostcapabilities.h"
+#include "models/vm/qemumachines.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmfields.h"
+#include "models/vm/vmlimits.h"
+#include "ui/pages/disklisteditor.h"
+#include "ui/pages/diskresizedialog.h"
 #include "ui/widgets/filepathedit.h"
 
 #include <QAction>
@@ -11,7 +16,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -20,7 +24,6 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStyle>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -55,6 +58,8 @@ DefinitionEditor::DefinitionEditor(VmLibrary *library, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_form = buildForm();
+    // Fields as wide as a long path, not the whole screen on a wide window.
+    m_form->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
     scroll->setWidget(m_form);
 
     m_problemIcon = new QLabel(this);
@@ -123,20 +128,20 @@ QWidget *DefinitionEditor::buildForm()
     QFormLayout *h = formIn(hardware);
     m_cpus = new QSpinBox(hardware);
     m_cpus->setObjectName(u"cpusSpin"_s);
-    m_cpus->setRange(1, 256);
+    // From 0: a value under the minimum is explained (VmLimits), not silently snapped back.
+    m_cpus->setRange(0, VmLimits::MaxCpus);
     h->addRow(tr("&CPUs:"), m_cpus);
     m_memory = new QSpinBox(hardware);
     m_memory->setObjectName(u"memorySpin"_s);
-    m_memory->setRange(16, 4 * 1024 * 1024);
+    m_memory->setRange(0, VmLimits::MaxMemoryMiB);
     m_memory->setSingleStep(256);
     m_memory->setSuffix(tr(" MiB"));
     m_memory->setGroupSeparatorShown(true);
     h->addRow(tr("&Memory:"), m_memory);
     m_machine = new QComboBox(hardware);
     m_machine->setObjectName(u"machineCombo"_s);
-    m_machine->setEditable(true);
-    m_machine->addItems({u"q35"_s, u"pc"_s});
-    m_machine->setToolTip(tr("QEMU's machine type: q35 (modern PCIe chipset) or pc (i440FX)"));
+    m_machine->setToolTip(tr("The machine types this QEMU offers: q35 is a modern PCIe chipset, "
+                             "pc (i440FX) an older one for older systems"));
     h->addRow(tr("Mac&hine:"), m_machine);
     m_accelerator = new QComboBox(hardware);
     m_accelerator->setObjectName(u"acceleratorCombo"_s);
@@ -150,19 +155,15 @@ QWidget *DefinitionEditor::buildForm()
 
     auto *storage = new QGroupBox(tr("Storage"), form);
     QFormLayout *s = formIn(storage);
-    m_disks = new QTreeWidget(storage);
-    m_disks->setObjectName(u"disksList"_s);
-    m_disks->setHeaderLabels({tr("Image"), tr("Format"), tr("Bus")});
-    m_disks->setRootIsDecorated(false);
-    m_disks->setSelectionMode(QAbstractItemView::NoSelection);
-    m_disks->setFocusPolicy(Qt::NoFocus);
-    m_disks->header()->setStretchLastSection(false);
-    m_disks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_disks->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_disks->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_disks->setFixedHeight(m_disks->fontMetrics().lineSpacing() * 5);
-    m_disks->setToolTip(tr("Disks cannot be added or removed here yet."));
+    m_disks = new DiskListEditor(storage);
     s->addRow(tr("Disks:"), m_disks);
+    connect(m_disks, &DiskListEditor::addRequested, this,
+            [this] { Q_EMIT addDiskRequested(m_baseline.name); });
+    connect(m_disks, &DiskListEditor::resizeRequested, this, [this](const QString &path) {
+        auto *dialog = new DiskResizeDialog(path, m_library, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     m_cdrom = new FilePathEdit(tr("Choose an ISO Image"), tr("ISO images (*.iso)"), storage);
     m_cdrom->setObjectName(u"cdromEdit"_s);
     m_cdrom->setPlaceholderText(tr("No CD-ROM"));
@@ -189,6 +190,19 @@ QWidget *DefinitionEditor::buildForm()
     m_network = new QCheckBox(tr("&User-mode network (NAT)"), network);
     m_network->setObjectName(u"networkCheck"_s);
     n->addRow(m_network);
+    m_nicModel = new QComboBox(network);
+    m_nicModel->setObjectName(u"nicModelCombo"_s);
+    for (const QString &model : VmLimits::nicModels()) {
+        if (model == "virtio"_L1)
+            m_nicModel->addItem(tr("VirtIO (fastest; Windows needs its drivers)"), model);
+        else if (model == "e1000e"_L1)
+            m_nicModel->addItem(tr("Intel e1000e (works without drivers)"), model);
+        else if (model == "e1000"_L1)
+            m_nicModel->addItem(tr("Intel e1000 (older systems)"), model);
+        else
+            m_nicModel->addItem(tr("Realtek RTL8139 (oldest systems)"), model);
+    }
+    n->addRow(tr("&Card:"), m_nicModel);
     m_portForwards = new QLabel(network);
     m_portForwards->setWordWrap(true);
     n->addRow(tr("Port forwards:"), m_portForwards);
@@ -205,7 +219,9 @@ QWidget *DefinitionEditor::buildForm()
     connect(m_notes, &QPlainTextEdit::textChanged, this, changed);
     connect(m_cpus, &QSpinBox::valueChanged, this, changed);
     connect(m_memory, &QSpinBox::valueChanged, this, changed);
-    connect(m_machine, &QComboBox::currentTextChanged, this, changed);
+    connect(m_machine, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_nicModel, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_disks, &DiskListEditor::changed, this, changed);
     connect(m_accelerator, &QComboBox::currentIndexChanged, this, changed);
     connect(m_firmware, &QComboBox::currentIndexChanged, this, changed);
     connect(m_cdrom, &FilePathEdit::pathChanged, this, changed);
@@ -213,6 +229,7 @@ QWidget *DefinitionEditor::buildForm()
     connect(m_initrd, &FilePathEdit::pathChanged, this, changed);
     connect(m_kernelArgs, &QLineEdit::textChanged, this, changed);
     connect(m_network, &QCheckBox::toggled, this, changed);
+    connect(m_network, &QCheckBox::toggled, m_nicModel, &QWidget::setEnabled);
     return form;
 }
 
@@ -257,26 +274,42 @@ void DefinitionEditor::fillAcceleratorChoices(QComboBox *combo)
 void DefinitionEditor::setVm(const VmEntry &entry, bool editable, const QString &readOnlyReason)
 {
     m_readOnlyReason = readOnlyReason;
-    if (entry.folder != m_folder || !m_hasVm) {
-        stashDraft();
+    if (entry.folder != m_folder || !m_hasVm || m_editable != editable) {
+        stashDraft(); // keeps a draft while the VM runs; nothing when becoming editable
         m_folder = entry.folder;
-        m_baseline = entry.definition;
         m_hasVm = true;
         m_editable = editable;
         m_saveError.clear();
-        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder).edited : m_baseline);
-    } else if (m_editable != editable) {
-        stashDraft(); // keeps a draft while the VM runs; nothing when becoming editable
-        m_baseline = entry.definition;
-        m_editable = editable;
-        load(editable && m_drafts.contains(m_folder) ? m_drafts.take(m_folder).edited : m_baseline);
-    } else {
-        const bool modified = isModified();
-        m_baseline = entry.definition;
-        if (!modified)
-            load(m_baseline); // follow changes made elsewhere (the CLI, another window)
+        if (editable && m_drafts.contains(m_folder)) {
+            const Draft draft = m_drafts.take(m_folder);
+            m_baseline = m_editBase = draft.base;
+            load(draft.edited);
+        } else {
+            m_baseline = m_editBase = entry.definition;
+            load(m_baseline);
+        }
     }
+    follow(entry.definition); // changes made elsewhere (the CLI, Add Disk, another window)
     updateState();
+}
+
+void DefinitionEditor::follow(const VmDefinition &saved)
+{
+    const bool modified = isModified();
+    const VmDefinition edited = collect();
+    m_baseline = saved;
+    if (!modified) {
+        m_editBase = saved;
+        load(saved);
+        return;
+    }
+    // The edits on top of what is saved now. A field changed there too keeps the edit and
+    // its old base: Apply then says what conflicts instead of overwriting either.
+    const VmFields::Merge merged = VmFields::merge(m_editBase, edited, saved);
+    if (merged.conflicts.isEmpty()) {
+        m_editBase = saved;
+        load(merged.result);
+    }
 }
 
 void DefinitionEditor::clear()
@@ -285,7 +318,7 @@ void DefinitionEditor::clear()
     m_hasVm = false;
     m_editable = false;
     m_folder.clear();
-    m_baseline = {};
+    m_baseline = m_editBase = {};
     m_saveError.clear();
     load(m_baseline);
     m_name->clear();
@@ -295,7 +328,7 @@ void DefinitionEditor::clear()
 void DefinitionEditor::stashDraft()
 {
     if (isModified())
-        m_drafts.insert(m_folder, {m_baseline, collect()});
+        m_drafts.insert(m_folder, {m_editBase, collect()});
 }
 
 bool DefinitionEditor::isModified() const
@@ -323,6 +356,7 @@ QStringList DefinitionEditor::unappliedVmNames() const
 void DefinitionEditor::discardAllDrafts()
 {
     m_drafts.clear();
+    m_editBase = m_baseline;
     if (isModified())
         load(m_baseline);
     updateState();
@@ -330,12 +364,14 @@ void DefinitionEditor::discardAllDrafts()
 
 VmDefinition DefinitionEditor::collect() const
 {
-    VmDefinition d = m_baseline; // uuid, disks and port forwards are not edited here
+    VmDefinition d = m_baseline; // the uuid and port forwards are not edited here
     d.name = m_name->text();
     d.notes = m_notes->toPlainText();
     d.cpus = m_cpus->value();
     d.memoryMiB = m_memory->value();
-    d.machine = m_machine->currentText().trimmed();
+    d.machine = m_machine->currentData().toString();
+    d.disks = m_disks->disks();
+    d.nicModel = m_nicModel->currentData().toString();
     d.accelerator = Accelerator(m_accelerator->currentData().toInt());
     d.firmware = Firmware(m_firmware->currentData().toInt());
     d.cdrom = m_cdrom->path();
@@ -357,26 +393,19 @@ void DefinitionEditor::load(const VmDefinition &d)
         m_notes->setPlainText(d.notes);
     m_cpus->setValue(d.cpus);
     m_memory->setValue(d.memoryMiB);
-    if (m_machine->currentText() != d.machine)
-        m_machine->setCurrentText(d.machine);
+    if (m_hasVm) // QEMU's list is read on first use, not for an empty page
+        fillMachines(d.machine);
     selectData(m_accelerator, int(d.accelerator));
     selectData(m_firmware, int(d.firmware));
-    if (m_shownDisks != d.disks || m_disks->topLevelItemCount() == 0) {
-        m_shownDisks = d.disks;
-        m_disks->clear();
-        for (const VmDisk &disk : d.disks) {
-            auto *item = new QTreeWidgetItem(m_disks, {disk.path, disk.format, disk.bus});
-            item->setToolTip(0, disk.path);
-        }
-        if (d.disks.isEmpty())
-            new QTreeWidgetItem(m_disks, {tr("No disks")});
-    }
+    m_disks->setDisks(d.disks);
     m_cdrom->setPath(d.cdrom);
     m_kernel->setPath(d.kernel);
     m_initrd->setPath(d.initrd);
     if (m_kernelArgs->text() != d.kernelArgs)
         m_kernelArgs->setText(d.kernelArgs);
     m_network->setChecked(d.networkEnabled);
+    m_nicModel->setEnabled(d.networkEnabled);
+    m_nicModel->setCurrentIndex(std::max(0, m_nicModel->findData(d.nicModel)));
     QStringList forwards;
     for (const PortForward &f : d.portForwards)
         forwards << tr("%1 127.0.0.1:%2 → guest port %3")
@@ -396,7 +425,7 @@ QString DefinitionEditor::problem() const
         return e;
     if (const VmEntry *other = m_library->find(d.name); other && other->folder != m_folder)
         return tr("Another VM is already called “%1”.").arg(d.name);
-    return d.validate();
+    return VmLimits::check(d).error;
 }
 
 bool DefinitionEditor::apply()
@@ -407,16 +436,17 @@ bool DefinitionEditor::apply()
         updateState();
         return false;
     }
-    const VmDefinition d = collect();
-    if (const Outcome<> saved = save(m_baseline, d); !saved) {
+    const Outcome<VmDefinition> saved = save(m_editBase, collect());
+    if (!saved) {
         m_saveError = tr("Could not save: %1").arg(saved.failure().message());
         updateState();
         return false;
     }
-    m_baseline = d;
+    m_baseline = m_editBase = *saved;
+    load(*saved);
     m_saveError.clear();
     updateState();
-    Q_EMIT applied(m_folder, d);
+    Q_EMIT applied(m_folder, *saved);
     return true;
 }
 
@@ -434,10 +464,28 @@ bool DefinitionEditor::applyAll()
     return ok;
 }
 
-Outcome<> DefinitionEditor::save(const VmDefinition &base, const VmDefinition &edited)
+Outcome<VmDefinition> DefinitionEditor::save(const VmDefinition &base, const VmDefinition &edited)
 {
-    Q_UNUSED(base) // for the compare-and-swap with what changed on disk meanwhile
-    return m_library->save(edited);
+    return m_library->update(base.uuid, base, edited);
+}
+
+void DefinitionEditor::fillMachines(const QString &current)
+{
+    if (m_machine->count() == 0) {
+        for (const QemuMachines::Machine &m : QemuMachines::offered()) {
+            const QString text = m.aliasOf.isEmpty()
+                                     ? tr("%1 — %2").arg(m.name, m.description)
+                                     : tr("%1 — %2 (now %3)").arg(m.name, m.description, m.aliasOf);
+            m_machine->addItem(text, m.name);
+        }
+    }
+    int index = m_machine->findData(current);
+    if (index < 0 && !current.isEmpty()) {
+        // Kept as it is (a VM from another QEMU): VmLimits::check() says what is wrong.
+        m_machine->addItem(tr("%1 (not offered by this QEMU)").arg(current), current);
+        index = m_machine->count() - 1;
+    }
+    m_machine->setCurrentIndex(index);
 }
 
 void DefinitionEditor::revert()
@@ -445,6 +493,7 @@ void DefinitionEditor::revert()
     if (!m_hasVm)
         return;
     m_saveError.clear();
+    m_editBase = m_baseline;
     load(m_baseline);
     updateState();
 }
@@ -464,6 +513,8 @@ void DefinitionEditor::updateState()
     const bool modified = isModified();
     QString why = m_saveError.isEmpty() ? problem() : m_saveError;
     const bool blocking = !why.isEmpty();
+    if (why.isEmpty() && isEditable())
+        why = VmLimits::check(collect()).warning;
     if (why.isEmpty() && isEditable()) {
         // Files that are missing do not stop a save (a disk may be unplugged now), but
         // the VM will not start like that: say so.

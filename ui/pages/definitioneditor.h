@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+class DiskListEditor;
 class FilePathEdit;
 class QCheckBox;
 class QComboBox;
@@ -15,18 +16,22 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QTreeWidget;
 
-/// The settings of one VM as a form: name, CPUs, memory, machine, accelerator, firmware,
-/// CD-ROM, direct kernel boot, network and notes are editable; disks and port forwards
-/// are shown read-only for now.
+/// The settings of one VM as a form: name, CPUs, memory, machine type (from the list this
+/// QEMU offers), accelerator, firmware, disks (DiskListEditor: add, detach, resize, bus,
+/// boot order), CD-ROM, direct kernel boot, network and its card, and notes are editable;
+/// port forwards are shown read-only for now.
 ///
 /// Editable only while the VM has no QEMU process (stopped or crashed). What the user
-/// types is checked at once (VmDefinition::validateName(), validate(), and that no other
-/// VM has the name); the reason shows under the form and Apply stays disabled until the
-/// form is valid. Apply writes through VmLibrary::save(); Revert goes back to what is
-/// saved. The window asks before anything would drop unapplied edits (UnappliedQuestion);
-/// edits of a VM that starts meanwhile (from the CLI) are kept as a draft until it stops.
+/// types is checked at once with the rules the wizard and the CLI use (VmLimits::check(),
+/// and that no other VM has the name); the reason shows under the form and Apply stays
+/// disabled until the form is valid; a warning (more vCPUs than the host has) shows the
+/// same way without blocking. Apply writes through VmLibrary::update(), a compare-and-swap
+/// from the definition the edits started from: changes made meanwhile elsewhere to other
+/// fields are kept (and the form follows them), a change to the same field is refused
+/// with the reason. Revert goes back to what is saved. The window asks before anything
+/// would drop unapplied edits (UnappliedQuestion); edits of a VM that starts meanwhile
+/// (from the CLI) are kept as a draft until it stops.
 class DefinitionEditor final : public QWidget
 {
     Q_OBJECT
@@ -73,16 +78,21 @@ public:
 Q_SIGNALS:
     /// The definition in @p folder was saved as @p definition.
     void applied(const QString &folder, const VmDefinition &definition);
+    /// Add… of the disk list: the window shows the New Disk Image wizard for @p vmName.
+    void addDiskRequested(const QString &vmName);
 
 private:
     QWidget *buildForm();
     VmDefinition collect() const;
     void load(const VmDefinition &definition);
     void stashDraft();
+    /// The saved definition is now @p saved: the form keeps its edits on top of it.
+    void follow(const VmDefinition &saved);
+    void fillMachines(const QString &current);
     void updateState();
     /// The one place the editor writes a definition: @p edited, made from @p base (what the
     /// form showed when editing began), for a compare-and-swap with what is on disk now.
-    Outcome<> save(const VmDefinition &base, const VmDefinition &edited);
+    Outcome<VmDefinition> save(const VmDefinition &base, const VmDefinition &edited);
 
     struct Draft
     {
@@ -92,14 +102,14 @@ private:
 
     VmLibrary *m_library;
     QString m_folder;
-    VmDefinition m_baseline;
+    VmDefinition m_baseline; ///< what is saved, as last read
+    VmDefinition m_editBase; ///< what the form's edits started from (the compare-and-swap base)
     bool m_hasVm = false;
     bool m_editable = false;
     bool m_loading = false;
     QString m_saveError;
     QString m_readOnlyReason;
     QHash<QString, Draft> m_drafts; ///< by folder
-    QList<VmDisk> m_shownDisks;
 
     QLabel *m_notice = nullptr;
     QWidget *m_form = nullptr;
@@ -109,12 +119,13 @@ private:
     QComboBox *m_machine = nullptr;
     QComboBox *m_accelerator = nullptr;
     QComboBox *m_firmware = nullptr;
-    QTreeWidget *m_disks = nullptr;
+    DiskListEditor *m_disks = nullptr;
     FilePathEdit *m_cdrom = nullptr;
     FilePathEdit *m_kernel = nullptr;
     FilePathEdit *m_initrd = nullptr;
     QLineEdit *m_kernelArgs = nullptr;
     QCheckBox *m_network = nullptr;
+    QComboBox *m_nicModel = nullptr;
     QLabel *m_portForwards = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_problemIcon = nullptr;

@@ -43,10 +43,20 @@ DisplayPage::DisplayPage(QWidget *parent, RemoteDisplay *display)
     , m_view(new DisplayView(this))
     , m_toolBar(new QToolBar(this))
     , m_retry(new QTimer(this))
+    , m_placeholderButton(new QPushButton(m_view->viewport()))
 {
     setObjectName(u"displayPage"_s);
     m_display->setParent(this);
     m_view->setDisplay(m_display);
+    m_placeholderButton->setObjectName(u"displayPlaceholderButton"_s);
+    m_placeholderButton->hide();
+    connect(m_placeholderButton, &QPushButton::clicked, this, [this] {
+        if (m_shownElsewhere)
+            Q_EMIT bringBackRequested();
+        else
+            Q_EMIT startRequested();
+    });
+    m_view->viewport()->installEventFilter(this);
     m_retry->setSingleShot(true);
     m_retry->setInterval(kRetryMs);
     connect(m_retry, &QTimer::timeout, this, &DisplayPage::followState);
@@ -58,6 +68,9 @@ DisplayPage::DisplayPage(QWidget *parent, RemoteDisplay *display)
     connect(m_display, &RemoteDisplay::frameUpdated, this, [this] {
         if (m_view->placeholderText() == tr("Waiting for the screen…"))
             updateText();
+        else if (QAction *shot = findChild<QAction *>(u"displayScreenshotAction"_s);
+                 shot && !shot->isEnabled() && m_display->hasFrame())
+            updateActions(); // a picture came back (a reconnect, a new window): it can be saved
     });
 
     m_toolBar->setObjectName(u"displayToolBar"_s);
@@ -99,7 +112,13 @@ DisplayPage::DisplayPage(QWidget *parent, RemoteDisplay *display)
     QAction *full = m_toolBar->addAction(tr("&Full Screen"));
     full->setObjectName(u"displayFullScreenAction"_s);
     full->setCheckable(true);
+    full->setToolTip(
+        tr("Show only the screen (%1; the same keys leave)").arg(DisplayView::fullScreenKeys()));
     connect(full, &QAction::toggled, this, &DisplayPage::fullScreenRequested);
+    connect(m_view, &DisplayView::fullScreenKeyPressed, full, [full] {
+        if (full->isEnabled() || full->isChecked())
+            full->toggle();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -149,6 +168,45 @@ void DisplayPage::setDetachable(bool detachable)
         a->setVisible(detachable);
 }
 
+void DisplayPage::setShownElsewhere(bool elsewhere)
+{
+    if (m_shownElsewhere == elsewhere)
+        return;
+    m_shownElsewhere = elsewhere;
+    followState();
+}
+
+QPushButton *DisplayPage::placeholderButton() const
+{
+    return m_placeholderButton->isVisible() ? m_placeholderButton : nullptr;
+}
+
+bool DisplayPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && watched->objectName() == "customKeysEdit"_L1) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            if (auto *dialog = qobject_cast<QDialog *>(static_cast<QWidget *>(watched)->window()))
+                dialog->reject();
+            return true;
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        placeButton();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DisplayPage::placeButton()
+{
+    // Under the placeholder text, which the view centres.
+    const QWidget *viewport = m_view->viewport();
+    m_placeholderButton->adjustSize();
+    const int lines = int(m_view->placeholderText().count(u'\n')) + 1;
+    const int below = fontMetrics().lineSpacing() * (lines + 3) / 2;
+    m_placeholderButton->move((viewport->width() - m_placeholderButton->width()) / 2,
+                              viewport->height() / 2 + below);
+}
+
 void DisplayPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -171,7 +229,7 @@ bool DisplayPage::isLive() const
 {
     if (!m_socketPath.isEmpty())
         return true;
-    return m_vm && m_vm->allows(VmAction::Display);
+    return m_vm && m_vm->allows(VmAction::Display) && !m_shownElsewhere;
 }
 
 void DisplayPage::updateActions()
@@ -186,6 +244,11 @@ void DisplayPage::updateActions()
     };
     enable("displaySendKeyAction", live && connected);
     enable("displayScreenshotAction", live && m_display->hasFrame());
+    if (QAction *shot = findChild<QAction *>(u"displayScreenshotAction"_s))
+        shot->setToolTip(!live ? tr("Nothing to save: the VM is not running")
+                         : m_display->hasFrame()
+                             ? tr("Save the screen as a PNG image")
+                             : tr("Nothing to save yet: the screen has not arrived"));
     enable("displayFullScreenAction", live);
 }
 
@@ -215,6 +278,7 @@ void DisplayPage::updateText()
     const QString name = m_vm ? m_vm->definition().name : QString();
     QString placeholder;
     QString overlay;
+    QString button;
     if (!m_vm && !m_socketPath.isEmpty()) {
         switch (m_display->status()) {
         case RemoteDisplay::Status::Failed:
@@ -233,10 +297,15 @@ void DisplayPage::updateText()
         }
     } else if (!m_vm) {
         placeholder = tr("No virtual machine selected.");
+    } else if (m_shownElsewhere) {
+        placeholder = tr("The screen of “%1” is shown in its own window.").arg(name);
+        button = tr("Bring It &Back");
     } else if (!m_vm->allows(VmAction::Display)) {
         placeholder = state == VmState::Crashed
                           ? tr("“%1” has crashed. Start it again to see its screen.").arg(name)
                           : tr("“%1” is not running. Start it to see its screen.").arg(name);
+        if (m_vm->allows(VmAction::Start))
+            button = tr("&Start");
     } else {
         switch (m_display->status()) {
         case RemoteDisplay::Status::Failed:
@@ -257,6 +326,10 @@ void DisplayPage::updateText()
     }
     m_view->setPlaceholderText(placeholder);
     m_view->setOverlayText(overlay);
+    m_placeholderButton->setText(button);
+    m_placeholderButton->setVisible(!button.isEmpty());
+    if (!button.isEmpty())
+        placeButton();
     if (!placeholder.isEmpty())
         m_view->releaseGuestKeyboard();
     updateActions();
@@ -322,8 +395,14 @@ void DisplayPage::sendCustomCombination()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(u"customKeysDialog"_s);
     dialog->setWindowTitle(tr("Send Key Combination"));
+    // Wide enough for its title with the application's name and the title bar's buttons.
+    dialog->setMinimumWidth(
+        dialog->fontMetrics().horizontalAdvance(dialog->windowTitle() + u" — Berth"_s) * 3 / 2 +
+        120);
     auto *edit = new QKeySequenceEdit(dialog);
     edit->setObjectName(u"customKeysEdit"_s);
+    // Esc closes the dialog, as in every dialog, instead of becoming the recorded key.
+    edit->installEventFilter(this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Send"));
     connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);

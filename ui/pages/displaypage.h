@@ -12,6 +12,7 @@
 
 class DisplayView;
 class QAction;
+class QPushButton;
 class QTimer;
 class QToolBar;
 
@@ -37,6 +38,13 @@ public:
     void setSocket(const QString &socketPath, const QString &name);
     /// Hides the Detach action (in a window of its own).
     void setDetachable(bool detachable);
+    /// The VM's screen is shown in a window of its own: the page says so and offers to
+    /// bring it back (bringBackRequested()) instead of showing it twice.
+    void setShownElsewhere(bool elsewhere);
+    bool isShownElsewhere() const { return m_shownElsewhere; }
+    /// The button under the placeholder text ("Start", "Bring It Back"), or null while none
+    /// shows (for tests).
+    QPushButton *placeholderButton() const;
 
     DisplayView *view() const { return m_view; }
     RemoteDisplay *display() const { return m_display; }
@@ -53,17 +61,23 @@ public:
 
 Q_SIGNALS:
     void detachRequested();
+    /// "Bring It Back" under "shown in its own window".
+    void bringBackRequested();
+    /// "Start" under "is not running".
+    void startRequested();
     void fullScreenRequested(bool on);
 
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     bool isLive() const;
     void followState();
     void updateText();
     void updateActions();
+    void placeButton();
     void buildSendKeyMenu(QAction *action);
     void saveScreenshotInteractively();
     void createDesktopShortcut();
@@ -77,4 +91,6 @@ private:
     QString m_openedPath;
     QString m_socketPath; // setSocket()
     QString m_socketName;
+    QPushButton *m_placeholderButton;
+    bool m_shownElsewhere = false;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/pages/performancepage.h"
 
+#include "ui/widgets/elidedlabel.h"
+
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
 #include "ui/widgets/statschart.h"
@@ -47,7 +49,7 @@ StatsChart::Series seriesOf(const StatsHistory &h, int first, const QString &nam
 PerformancePage::PerformancePage(QWidget *parent)
     : QWidget(parent)
     , m_range(new QComboBox(this))
-    , m_summary(new QLabel(this))
+    , m_summary(new ElidedLabel(this))
     , m_cpu(new StatsChart(tr("CPU (100 % = one host core)"), StatsChart::Unit::Percent, this))
     , m_memory(new StatsChart(tr("Memory"), StatsChart::Unit::MiB, this))
     , m_disk(new StatsChart(tr("Disk"), StatsChart::Unit::BytesPerSecond, this))
@@ -63,9 +65,6 @@ PerformancePage::PerformancePage(QWidget *parent)
     m_range->addItem(tr("Last 5 minutes"), 300);
     m_range->addItem(tr("Last hour"), 3600);
     m_summary->setObjectName(u"performanceSummary"_s);
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setMinimumWidth(1); // long summaries are elided, never widen the window
-    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     // QEMU 7.2 has no per-NIC counters over QMP (see StatsSampler).
     m_network->setMessage(tr("Not available: QEMU 7.2 does not count a VM's network traffic."));
 
@@ -134,19 +133,9 @@ void PerformancePage::showEvent(QShowEvent *event)
     refresh();
 }
 
-void PerformancePage::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    setSummary(m_summaryText);
-}
-
 void PerformancePage::setSummary(const QString &text)
 {
-    m_summaryText = text;
-    const QString shown =
-        m_summary->fontMetrics().elidedText(text, Qt::ElideRight, std::max(0, m_summary->width()));
-    m_summary->setText(shown);
-    m_summary->setToolTip(shown == text ? QString() : text);
+    m_summary->setFullText(text); // long summaries are elided, never widen the window
 }
 
 void PerformancePage::refresh()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class ElidedLabel;
 class QLabel;
 class StatsChart;
 class StatsSampler;
@@ -43,7 +44,6 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     /// Shows @p text in the summary line, elided to the width there is (whole in the
@@ -53,8 +53,7 @@ private:
     QPointer<StatsSampler> m_sampler;
     QPointer<VmInstance> m_vm;
     QComboBox *m_range;
-    QLabel *m_summary;
-    QString m_summaryText;
+    ElidedLabel *m_summary;
     StatsChart *m_cpu;
     StatsChart *m_memory;
     StatsChart *m_disk;

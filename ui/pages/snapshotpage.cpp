@@ -375,13 +375,16 @@ void SnapshotPage::askDelete()
         tr("Delete the snapshot “%1”? You can no longer revert to it. The VM's current state "
            "and its disks are not touched; snapshots taken from it stay.")
             .arg(name),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setDefaultButton(QMessageBox::Cancel);
+        QMessageBox::NoButton, this);
+    box->setObjectName(u"confirmSnapshotDelete"_s);
+    // The button says what it does (not "Yes"), as the VM's own Delete does.
+    QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"deleteButton"_s);
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this,
-            [this, box, name, generation = m_vmGeneration](QAbstractButton *clicked) {
-                if (generation == m_vmGeneration &&
-                    box->standardButton(clicked) == QMessageBox::Yes)
+            [this, remove, name, generation = m_vmGeneration](QAbstractButton *clicked) {
+                if (generation == m_vmGeneration && clicked == remove)
                     deleteSnapshot(name);
             });
     box->open();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/pages/vmdetailspane.h"
 
+#include "ui/widgets/elidedlabel.h"
+
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -36,7 +38,7 @@ QString acceleratorText(Accelerator a)
 VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
-    , m_name(new QLabel(this))
+    , m_name(new ElidedLabel(this))
     , m_status(new QLabel(this))
     , m_problemFrame(new QFrame(this))
     , m_problemIcon(new QLabel(m_problemFrame))
@@ -54,8 +56,6 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     m_name->setFont(big);
-    m_name->setTextFormat(Qt::PlainText);
-    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(u"vmStatusLine"_s);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -75,10 +75,12 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_display, tr("&Display"));
     // The screen in a window of its own; full screen is that window, full screen.
-    connect(m_display, &DisplayPage::detachRequested, this, [this] {
-        if (m_instance)
-            DisplayWindow::openFor(m_instance);
+    connect(m_display, &DisplayPage::detachRequested, this, &VmDetailsPane::detach);
+    connect(m_display, &DisplayPage::bringBackRequested, this, [this] {
+        if (DisplayWindow *w = detachedDisplay())
+            w->close(); // the tab shows the screen again
     });
+    connect(m_display, &DisplayPage::startRequested, this, &VmDetailsPane::startRequested);
     connect(m_display, &DisplayPage::fullScreenRequested, this,
             &VmDetailsPane::setDisplayFullScreen);
     m_tabs->addTab(m_editor, tr("Se&ttings"));
@@ -127,10 +129,33 @@ void VmDetailsPane::clear()
 void VmDetailsPane::setDisplayFullScreen(bool on)
 {
     if (on && m_instance)
-        DisplayWindow::openFor(m_instance)->setFullScreen(true);
+        DisplayWindow::openFullScreenFor(m_instance);
     const QSignalBlocker block(m_display);
     if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
         a->setChecked(false);
+}
+
+DisplayWindow *VmDetailsPane::detachedDisplay() const
+{
+    return m_instance ? m_detached.value(m_instance.data()).data() : nullptr;
+}
+
+void VmDetailsPane::detach()
+{
+    if (!m_instance)
+        return;
+    if (DisplayWindow *open = detachedDisplay()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    DisplayWindow *w = DisplayWindow::openFor(m_instance);
+    m_detached.insert(m_instance.data(), w);
+    connect(w, &QObject::destroyed, this, [this, vm = m_instance.data()] {
+        m_detached.remove(vm);
+        m_display->setShownElsewhere(detachedDisplay() != nullptr);
+    });
+    m_display->setShownElsewhere(true);
 }
 
 QString VmDetailsPane::statusText() const
@@ -160,7 +185,8 @@ void VmDetailsPane::refresh()
     m_icon->setVisible(m_hasVm);
     m_icon->setPixmap(
         VmListProxyModel::stateIcon(stateValue, style(), palette()).pixmap(iconSize, iconSize));
-    m_name->setText(m_hasVm ? m_entry.name() : tr("No virtual machine selected"));
+    // A long name is elided (whole in the tooltip) instead of widening the pane.
+    m_name->setFullText(m_hasVm ? m_entry.name() : tr("No virtual machine selected"));
 
     QString status;
     QString problem;
@@ -238,6 +264,7 @@ void VmDetailsPane::refresh()
     }
     m_console->setLogFile(m_hasVm ? m_entry.layout().serialLogPath() : QString());
     m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
+    m_display->setShownElsewhere(detachedDisplay() != nullptr);
     m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_performance->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
 }

@@ -4,11 +4,14 @@
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
 class DefinitionEditor;
+class ElidedLabel;
 class DisplayPage;
+class DisplayWindow;
 class PerformancePage;
 class QFrame;
 class QLabel;
@@ -52,24 +55,33 @@ public:
 
     /// Shows the VM's screen full screen (in a window of its own), or ends that.
     void setDisplayFullScreen(bool on);
+    /// The window of its own the selected VM's screen is detached into, or null.
+    DisplayWindow *detachedDisplay() const;
 
     /// The status line's text, e.g. "Running · QEMU process 1234 · TCG (emulated)".
     QString statusText() const;
     /// The problem shown, or empty.
     QString problemText() const;
 
+Q_SIGNALS:
+    /// "Start" on the Display tab of a stopped VM: the window starts it as its Start does.
+    void startRequested();
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void refresh();
+    void detach();
 
     QPointer<VmInstance> m_instance;
     VmEntry m_entry;
     bool m_hasVm = false;
+    /// Detached screens by VM: the tab says "shown in its own window" instead of a second copy.
+    QHash<VmInstance *, QPointer<DisplayWindow>> m_detached;
 
     QLabel *m_icon;
-    QLabel *m_name;
+    ElidedLabel *m_name;
     QLabel *m_status;
     QFrame *m_problemFrame;
     QLabel *m_problemIcon;

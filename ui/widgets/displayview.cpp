@@ -291,8 +291,23 @@ bool DisplayView::focusNextPrevChild(bool)
     return false; // Tab belongs to the guest
 }
 
+QString DisplayView::fullScreenKeys()
+{
+    return tr("F11 or Ctrl+Alt+F");
+}
+
 void DisplayView::keyPressEvent(QKeyEvent *event)
 {
+    const Qt::KeyboardModifiers mods =
+        event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    if ((event->key() == Qt::Key_F11 && mods == Qt::NoModifier) ||
+        (event->key() == Qt::Key_F && mods == (Qt::ControlModifier | Qt::AltModifier))) {
+        // The host's: a guest never sees it (its installer would go back a page).
+        m_hostKeyDown = event->key();
+        if (!event->isAutoRepeat())
+            Q_EMIT fullScreenKeyPressed();
+        return;
+    }
     if (m_grabbed && event->key() == Qt::Key_G &&
         (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) ==
             (Qt::ControlModifier | Qt::AltModifier)) {
@@ -311,6 +326,11 @@ void DisplayView::keyPressEvent(QKeyEvent *event)
 
 void DisplayView::keyReleaseEvent(QKeyEvent *event)
 {
+    if (m_hostKeyDown != 0 && event->key() == m_hostKeyDown) {
+        if (!event->isAutoRepeat())
+            m_hostKeyDown = 0;
+        return;
+    }
     if (!m_display)
         return;
     quint32 qnum = KeyCodes::qnum(event);

@@ -13,7 +13,8 @@
 ///              device pixel, scrollbars; the painted image equals the framebuffer)
 ///   repaint    only the damaged part of the viewport (frameUpdated rectangles)
 ///   keyboard   a click grabs the keyboard (every key goes to the guest); Ctrl+Alt+G
-///              releases it; the hint says so while grabbed
+///              releases it; the hint says so while grabbed. F11 and Ctrl+Alt+F are the
+///              host's (fullScreenKeyPressed()), never the guest's, grabbed or not
 ///   placeholder  text shown instead of (or over) the screen, e.g. "the VM is stopped"
 class DisplayView final : public QAbstractScrollArea
 {
@@ -48,6 +49,8 @@ public:
     void releaseGuestKeyboard();
     /// The hint shown while the keyboard is grabbed.
     static QString releaseHint();
+    /// The keys that enter and leave full screen, in words: "F11 or Ctrl+Alt+F".
+    static QString fullScreenKeys();
 
     /// Sends a key combination: presses @p qnums in order, releases them in reverse.
     void sendKeyCombination(const QList<QPair<quint32, quint32>> &qnumAndKeysym);
@@ -59,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void keyboardGrabChanged(bool grabbed);
+    /// F11 or Ctrl+Alt+F was pressed: the page toggles full screen.
+    void fullScreenKeyPressed();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -89,6 +94,7 @@ private:
     QString m_overlay;
     bool m_grabbed = false;
     QHash<int, QPair<quint32, quint32>> m_pressedByQtKey;
+    int m_hostKeyDown = 0; ///< the Qt key of a host shortcut being pressed: its release stays here
     int m_buttons = 0;
     QRegion m_lastPainted;
 };

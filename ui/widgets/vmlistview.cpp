@@ -30,6 +30,8 @@ VmListView::VmListView(QWidget *parent)
     // The notes take what is left, down to a sliver (a stretched *last* section would not
     // shrink below its default width, and a scroll bar would appear instead).
     header()->setStretchLastSection(false);
+    header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header(), &QHeaderView::customContextMenuRequested, this, &VmListView::showColumnMenu);
 }
 
 VmListView::~VmListView() = default;
@@ -71,6 +73,54 @@ void VmListView::resizeColumnsToContents()
                        std::max(columnWidth(usage), fm.horizontalAdvance(u"1000 MiB"_s) * 2 + 14));
     setColumnWidth(VmListModel::AcceleratorColumn,
                    std::max(columnWidth(VmListModel::AcceleratorColumn), accel + padding));
+    // A long name is elided, not given the whole list.
+    setColumnWidth(VmListModel::NameColumn,
+                   std::min(columnWidth(VmListModel::NameColumn), fm.horizontalAdvance(u'M') * 20));
+}
+
+void VmListView::showDefaultColumns()
+{
+    // The screen gets most of the window: by default the list shows what tells VMs apart
+    // and what they are doing; the header's menu shows the rest.
+    for (int c = 0; model() && c < model()->columnCount(); ++c)
+        header()->setSectionHidden(c, c != VmListModel::NameColumn &&
+                                          c != VmListModel::StateColumn &&
+                                          c != VmListModel::CpuUsageColumn);
+}
+
+int VmListView::fitVisibleColumns(int maxWidth)
+{
+    int width = 2 * frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    for (int c = 0; model() && c < model()->columnCount(); ++c) {
+        if (!header()->isSectionHidden(c))
+            width += header()->sectionSize(c);
+    }
+    if (width > maxWidth) {
+        // The name gives way (it elides), down to a few characters.
+        const int name = columnWidth(VmListModel::NameColumn);
+        const int fitted = std::max(fontMetrics().horizontalAdvance(u'M') * 8,
+                                    name - (width - maxWidth));
+        setColumnWidth(VmListModel::NameColumn, fitted);
+        width -= name - fitted;
+    }
+    return std::min(width, maxWidth);
+}
+
+void VmListView::showColumnMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    for (int c = 0; model() && c < model()->columnCount(); ++c) {
+        QAction *a = menu.addAction(model()->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header()->isSectionHidden(c));
+        a->setEnabled(c != VmListModel::NameColumn);
+        connect(a, &QAction::toggled, this, [this, c](bool on) {
+            header()->setSectionHidden(c, !on);
+            if (on && header()->sectionSize(c) < 20)
+                resizeColumnToContents(c);
+        });
+    }
+    menu.exec(header()->viewport()->mapToGlobal(pos));
 }
 
 void VmListView::contextMenuEvent(QContextMenuEvent *event)

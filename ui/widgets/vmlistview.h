@@ -7,7 +7,7 @@ class QMenu;
 
 /// The VM list: a flat, sortable table with one row per VM and a context menu that is
 /// also reachable from the keyboard (the Menu key or Shift+F10 opens it at the current
-/// row, not at the mouse).
+/// row, not at the mouse). Right-clicking the header shows or hides columns.
 class VmListView final : public QTreeView
 {
     Q_OBJECT
@@ -24,6 +24,11 @@ public:
 
     /// Sizes the columns to their contents once, for a first start without saved state.
     void resizeColumnsToContents();
+    /// Shows only the name, state and CPU use (a first start without saved state).
+    void showDefaultColumns();
+    /// The width that shows the visible columns without a horizontal scroll bar, at most
+    /// @p maxWidth: the name column is narrowed (it elides) when they do not fit.
+    int fitVisibleColumns(int maxWidth);
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -32,6 +37,7 @@ protected:
 
 private:
     void popupAtCurrentRow();
+    void showColumnMenu(const QPoint &pos);
 
     QMenu *m_menu = nullptr;
 };

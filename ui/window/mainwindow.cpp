@@ -5,6 +5,7 @@
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/settings/appsettings.h"
 #include "models/stats/statssampler.h"
+#include "models/vm/qemumachines.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
 #include "models/vm/vmregistry.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_hostSummary(new HostSummary(this))
 {
+    QemuMachines::prefetch(); // the settings page lists them; ask QEMU early, off this thread
     setWindowTitle(tr("Berth"));
     setObjectName(u"MainWindow"_s);
     setWindowIcon(QIcon::fromTheme(u"invalid.berth.Berth"_s, QIcon(u":/icons/berth.svg"_s)));
@@ -158,6 +160,17 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
         else
             UnappliedQuestion::ask(this, m_details->editor(), UnappliedQuestion::Before::Start, go);
     });
+    // Start on a stopped VM's Display tab: the Start action, with its unapplied-settings gate.
+    connect(m_details, &VmDetailsPane::startRequested, m_actions->start(), &QAction::trigger);
+    // Double-click or Enter on a VM opens its screen.
+    connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        m_details->tabs()->setCurrentWidget(m_details->displayPage());
+        m_details->displayPage()->setFocus();
+    });
+    connect(m_details->editor(), &DefinitionEditor::addDiskRequested, this,
+            [this](const QString &vmName) { showDiskImageWizard(vmName); });
     connect(m_details->editor(), &DefinitionEditor::applied, this,
             [this](const QString &, const VmDefinition &definition) {
                 // The model follows the library's changed() and hands the definition to
@@ -451,10 +464,15 @@ void MainWindow::restoreWindowState()
     if (!restoreGeometry(settings.value("MainWindow/geometry"_L1).toByteArray()))
         resize(1100, 720);
     restoreState(settings.value("MainWindow/state"_L1).toByteArray());
-    if (!m_splitter->restoreState(settings.value("MainWindow/splitter"_L1).toByteArray()))
-        m_splitter->setSizes({width() / 2, width() / 2});
-    if (!m_list->header()->restoreState(settings.value("MainWindow/listHeader"_L1).toByteArray()))
+    if (!m_list->header()->restoreState(settings.value("MainWindow/listHeader"_L1).toByteArray())) {
         m_list->resizeColumnsToContents();
+        m_list->showDefaultColumns();
+    }
+    if (!m_splitter->restoreState(settings.value("MainWindow/splitter"_L1).toByteArray())) {
+        // The list as wide as its columns (never more than 3/8), the screen gets the rest.
+        const int list = m_list->fitVisibleColumns(width() * 3 / 8);
+        m_splitter->setSizes({list, width() - list});
+    }
     m_details->tabs()->setCurrentIndex(settings.value("MainWindow/detailsTab"_L1, 0).toInt());
 }
 
@@ -602,7 +620,7 @@ void MainWindow::showPreferences()
         open->activateWindow();
         return;
     }
-    auto *dialog = new PreferencesDialog(this);
+    auto *dialog = new PreferencesDialog(m_library->root(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PreferencesDialog::saved, m_sampler,
             [this] { m_sampler->setInterval(AppSettings::statsIntervalMs()); });

@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -19,7 +20,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-PreferencesDialog::PreferencesDialog(QWidget *parent)
+PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *parent)
     : QDialog(parent)
     , m_library(new QLineEdit(this))
     , m_accelerator(new QComboBox(this))
@@ -77,6 +78,21 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Library folder:"), libraryRow);
     qobject_cast<QLabel *>(form->labelForField(libraryRow))->setBuddy(m_library);
+    // The library this window shows, which --library or BERTH_LIBRARY may have chosen.
+    auto *inUse = new QLabel(this);
+    inUse->setObjectName(u"libraryInUse"_s);
+    inUse->setWordWrap(true);
+    inUse->setTextFormat(Qt::PlainText);
+    inUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const QString configured = AppSettings::libraryFolder().isEmpty()
+                                   ? VmLibrary::standardRoot()
+                                   : AppSettings::libraryFolder();
+    inUse->setText(QDir::cleanPath(configured) == QDir::cleanPath(libraryInUse)
+                       ? tr("In use now: %1").arg(libraryInUse)
+                       : tr("In use now: %1 (chosen with --library or BERTH_LIBRARY for this "
+                            "session)")
+                             .arg(libraryInUse));
+    form->addRow(QString(), inUse);
     form->addRow(tr("&Accelerator for new VMs:"), m_accelerator);
     form->addRow(tr("&Statistics every:"), m_statsInterval);
     form->addRow(tr("&Closing the window while VMs run:"), m_closeAction);
@@ -93,7 +109,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     layout->addWidget(buttons);
 
     // Room for a path and the longest choice, in any language.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    setMinimumWidth(std::max(fontMetrics().averageCharWidth() * 80,
+                             fontMetrics().horizontalAdvance(libraryInUse) + 240));
 
     load();
     connect(m_library, &QLineEdit::textChanged, this, &PreferencesDialog::updateRestartNote);

@@ -24,7 +24,9 @@ class PreferencesDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(PreferencesDialog)
 
 public:
-    explicit PreferencesDialog(QWidget *parent = nullptr);
+    /// @p libraryInUse: the library this window shows (--library or BERTH_LIBRARY may
+    /// override the folder set here for this session).
+    explicit PreferencesDialog(const QString &libraryInUse, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
     /// Writes the dialog's values to AppSettings.

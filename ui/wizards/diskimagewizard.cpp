@@ -305,9 +305,12 @@ void DiskImageWizard::finishWork(const QString &error, bool imageMade)
             why = tr("“%1” was started meanwhile; disks can be added only while it is shut down.")
                       .arg(vmName);
         if (why.isEmpty()) {
+            // Compare-and-swap: other settings changed meanwhile (the CLI, the settings
+            // page) are kept; only a change of the disks themselves conflicts.
             VmDefinition d = e->definition;
             d.disks.append({m_running.path, m_running.format, targetBus(), m_running.writesFile()});
-            if (const Outcome<> saved = m_library->save(d); !saved)
+            if (const Outcome<VmDefinition> saved = m_library->update(d.uuid, e->definition, d);
+                !saved)
                 why = saved.failure().message();
         }
         if (!why.isEmpty())

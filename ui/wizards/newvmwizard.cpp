@@ -6,6 +6,7 @@
 #include "models/settings/appsettings.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmlibrary.h"
+#include "models/vm/vmlimits.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/widgets/checkedwizardpage.h"
 #include "ui/widgets/filepathedit.h"
@@ -28,8 +29,6 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-#include <unistd.h>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -44,13 +43,6 @@ CheckedWizardPage *checkedPage(QWizard *wizard, int id)
 QString formatSize(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
-
-qint64 hostMemoryBytes()
-{
-    const long pages = ::sysconf(_SC_PHYS_PAGES);
-    const long pageSize = ::sysconf(_SC_PAGESIZE);
-    return pages > 0 && pageSize > 0 ? qint64(pages) * pageSize : 0;
 }
 
 } // namespace
@@ -163,13 +155,14 @@ void NewVmWizard::buildSystemPage()
     m_name->setObjectName(u"vmName"_s);
     m_memory = new QSpinBox(p);
     m_memory->setObjectName(u"vmMemory"_s);
-    m_memory->setRange(16, 4 * 1024 * 1024);
+    // From 0: a value under the minimum is explained (VmLimits), not silently snapped back.
+    m_memory->setRange(0, VmLimits::MaxMemoryMiB);
     m_memory->setSingleStep(256);
     m_memory->setSuffix(tr(" MiB"));
     m_memory->setGroupSeparatorShown(true);
     m_cpus = new QSpinBox(p);
     m_cpus->setObjectName(u"vmCpus"_s);
-    m_cpus->setRange(1, 256);
+    m_cpus->setRange(0, VmLimits::MaxCpus);
     m_firmware = new QComboBox(p);
     m_firmware->setObjectName(u"vmFirmware"_s);
     DefinitionEditor::fillFirmwareChoices(m_firmware);
@@ -267,8 +260,16 @@ void NewVmWizard::buildSummaryPage()
                                                        : tr("BIOS"));
         if (!d.cdrom.isEmpty())
             lines << tr("Boots from: %1").arg(d.cdrom);
-        if (!d.kernel.isEmpty())
+        if (!d.kernel.isEmpty()) {
             lines << tr("Boots the kernel: %1").arg(d.kernel);
+            if (!d.initrd.isEmpty())
+                lines << tr("Initrd: %1").arg(d.initrd);
+            if (!d.kernelArgs.isEmpty())
+                lines << tr("Kernel command line: %1").arg(d.kernelArgs);
+        }
+        lines << tr("Accelerator: %1").arg(m_accelerator->currentText());
+        lines << (d.networkEnabled ? tr("Network: user-mode NAT on a VirtIO card")
+                                   : tr("Network: none"));
         const VmLayout vm = VmLayout::ofFolder(m_library->folderFor(d.name));
         DiskPlan disk = m_disk->plan();
         if (disk.writesFile()) // it goes into the VM's folder
@@ -446,14 +447,11 @@ QString NewVmWizard::systemProblem() const
         return why;
     if (m_library->find(d.name))
         return tr("A VM named “%1” exists already.").arg(d.name);
-    if (const qint64 host = hostMemoryBytes(); host > 0 && qint64(d.memoryMiB) * kMiB > host)
-        return tr("%1 of memory is more than this computer has (%2).")
-            .arg(formatSize(qint64(d.memoryMiB) * kMiB), formatSize(host));
     if (d.firmware == Firmware::Uefi) {
         if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
             return ovmf.failure().message();
     }
-    return d.validate();
+    return VmLimits::check(d).error;
 }
 
 QString NewVmWizard::problem() const
@@ -471,7 +469,10 @@ QString NewVmWizard::resultText() const
 void NewVmWizard::updateProblems()
 {
     m_mediaProblem->setProblem(mediaProblem());
-    m_systemProblem->setProblem(systemProblem());
+    const QString systemError = systemProblem();
+    // A warning (more vCPUs than the host has) shows the same way but lets the user go on.
+    m_systemProblem->setProblem(systemError.isEmpty() ? VmLimits::check(definition()).warning
+                                                      : systemError);
     m_diskProblem->setProblem(m_disk->problem());
     for (int id : {int(MediaPage), int(SystemPage), int(DiskPage), int(ProgressPage)})
         checkedPage(this, id)->recheck();
@@ -531,6 +532,8 @@ void NewVmWizard::onCreated(const Outcome<> &outcome)
     page(ProgressPage)->setSubTitle(tr("The virtual machine is in the list."));
     m_result->setText(tr("“%1” is ready in %2.").arg(d.name, entry ? entry->folder : QString()));
     checkedPage(this, ProgressPage)->recheck();
+    // Made: there is nothing left to cancel, only Finish.
+    button(QWizard::CancelButton)->hide();
     Q_EMIT vmCreated(d.uuid, m_start->isChecked(),
                      m_start->isChecked() && m_showDisplay->isChecked());
 }

@@ -117,6 +117,11 @@ private Q_SLOTS:
                  u"user,id=net0,hostfwd=tcp:127.0.0.1:2222-:22,hostfwd=udp:127.0.0.1:5353-:53"_s);
         const QStringList devices = values(args, u"-device"_s);
         QVERIFY(devices.contains(u"virtio-net-pci,netdev=net0,id=nic0"_s));
+        // The card the settings chose (VmLimits::nicModels()), by QEMU's device name.
+        d.nicModel = u"e1000e"_s;
+        QVERIFY(values(QemuCommandLine(d, m_vmFolder, m_runtime, Accelerator::Tcg).arguments(),
+                       u"-device"_s)
+                    .contains(u"e1000e,netdev=net0,id=nic0"_s));
         QVERIFY(devices.contains(u"qemu-xhci,id=usb"_s));
         QVERIFY(devices.contains(u"usb-tablet,bus=usb.0,id=tablet0"_s));
         QVERIFY(devices.contains(u"virtio-balloon-pci,id=balloon0"_s));

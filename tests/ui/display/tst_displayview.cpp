@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QPointer>
 #include <QProcess>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -274,6 +275,50 @@ private Q_SLOTS:
         QVERIFY(window.page()->toolBar()->isVisible());
         window.setFullScreen(false);
         QVERIFY(window.page()->toolBar()->isVisible());
+    }
+
+    void fullScreenKeysAreTheHostsAndLeave()
+    {
+        // Issue 14 point 5: F11 and Esc went to the guest; there was no way out but the mouse.
+        auto *window = new DisplayWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QPointer<DisplayWindow> alive(window);
+        auto *display = new FakeDisplay;
+        DisplayView *view = window->page()->view();
+        view->setDisplay(display);
+        display->setParent(window);
+        display->setConnected();
+        display->setFrame(pattern(64, 64));
+        window->setClosesOnLeavingFullScreen(true); // opened from the tab's Full Screen
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->setFullScreen(true);
+        QVERIFY(window->isFullScreen());
+        QVERIFY2(window->fullScreenHint().contains(DisplayView::fullScreenKeys()),
+                 qPrintable(window->fullScreenHint()));
+        view->grabGuestKeyboard();
+        display->clearInput();
+
+        sendScanCode(view, QEvent::KeyPress, Qt::Key_F11, 87);
+        sendScanCode(view, QEvent::KeyRelease, Qt::Key_F11, 87);
+        QVERIFY(display->input().isEmpty()); // neither press nor release reached the guest
+        QTRY_VERIFY(!alive);                 // left full screen, and the window it needed is gone
+
+        // Ctrl+Alt+F does the same, in a window that stays (Detach, berth view).
+        DisplayWindow stays;
+        auto *fake = new FakeDisplay(&stays);
+        stays.page()->view()->setDisplay(fake);
+        fake->setConnected();
+        stays.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&stays));
+        stays.setFullScreen(true);
+        fake->clearInput();
+        sendScanCode(stays.page()->view(), QEvent::KeyPress, Qt::Key_F, 33,
+                     Qt::ControlModifier | Qt::AltModifier);
+        QVERIFY(!stays.isFullScreen());
+        QVERIFY(stays.isVisible());
+        for (const FakeDisplay::Input &i : fake->input())
+            QVERIFY(i.qnum != 0x21); // F never went out
     }
 
     void desktopShortcut()

@@ -92,7 +92,20 @@ private Q_SLOTS:
         // The automatic snapshot holds the state that was current: a child of "second".
         QCOMPARE(page.model()->rowCount(page.model()->indexOf(u"second"_s)), 1);
 
-        page.deleteSnapshot(u"second"_s);
+        // Delete asks with Delete / Cancel (issue 14 point 10), not Yes / No.
+        page.view()->setCurrentIndex(page.model()->indexOf(u"second"_s));
+        page.findChild<QPushButton *>(u"snapshotDelete"_s)->click();
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY((confirm = page.findChild<QMessageBox *>(u"confirmSnapshotDelete"_s)));
+        QStringList buttons;
+        for (QAbstractButton *b : confirm->buttons())
+            buttons << b->text().remove(u'&');
+        buttons.sort();
+        QCOMPARE(buttons, QStringList({u"Cancel"_s, u"Delete"_s}));
+        QCOMPARE(confirm->defaultButton(), confirm->button(QMessageBox::Cancel));
+        confirm->findChild<QPushButton *>(u"deleteButton"_s)->click();
+        QVERIFY(
+            QTest::qWaitFor([&] { return !page.model()->indexOf(u"second"_s).isValid(); }, 30'000));
         QVERIFY(waitIdle());
         QVERIFY(!page.model()->indexOf(u"second"_s).isValid());
         QCOMPARE(page.view()->currentIndex(), page.model()->indexOf(u"first"_s));

@@ -3,6 +3,7 @@
 // what is chosen (OK) or nothing (Cancel); Ctrl+, opens it; the tray menu says that nothing
 // runs and its Quit quits.
 #include "models/settings/appsettings.h"
+#include "models/vm/vmlibrary.h"
 #include "models/vm/vmregistry.h"
 #include "tests/support/windowdriver.h"
 #include "ui/window/mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -76,8 +78,12 @@ private Q_SLOTS:
         AppSettings::setCloseAction(AppSettings::CloseAction::Ask);
         AppSettings::setLanguage(u"zh_CN"_s);
 
-        PreferencesDialog dialog;
+        // This session's library comes from --library (issue 14 point 10): shown, and said so.
+        PreferencesDialog dialog(u"/tmp/session-library"_s);
         dialog.show();
+        const QString inUse = dialog.findChild<QLabel *>(u"libraryInUse"_s)->text();
+        QVERIFY2(inUse.contains("/tmp/session-library"_L1) && inUse.contains("--library"_L1),
+                 qPrintable(inUse));
         auto *library = dialog.findChild<QLineEdit *>(u"libraryFolder"_s);
         auto *accelerator = dialog.findChild<QComboBox *>(u"defaultAccelerator"_s);
         auto *interval = dialog.findChild<QDoubleSpinBox *>(u"statsInterval"_s);
@@ -115,7 +121,7 @@ private Q_SLOTS:
     void cancelStoresNothing()
     {
         AppSettings::setStatsIntervalMs(3000);
-        PreferencesDialog dialog;
+        PreferencesDialog dialog(VmLibrary::standardRoot());
         dialog.show();
         dialog.findChild<QDoubleSpinBox *>(u"statsInterval"_s)->setValue(10);
         dialog.findChild<QComboBox *>(u"language"_s)->setCurrentIndex(1);
@@ -126,7 +132,7 @@ private Q_SLOTS:
 
     void restartNoteOnlyForWhatNeedsARestart()
     {
-        PreferencesDialog dialog;
+        PreferencesDialog dialog(VmLibrary::standardRoot());
         dialog.show();
         QWidget *note = dialog.findChild<QWidget *>(u"restartNote"_s);
         QVERIFY(note);

@@ -7,21 +7,30 @@
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
+#include "ui/pages/displaypage.h"
+#include "ui/pages/displaywindow.h"
 #include "ui/pages/vmdetailspane.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/vmlistview.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 #include <tuple>
@@ -254,6 +263,120 @@ private Q_SLOTS:
         // The folder is gone entirely; the kept image moved to the library's images folder.
         QVERIFY2(!QFileInfo::exists(folder), qPrintable(QDir(folder).entryList().join(u' ')));
         QVERIFY(QFile::exists(driver().library().imagesFolder() + u"/goner-data.qcow2"_s));
+    }
+
+    // ---- 6. Detach and the display tab ---------------------------------------------------
+
+    void displayTabOffersStartAndEnterOpensIt()
+    {
+        VmDefinition d = unstartable(u"shown"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"shown"_s));
+        VmDetailsPane *pane = w->detailsPane();
+        pane->tabs()->setCurrentWidget(pane->editor());
+        // Enter on the VM (as a double-click does) opens its screen.
+        w->listView()->setFocus();
+        QTest::keyClick(w->listView(), Qt::Key_Return);
+        QCOMPARE(pane->tabs()->currentWidget(), pane->displayPage());
+        // Stopped: the tab offers Start, which is the window's Start (it fails: no kernel).
+        QPushButton *start = pane->displayPage()->placeholderButton();
+        QVERIFY(start);
+        QVERIFY2(start->text().contains("Start"_L1), qPrintable(start->text()));
+        start->click();
+        QTRY_VERIFY(w->messageBar()->currentText().contains("Could not start"_L1));
+    }
+
+    void detachedScreenFitsAndTheTabCanBringItBack()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"detached"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"detached"_s));
+        VmDetailsPane *pane = w->detailsPane();
+        pane->tabs()->setCurrentWidget(pane->displayPage());
+        pane->displayPage()->findChild<QAction *>(u"displayDetachAction"_s)->trigger();
+        QPointer<DisplayWindow> detached = pane->detachedDisplay();
+        QVERIFY(detached);
+        QVERIFY(QTest::qWaitForWindowExposed(detached));
+        const QRect screen = detached->screen()->availableGeometry();
+        QVERIFY2(screen.contains(detached->frameGeometry()),
+                 qPrintable(u"%1,%2 %3x%4 on %5x%6"_s.arg(detached->frameGeometry().x())
+                                .arg(detached->frameGeometry().y())
+                                .arg(detached->frameGeometry().width())
+                                .arg(detached->frameGeometry().height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+        // The tab says where the screen is instead of showing it twice.
+        QVERIFY(pane->displayPage()->isShownElsewhere());
+        QPushButton *back = pane->displayPage()->placeholderButton();
+        QVERIFY(back);
+        QVERIFY2(back->text().contains("Back"_L1), qPrintable(back->text()));
+        // Detach again brings the open window forward instead of a second one.
+        pane->displayPage()->findChild<QAction *>(u"displayDetachAction"_s)->trigger();
+        QCOMPARE(pane->detachedDisplay(), detached.data());
+        back->click();
+        QTRY_VERIFY(!detached);
+        QVERIFY(!pane->displayPage()->isShownElsewhere());
+    }
+
+    // ---- 8. Layout -------------------------------------------------------------------------
+
+    void layoutAtTheDefaultSize()
+    {
+        const QString longName = u"A very long virtual machine name that goes on and on and on"_s;
+        for (const QString &name : {u"web"_s, longName}) {
+            VmDefinition d = WindowDriver::plainVm(name);
+            QVERIFY(driver().createVm(d));
+        }
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(longName));
+        QCoreApplication::processEvents();
+        // The list's columns fit it: no horizontal scroll bar, nothing cut ("TCG (emu").
+        QHeaderView *header = w->listView()->header();
+        QString widths;
+        for (int c = 0; c < header->count(); ++c) {
+            if (!header->isSectionHidden(c))
+                widths += u" %1"_s.arg(header->sectionSize(c));
+        }
+        QVERIFY2(
+            !w->listView()->horizontalScrollBar()->isVisible(),
+            qPrintable(u"columns%1 in %2"_s.arg(widths).arg(w->listView()->viewport()->width())));
+        // The screen gets most of the window, whatever the name's length.
+        VmDetailsPane *pane = w->detailsPane();
+        QVERIFY2(pane->width() * 10 >= w->width() * 6,
+                 qPrintable(u"details %1 of %2"_s.arg(pane->width()).arg(w->width())));
+        const int before = pane->width();
+        QVERIFY(driver().select(u"web"_s));
+        QVERIFY(driver().select(longName));
+        QCOMPARE(pane->width(), before);
+        auto *name = pane->findChild<QLabel *>(u"vmName"_s);
+        QVERIFY(name->width() <= pane->width());
+        // The settings form does not stretch across a wide window.
+        w->resize(2400, 900);
+        QCoreApplication::processEvents();
+        QVERIFY(pane->editor()->findChild<QLineEdit *>(u"nameEdit"_s)->width() < 1200);
+    }
+
+    void smallDialogsShowTheirWholeTitle()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"keys"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"keys"_s));
+        DisplayPage *page = w->detailsPane()->displayPage();
+        page->findChild<QAction *>(u"sendCustomKeys"_s)->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page->findChild<QDialog *>(u"customKeysDialog"_s)));
+        QVERIFY(dialog->minimumWidth() >
+                dialog->fontMetrics().horizontalAdvance(dialog->windowTitle() + u" — Berth"_s));
+        // Esc closes it instead of becoming the key sent (issue 14 point 10).
+        QWidget *edit = dialog->findChild<QWidget *>(u"customKeysEdit"_s);
+        QPointer<QDialog> open(dialog);
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QTRY_VERIFY(!open || !open->isVisible());
+        return;
+        dialog->reject();
     }
 };
 

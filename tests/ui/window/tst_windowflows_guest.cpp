@@ -7,12 +7,19 @@
 #include "models/vm/vmlayout.h"
 #include "tests/support/testguest.h"
 #include "tests/support/windowdriver.h"
+#include "ui/pages/displaypage.h"
+#include "ui/pages/displaywindow.h"
 #include "ui/pages/vmdetailspane.h"
+#include "ui/widgets/displayview.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/window/mainwindow.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QLocalSocket>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -31,6 +38,15 @@ private:
     std::unique_ptr<WindowDriver> m_driver;
 
     WindowDriver &driver() const { return *m_driver; }
+
+    static DisplayWindow *displayWindow()
+    {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<DisplayWindow *>(top); d && d->isVisible())
+                return d;
+        }
+        return nullptr;
+    }
 
     bool waitForState(const QString &name, VmState state)
     {
@@ -112,6 +128,42 @@ private Q_SLOTS:
         // Powered off: the guest may not have booted far enough to hear the power button.
         w->model()->instance(w->model()->indexOf(d.uuid))->forceStop();
         QVERIFY(waitForState(u"fixed"_s, VmState::Stopped));
+    }
+
+    // ---- 5. Full screen you can leave ----------------------------------------------------
+
+    void fullScreenFromTheTabIsLeftBackToTheTab()
+    {
+        VmDefinition d = TestGuest::definition(u"full"_s);
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"full"_s));
+        driver().action("actionStart")->trigger();
+        QVERIFY(waitForState(u"full"_s, VmState::Running));
+        DisplayPage *tab = w->detailsPane()->findChild<DisplayPage *>();
+        QVERIFY(tab);
+        w->detailsPane()->tabs()->setCurrentWidget(tab);
+        QAction *full = tab->findChild<QAction *>(u"displayFullScreenAction"_s);
+        QTRY_VERIFY(full->isEnabled());
+        full->trigger();
+
+        DisplayWindow *shown = nullptr;
+        QTRY_VERIFY((shown = displayWindow()) && shown->isFullScreen());
+        QPointer<DisplayWindow> window(shown);
+        QVERIFY2(shown->fullScreenHint().contains(DisplayView::fullScreenKeys()),
+                 qPrintable(shown->fullScreenHint()));
+        // Screenshot works there once the screen has arrived, with no pause/resume.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shown->page()->findChild<QAction *>(u"displayScreenshotAction"_s)->isEnabled(),
+            kActionTimeoutMs);
+        QTest::keyClick(shown->page()->view(), Qt::Key_F11);
+        QTRY_VERIFY(!window); // no floating window left behind
+        QVERIFY(!displayWindow());
+        QVERIFY(tab->isVisible());
+        QVERIFY(!full->isChecked());
+
+        w->model()->instance(w->model()->indexOf(d.uuid))->forceStop();
+        QVERIFY(waitForState(u"full"_s, VmState::Stopped));
     }
 };
 

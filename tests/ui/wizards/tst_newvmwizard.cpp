@@ -278,10 +278,16 @@ private Q_SLOTS:
         w->next();
         child<QRadioButton>(w, u"diskNone"_s)->click();
         w->next();
+        // The summary lists what was chosen (issue 14 point 10).
+        const QString summary = child<QLabel>(w, u"vmSummary"_s)->text();
+        QVERIFY2(summary.contains(guest.initrd) && summary.contains(guest.kernelArgs) &&
+                     summary.contains("TCG"_L1) && summary.contains("Network"_L1),
+                 qPrintable(summary));
         QVERIFY(child<QCheckBox>(w, u"startAfterCreating"_s)->isChecked());
         QVERIFY(child<QCheckBox>(w, u"showDisplayAfterCreating"_s)->isChecked());
         w->next();
         QVERIFY(QTest::qWaitFor([&] { return canGoNext(w); }, 30'000));
+        QVERIFY(!w->button(QWizard::CancelButton)->isVisible()); // nothing left to cancel
         w->accept();
         QTRY_COMPARE_WITH_TIMEOUT(driver().stateText(u"tiny"_s),
                                   vmStateDisplayName(VmState::Running), 60'000);

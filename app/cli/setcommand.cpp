@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "app/cli/setcommand.h"
+
+#include "models/vm/vmfields.h"
+#include "models/vm/vminstance.h"
+#include "models/vm/vmlimits.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+int cmdSet(CliSession &s)
+{
+    QCommandLineParser &p = s.parser();
+    const VmEntry &e = s.entry();
+    const VmDefinition base = e.definition;
+    VmDefinition changed = base;
+    bool asked = false;
+    for (const VmField &f : VmFields::all()) {
+        if (!f.parse)
+            continue;
+        const bool set = p.isSet(f.key);
+        const bool clear = !f.clearOption.isEmpty() && p.isSet(f.clearOption);
+        if (set && clear)
+            throw CliError{
+                CliText::tr("use either --%1 or --%2, not both").arg(f.key, f.clearOption),
+                CliUsage};
+        if (!set && !clear)
+            continue;
+        asked = true;
+        if (const QString why = f.parse(changed, set ? p.value(f.key) : QString()); !why.isEmpty())
+            throw CliError{why, CliUsage};
+    }
+    if (!asked)
+        throw CliError{
+            CliText::tr("nothing to change: give at least one option (berth set --help)"),
+            CliUsage};
+
+    const std::unique_ptr<VmInstance> instance = s.attached(e);
+    if (const QString why = instance->refusal(VmAction::Edit); !why.isEmpty())
+        throw CliError{why};
+    // The same rules as the New VM wizard and the settings page.
+    const VmLimits::Verdict verdict = VmLimits::check(changed);
+    if (!verdict.error.isEmpty())
+        throw CliError{verdict.error};
+    if (!verdict.warning.isEmpty())
+        printLine(s.err(), CliText::tr("warning: %1").arg(verdict.warning));
+
+    const QStringList keys = VmFields::differing(base, changed);
+    const Outcome<VmDefinition> written = s.library().update(base.uuid, base, changed);
+    if (!written)
+        throw CliError::from(written.failure());
+    if (s.json()) {
+        printJson(s.out(), QJsonObject{{u"name"_s, written->name},
+                                       {u"changed"_s, QJsonArray::fromStringList(keys)},
+                                       {u"definition"_s, written->toJson()}});
+    } else if (keys.isEmpty()) {
+        printLine(s.out(), CliText::tr("%1: nothing changed").arg(written->name));
+    } else {
+        printLine(s.out(), CliText::tr("%1: changed %2").arg(written->name, keys.join(u", "_s)));
+    }
+    return CliSuccess;
+}
+
+} // namespace
+
+void addSetCommand(CliCommandTable &t)
+{
+    QList<QCommandLineOption> options;
+    for (const VmField &f : VmFields::all()) {
+        if (!f.parse)
+            continue;
+        options << QCommandLineOption(f.key, QCoreApplication::translate("VmFields", f.help),
+                                      f.valueName);
+        if (!f.clearOption.isEmpty())
+            options << QCommandLineOption(f.clearOption, CliText::tr("Remove the %1.").arg(f.key));
+    }
+    t[u"set"_s] = {QT_TRANSLATE_NOOP("CommandLine",
+                                     "Change a stopped VM's settings; changes made meanwhile "
+                                     "elsewhere to other settings are kept."),
+                   "NAME", options, cmdSet};
+}

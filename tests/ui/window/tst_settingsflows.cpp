@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Issue 14 point 3, offscreen: settings a user can actually edit. The machine type is a
+// list of what this QEMU offers; the limits are the wizard's and the CLI's (VmLimits); disks
+// are added, detached, resized, moved in boot order and given another bus from the page;
+// the network card is chosen; Apply is a compare-and-swap with changes made elsewhere.
+#include "models/vm/vmlimits.h"
+#include "tests/support/verifyoutcome.h"
+#include "tests/support/windowdriver.h"
+#include "ui/pages/definitioneditor.h"
+#include "ui/pages/vmdetailspane.h"
+#include "ui/wizards/diskimagewizard.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <tuple>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestSettingsFlows final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<WindowDriver> m_driver;
+
+    WindowDriver &driver() const { return *m_driver; }
+    DefinitionEditor *editor() const { return driver().window()->detailsPane()->editor(); }
+
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        return editor()->findChild<T *>(name);
+    }
+
+    QString problem() const { return child<QLabel>(u"definitionProblem"_s)->text(); }
+    bool canApply() const { return child<QPushButton>(u"applyButton"_s)->isEnabled(); }
+
+    VmDefinition saved(const QString &name)
+    {
+        VmLibrary fresh(driver().libraryRoot());
+        std::ignore = fresh.reload();
+        const VmEntry *e = fresh.find(name);
+        return e ? e->definition : VmDefinition();
+    }
+
+    static bool qemuImg(const QStringList &args, QByteArray *out = nullptr)
+    {
+        QProcess p;
+        p.start(u"qemu-img"_s, args);
+        if (!p.waitForFinished(60'000) || p.exitCode() != 0)
+            return false;
+        if (out)
+            *out = p.readAllStandardOutput();
+        return true;
+    }
+
+    static qint64 virtualSize(const QString &image)
+    {
+        QByteArray json;
+        if (!qemuImg({u"info"_s, u"--output=json"_s, image}, &json))
+            return -1;
+        return QJsonDocument::fromJson(json).object().value("virtual-size"_L1).toInteger();
+    }
+
+    /// A new stopped VM called @p name, shown in the window's Settings tab.
+    void openVm(const QString &name)
+    {
+        VmDefinition d = WindowDriver::plainVm(name);
+        QVERIFY(driver().createVm(d));
+        driver().openWindow();
+        QVERIFY(driver().select(name));
+    }
+
+    /// A stopped VM with two qcow2 disks of 1 MiB in its folder, shown in Settings.
+    void openVmWithTwoDisks(const QString &name)
+    {
+        VmDefinition d = WindowDriver::plainVm(name);
+        QVERIFY(driver().createVm(d));
+        const QString folder = driver().library().find(name)->folder;
+        for (const char *disk : {"a.qcow2", "b.qcow2"}) {
+            const QString path = folder + u'/' + QLatin1StringView(disk);
+            QVERIFY(qemuImg({u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, path, u"1M"_s}));
+            d.disks.append({path, u"qcow2"_s, u"virtio"_s, true});
+        }
+        QVERIFY_OUTCOME(driver().library().save(d));
+        driver().openWindow();
+        QVERIFY(driver().select(name));
+        QVERIFY(editor()->isEditable());
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(WindowDriver::isolateSettings()); }
+
+    void init()
+    {
+        m_driver = std::make_unique<WindowDriver>();
+        QVERIFY(driver().isValid());
+    }
+
+    void cleanup() { m_driver.reset(); }
+
+    void machineIsAListOfWhatQemuOffers()
+    {
+        openVm(u"m"_s);
+        VmDefinition d;
+        auto *machine = child<QComboBox>(u"machineCombo"_s);
+        QVERIFY(!machine->isEditable()); // no free text: "foobar" cannot be typed
+        QVERIFY(machine->findData(u"q35"_s) >= 0);
+        QVERIFY(machine->findData(u"pc-i440fx-7.2"_s) >= 0 || machine->findData(u"pc"_s) >= 0);
+        QCOMPARE(machine->currentData().toString(), u"q35"_s);
+        machine->setCurrentIndex(machine->findData(u"pc"_s));
+        QVERIFY(canApply());
+        QVERIFY(editor()->apply());
+        QCOMPARE(saved(u"m"_s).machine, u"pc"_s);
+
+        // A definition naming a type this QEMU lacks (written by hand, another QEMU): shown
+        // as such and refused before Start shows QEMU's raw error.
+        d = saved(u"m"_s);
+        d.machine = u"foobar"_s;
+        QVERIFY_OUTCOME(driver().library().save(d));
+        QTRY_VERIFY(machine->currentText().contains("not offered"_L1));
+        child<QSpinBox>(u"cpusSpin"_s)->setValue(2);
+        QVERIFY2(problem().contains("foobar"_L1), qPrintable(problem()));
+        QVERIFY(!canApply());
+    }
+
+    void limitsAreTheWizardsAndTheClis()
+    {
+        openVm(u"l"_s);
+        auto *memory = child<QSpinBox>(u"memorySpin"_s);
+        memory->setValue(0); // said, not silently snapped back
+        QCOMPARE(memory->value(), 0);
+        QVERIFY2(problem().contains("16"_L1), qPrintable(problem()));
+        QVERIFY(!canApply());
+        memory->setValue(
+            int(std::min<qint64>(VmLimits::hostMemoryMiB() * 2, VmLimits::MaxMemoryMiB)));
+        QVERIFY2(problem().contains("more than this computer has"_L1), qPrintable(problem()));
+        QVERIFY(!canApply());
+        memory->setValue(512);
+        auto *cpus = child<QSpinBox>(u"cpusSpin"_s);
+        cpus->setValue(VmLimits::hostCpus() + 1); // allowed, but never silently
+        QVERIFY2(problem().contains("slowly"_L1), qPrintable(problem()));
+        QVERIFY(canApply());
+    }
+
+    void disksAreEditedFromTheSettingsPage()
+    {
+        openVmWithTwoDisks(u"disks"_s);
+        auto *list = child<QTreeWidget>(u"disksList"_s);
+        QCOMPARE(list->topLevelItemCount(), 2);
+        // Boot order: b first.
+        list->setCurrentItem(list->topLevelItem(1));
+        child<QPushButton>(u"bootEarlierButton"_s)->click();
+        QCOMPARE(list->topLevelItem(0)->text(1), u"b.qcow2"_s);
+        // Bus: b on SATA.
+        auto *bus = child<QComboBox>(u"diskBusCombo"_s);
+        QVERIFY(bus->isEnabled());
+        bus->setCurrentIndex(bus->findData(u"sata"_s));
+        Q_EMIT bus->activated(bus->currentIndex());
+        // Detach a (now second).
+        list->setCurrentItem(list->topLevelItem(1));
+        child<QPushButton>(u"detachDiskButton"_s)->click();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY(editor()->isModified());
+        QVERIFY(editor()->apply());
+        const VmDefinition d = saved(u"disks"_s);
+        QCOMPARE(d.disks.size(), 1);
+        QVERIFY(d.disks[0].path.endsWith("/b.qcow2"_L1));
+        QCOMPARE(d.disks[0].bus, u"sata"_s);
+        QVERIFY(QFile::exists(driver().library().find(u"disks"_s)->folder + u"/a.qcow2"_s));
+
+        // Resize b from the page: qemu-img, not the GUI thread.
+        list->setCurrentItem(list->topLevelItem(0));
+        child<QPushButton>(u"resizeDiskButton"_s)->click();
+        QDialog *resize = nullptr;
+        QTRY_VERIFY((resize = editor()->findChild<QDialog *>(u"diskResizeDialog"_s)));
+        auto *size = resize->findChild<QLineEdit *>(u"newSizeEdit"_s);
+        auto *go = resize->findChild<QPushButton *>(u"resizeButton"_s);
+        QTRY_VERIFY(!size->text().isEmpty()); // the size now was read
+        size->setText(u"4M"_s);
+        QTRY_VERIFY(go->isEnabled());
+        go->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!editor()->findChild<QDialog *>(u"diskResizeDialog"_s), 30'000);
+        QCOMPARE(virtualSize(d.disks[0].path), qint64(4 * 1024 * 1024));
+
+        // Add…: the New Disk Image wizard for this VM, the image in its folder, named from it.
+        child<QPushButton>(u"addDiskButton"_s)->click();
+        DiskImageWizard *wizard = nullptr;
+        QTRY_VERIFY((wizard = driver().window()->findChild<DiskImageWizard *>()) &&
+                    wizard->isVisible());
+        auto *destinationField = wizard->findChild<QWidget *>(u"diskDestination"_s);
+        QVERIFY(destinationField);
+        auto *destination = destinationField->findChild<QLineEdit *>();
+        QVERIFY(destination);
+        QTRY_COMPARE(destination->text(),
+                     driver().library().find(u"disks"_s)->folder + u"/disks.qcow2"_s);
+        wizard->reject();
+    }
+
+    void nicModelIsChosen()
+    {
+        openVm(u"n"_s);
+        auto *nic = child<QComboBox>(u"nicModelCombo"_s);
+        QCOMPARE(nic->currentData().toString(), u"virtio"_s);
+        nic->setCurrentIndex(nic->findData(u"e1000e"_s));
+        QVERIFY(editor()->apply());
+        QCOMPARE(saved(u"n"_s).nicModel, u"e1000e"_s);
+    }
+
+    void applyKeepsChangesMadeElsewhere()
+    {
+        openVm(u"cas"_s);
+        child<QSpinBox>(u"cpusSpin"_s)->setValue(3);
+
+        // Meanwhile `berth set cas --notes ...` (another process, its own library).
+        VmLibrary cli(driver().libraryRoot());
+        QVERIFY_OUTCOME(cli.reload());
+        const VmDefinition base = cli.find(u"cas"_s)->definition;
+        VmDefinition notes = base;
+        notes.notes = u"from the terminal"_s;
+        QVERIFY_OUTCOME(cli.update(base.uuid, base, notes));
+        QVERIFY_OUTCOME(driver().library().reload()); // what the window's file watch does
+
+        QVERIFY(editor()->apply());
+        QCOMPARE(saved(u"cas"_s).cpus, 3);
+        QCOMPARE(saved(u"cas"_s).notes, u"from the terminal"_s);
+
+        // The same field changed there: refused with the reason, theirs stays.
+        child<QSpinBox>(u"cpusSpin"_s)->setValue(4);
+        VmDefinition two = saved(u"cas"_s);
+        const VmDefinition before = two;
+        two.cpus = 2;
+        QVERIFY_OUTCOME(cli.update(before.uuid, before, two));
+        QVERIFY(!editor()->apply());
+        QVERIFY2(problem().contains("changed meanwhile"_L1), qPrintable(problem()));
+        QCOMPARE(saved(u"cas"_s).cpus, 2);
+        editor()->revert();
+        QCOMPARE(child<QSpinBox>(u"cpusSpin"_s)->value(), 2);
+    }
+};
+
+QTEST_MAIN(TestSettingsFlows)
+#include "tst_settingsflows.moc"
