@@ -2,6 +2,186 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchiveExtractor</name>
+    <message>
+        <source>%1 is a symbolic link (to %2); a package holds none.</source>
+        <translation>%1 是一个符号链接（指向 %2）；软件包中不应包含符号链接。</translation>
+    </message>
+    <message>
+        <source>%1 is a hard link (to %2); a package holds none.</source>
+        <translation>%1 是一个硬链接（指向 %2）；软件包中不应包含硬链接。</translation>
+    </message>
+    <message>
+        <source>%1 is a device file; a package holds none.</source>
+        <translation>%1 是一个设备文件；软件包中不应包含设备文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a pipe or a socket; a package holds none.</source>
+        <translation>%1 是一个管道或套接字；软件包中不应包含此类文件。</translation>
+    </message>
+    <message>
+        <source>%1 is of a kind of file Berth does not unpack.</source>
+        <translation>%1 的文件类型 Berth 不会解包。</translation>
+    </message>
+    <message>
+        <source>%1 is both a file and a folder.</source>
+        <translation>%1 既是文件又是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2.</source>
+        <translation>无法创建文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder %1: %2.</source>
+        <translation>无法打开文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The package holds %1 more than once.</source>
+        <translation>软件包中多次包含 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Make room and try again.</source>
+        <translation>磁盘已满：无法写入 %1。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>An entry has no name.</source>
+        <translation>有一个条目没有名称。</translation>
+    </message>
+    <message>
+        <source>%1 is an absolute path; a package holds only relative ones.</source>
+        <translation>%1 是绝对路径；软件包中只能包含相对路径。</translation>
+    </message>
+    <message>
+        <source>An entry&apos;s name holds control characters.</source>
+        <translation>有一个条目的名称包含控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 reaches out of its folder (&quot;..&quot;).</source>
+        <translation>%1 指向其文件夹之外（“..”）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a plain path (an empty or &quot;.&quot; part).</source>
+        <translation>%1 不是普通路径（含有空的或“.”部分）。</translation>
+    </message>
+    <message>
+        <source>%1 has no size.</source>
+        <translation>%1 没有大小信息。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveReader</name>
+    <message>
+        <source>Could not read the archive %1: %2.</source>
+        <translation>无法读取归档 %1：%2。</translation>
+    </message>
+    <message>
+        <source>it cannot be opened or is not an archive Berth reads</source>
+        <translation>无法打开，或不是 Berth 能读取的归档</translation>
+    </message>
+    <message>
+        <source>it is damaged or incomplete</source>
+        <translation>它已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>the data of %1 does not add up to what its header says</source>
+        <translation>%1 的数据与其头部声明的不符</translation>
+    </message>
+    <message>
+        <source>the data of %1 is damaged or incomplete</source>
+        <translation>%1 的数据已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>the data of %1 does not fit its size</source>
+        <translation>%1 的数据超出了其声明的大小</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWriter</name>
+    <message>
+        <source>Could not write the archive %1: %2.</source>
+        <translation>无法写入归档 %1：%2。</translation>
+    </message>
+    <message>
+        <source>zstd compression is not available</source>
+        <translation>zstd 压缩不可用</translation>
+    </message>
+    <message>
+        <source>it cannot be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>it became shorter</source>
+        <translation>文件变短了</translation>
+    </message>
+    <message>
+        <source>it could not be completed</source>
+        <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDescriptor</name>
+    <message>
+        <source>%1 is not a file a Berth bundle holds.</source>
+        <translation>%1 不是 Berth 包中应有的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is missing or not a regular file.</source>
+        <translation>%1 不存在或不是普通文件。</translation>
+    </message>
+    <message>
+        <source>A disk of the VM: %1</source>
+        <translation>虚拟机的一个磁盘：%1</translation>
+    </message>
+    <message>
+        <source>This is not a Berth bundle (its first file is not a valid %1).</source>
+        <translation>这不是 Berth 包（其第一个文件不是有效的 %1）。</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer Berth (bundle version %1; this version reads up to %2): update Berth to import it.</source>
+        <translation>此包由更新版本的 Berth 制作（包版本 %1；此版本最高只能读取 %2）：请更新 Berth 后再导入。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of files is damaged (%1).</source>
+        <translation>包的文件列表已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>The bundle names a disk it does not hold: %1.</source>
+        <translation>包中列出了一个它并不包含的磁盘：%1。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s VM definition cannot be used: %1</source>
+        <translation>包中的虚拟机定义无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s checksums are missing or damaged.</source>
+        <translation>包的校验和缺失或已损坏。</translation>
+    </message>
+</context>
+<context>
     <name>ClaimedFile</name>
     <message>
         <source>%1 exists already.</source>
@@ -583,6 +763,42 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Deleted %1; kept %2</source>
         <translation>已删除 %1；保留了 %2</translation>
+    </message>
+    <message>
+        <source>the VM&apos;s NAME</source>
+        <translation>虚拟机的名称（NAME）</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s FILE</source>
+        <translation>包文件（FILE）</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 as %2</source>
+        <translation>已将 %1 导入为 %2</translation>
+    </message>
+    <message>
+        <source>A VM with its UUID exists already: it was given a new one (%1).</source>
+        <translation>已存在使用相同 UUID 的虚拟机：已为其分配新的 UUID（%1）。</translation>
+    </message>
+    <message>
+        <source>Write a stopped VM into one bundle file: its definition, disks, UEFI variables, TPM state and snapshots. Never writes over a file.</source>
+        <translation>将已停止的虚拟机写入一个包文件：包括其定义、磁盘、UEFI 变量、TPM 状态和快照。绝不覆盖已有文件。</translation>
+    </message>
+    <message>
+        <source>Compress the bundle (zstd).</source>
+        <translation>压缩包（zstd）。</translation>
+    </message>
+    <message>
+        <source>Add the VM of a bundle made by berth export; its checksums are verified. A VM of the same name is never replaced.</source>
+        <translation>添加由 berth export 制作的包中的虚拟机；会校验其校验和。绝不替换同名的虚拟机。</translation>
+    </message>
+    <message>
+        <source>Name the new VM (default: the name in the bundle).</source>
+        <translation>新虚拟机的名称（默认：包中的名称）。</translation>
     </message>
 </context>
 <context>
@@ -3531,6 +3747,104 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
 Berth keeps trying to reach it every few seconds; nothing can be done to the VM meanwhile except Force Off.</source>
         <translation>%1
 Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对该虚拟机进行任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>VmExporter</name>
+    <message>
+        <source>%1 changed while it was being exported.</source>
+        <translation>%1 在导出过程中发生了变化。</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>仍有一个导出正在进行。</translation>
+    </message>
+    <message>
+        <source>There is no VM named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; shut it down before exporting it (a copy of a running VM&apos;s disks is not consistent).</source>
+        <translation>“%1”正在运行；请先关机再导出（运行中的虚拟机的磁盘副本不一致）。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another file name.</source>
+        <translation>%1 已存在；请选择其他文件名。</translation>
+    </message>
+    <message>
+        <source>Could not read a disk: %1</source>
+        <translation>无法读取磁盘：%1</translation>
+    </message>
+    <message>
+        <source>The disk %1 is a linked clone of %2: its data is partly there. Export the VM it was cloned from, or make the disk whole first (berth disk convert).</source>
+        <translation>磁盘 %1 是 %2 的链接克隆：它的部分数据位于后者中。请导出它所克隆的虚拟机，或先将磁盘转换为完整磁盘（berth disk convert）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>VmImporter</name>
+    <message>
+        <source>This is not a Berth bundle (it does not start with %1).</source>
+        <translation>这不是 Berth 包（它不是以 %1 开头）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The bundle is empty.</source>
+        <translation>包是空的。</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete: its checksums, which come last, are missing.</source>
+        <translation>包不完整：位于末尾的校验和缺失。</translation>
+    </message>
+    <message>
+        <source>The bundle holds files its list does not name.</source>
+        <translation>包中含有其文件列表未列出的文件。</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete: %1 is missing.</source>
+        <translation>包不完整：缺少 %1。</translation>
+    </message>
+    <message>
+        <source>%1 in the bundle has %2 bytes; its list says %3.</source>
+        <translation>包中的 %1 有 %2 字节；其列表中记录的是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 in the bundle is damaged: its checksum does not match.</source>
+        <translation>包中的 %1 已损坏：校验和不匹配。</translation>
+    </message>
+    <message>
+        <source>An import is still running.</source>
+        <translation>仍有一个导入正在进行。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot use the library folder %1.</source>
+        <translation>无法使用库文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>A disk of the bundle cannot be read as %1: %2</source>
+        <translation>包中的一个磁盘无法以 %1 格式读取：%2</translation>
+    </message>
+    <message>
+        <source>The disk %1 in the bundle refers to another file (%2); Berth does not import disks that point outside the bundle.</source>
+        <translation>包中的磁盘 %1 引用了另一个文件（%2）；Berth 不会导入指向包外部的磁盘。</translation>
+    </message>
+    <message>
+        <source>A VM named &quot;%1&quot; already exists; import the bundle under another name.</source>
+        <translation>名为“%1”的虚拟机已存在；请用其他名称导入此包。</translation>
     </message>
 </context>
 <context>

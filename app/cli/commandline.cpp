@@ -4,6 +4,7 @@
 #include "app/cli/clisession.h"
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
+#include "app/cli/portabilitycommands.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -28,6 +29,7 @@ const CliCommandTable &commands()
         addDisplayCommands(t);
         addStatsCommands(t);
         addDiskCommands(t);
+        addPortabilityCommands(t);
         return t;
     }();
     return table;

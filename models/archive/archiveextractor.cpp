@@ -197,7 +197,6 @@ Outcome<QList<ArchiveExtractor::File>> ArchiveExtractor::extract(const QString &
         return opened.failure();
     Extraction extraction(root);
     QList<File> files;
-    qint64 total = 0;
     for (;;) {
         Outcome<std::optional<ArchiveEntry>> next = reader.next();
         if (!next)
@@ -234,8 +233,7 @@ Outcome<QList<ArchiveExtractor::File>> ArchiveExtractor::extract(const QString &
             if (Outcome<> written = writeAll(*fd, offset, block, path); !written)
                 return written;
             digest.add(offset, block);
-            total += block.size();
-            if (proceed && !proceed(total))
+            if (proceed && !proceed(reader.position()))
                 return Outcome<>(Failure(tr("Cancelled.")));
             return Outcome<>();
         });

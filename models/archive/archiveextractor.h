@@ -42,8 +42,8 @@ public:
 
     /// Asked about each entry before anything of it is written; a Failure refuses it.
     using Accept = std::function<Outcome<>(const ArchiveEntry &entry)>;
-    /// Called as data is written, with the bytes written so far (all entries); false
-    /// cancels the extraction ("Cancelled.").
+    /// Called as data is written, with the bytes of the archive's file read so far
+    /// (ArchiveReader::position()); false cancels the extraction ("Cancelled.").
     using Proceed = std::function<bool(qint64 bytesDone)>;
 
     /// Unpacks @p archivePath into @p stagingFolder, which must not exist yet (its parent

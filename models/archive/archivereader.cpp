@@ -127,3 +127,8 @@ Outcome<> ArchiveReader::readData(const Sink &sink)
             return taken;
     }
 }
+
+qint64 ArchiveReader::position() const
+{
+    return m_archive ? qint64(archive_filter_bytes(m_archive, -1)) : 0;
+}

@@ -42,6 +42,9 @@ public:
     /// not add up to the size (or, for a sparse file, to what its map holds), or the archive
     /// ends early.
     Outcome<> readData(const Sink &sink);
+    /// How many bytes of the archive's file have been read so far (compressed bytes, for a
+    /// compressed archive): progress against the file's size.
+    qint64 position() const;
 
 private:
     Failure failure(const QString &what) const;
