@@ -800,6 +800,26 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>Name the new VM (default: the name in the bundle).</source>
         <translation>新虚拟机的名称（默认：包中的名称）。</translation>
     </message>
+    <message>
+        <source>the clone&apos;s NAME</source>
+        <translation>克隆的名称（NEW）</translation>
+    </message>
+    <message>
+        <source>Made %1, a linked clone of %2</source>
+        <translation>已创建 %1，它是 %2 的链接克隆</translation>
+    </message>
+    <message>
+        <source>Made %1, a copy of %2</source>
+        <translation>已创建 %1，它是 %2 的副本</translation>
+    </message>
+    <message>
+        <source>Copy a stopped VM under a new name, with a new UUID, its UEFI variables and a fresh TPM. A full clone copies the disks and snapshots; a linked one makes overlays on the source&apos;s disks, and the source can then neither start nor be deleted until its linked clones are deleted.</source>
+        <translation>以新名称复制已停止的虚拟机，使用新的 UUID、其 UEFI 变量的副本和全新的 TPM。完整克隆会复制磁盘和快照；链接克隆在源虚拟机的磁盘上创建覆盖层，此后在其链接克隆被删除之前，源虚拟机既不能启动也不能删除。</translation>
+    </message>
+    <message>
+        <source>Make qcow2 overlays on the source&apos;s disks instead of copies.</source>
+        <translation>在源虚拟机的磁盘上创建 qcow2 覆盖层，而不是复制磁盘。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -2671,6 +2691,12 @@ It opens “%2” in a window of its own.</source>
         <source>Cannot run %1: %2</source>
         <translation>无法运行 %1：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is the base of %n linked clone(s): starting it would change the disks they are built on. Delete its linked clones first, or make a full clone of it and use that.</source>
+        <translation>
+            <numerusform>“%1”是 %n 个链接克隆的基础：启动它会改变这些克隆所依赖的磁盘。请先删除其链接克隆，或为它创建一个完整克隆并使用该克隆。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QmpClient</name>
@@ -3147,6 +3173,33 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     </message>
 </context>
 <context>
+    <name>SparseFile</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Make room and try again.</source>
+        <translation>磁盘已满：无法写入 %1。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was copied.</source>
+        <translation>%1 在复制过程中变短了。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>StatsChart</name>
     <message>
         <source>%1 B</source>
@@ -3503,6 +3556,52 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     </message>
 </context>
 <context>
+    <name>VmCloner</name>
+    <message>
+        <source>A clone is still being made.</source>
+        <translation>仍有一个克隆正在创建。</translation>
+    </message>
+    <message>
+        <source>There is no VM named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; shut it down before cloning it (a copy of a running VM&apos;s disks is not consistent).</source>
+        <translation>“%1”正在运行；请先关机再克隆（运行中的虚拟机的磁盘副本不一致）。</translation>
+    </message>
+    <message>
+        <source>The disk %1 of &quot;%2&quot; is missing.</source>
+        <translation>“%2”的磁盘 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not make a linked disk: %1</source>
+        <translation>无法创建链接磁盘：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be marked as the base of its linked clone, so the clone was removed again: %2</source>
+        <translation>无法将“%1”标记为其链接克隆的基础，因此已重新删除该克隆：%2</translation>
+    </message>
+</context>
+<context>
+    <name>VmCopyJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>VmCreator</name>
     <message>
         <source>The disk image %1 does not exist.</source>
@@ -3658,6 +3757,14 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>must hold objects</source>
         <translation>必须包含对象</translation>
+    </message>
+    <message>
+        <source>A disk&apos;s base image</source>
+        <translation>磁盘的基础映像</translation>
+    </message>
+    <message>
+        <source>must hold UUIDs</source>
+        <translation>必须包含 UUID</translation>
     </message>
 </context>
 <context>
@@ -3971,6 +4078,10 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>&quot;%1&quot; is deleted, but its folder %2 could not be removed entirely</source>
         <translation>“%1”已删除，但无法完全删除其文件夹 %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the base of linked clones (%2): their disks are built on its disks. Delete them first.</source>
+        <translation>“%1”是链接克隆（%2）的基础：它们的磁盘建立在它的磁盘之上。请先删除这些克隆。</translation>
     </message>
 </context>
 <context>

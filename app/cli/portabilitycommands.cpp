@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// berth export NAME FILE, import FILE, clone SRC DST.
+// berth export NAME FILE, import FILE, clone NAME NEW.
 #include "app/cli/portabilitycommands.h"
 
 #include "app/cli/clijob.h"
+#include "models/portability/vmcloner.h"
 #include "models/portability/vmexporter.h"
 #include "models/portability/vmimporter.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
@@ -67,6 +69,35 @@ int cmdImport(CliSession &s)
     return CliSuccess;
 }
 
+int cmdClone(CliSession &s)
+{
+    const QString source = s.positional(0, CliText::tr("the VM's NAME"));
+    const QString name = s.positional(1, CliText::tr("the clone's NAME"));
+    refuseExtraArguments(s, 2);
+    const bool linked = s.parser().isSet(u"linked"_s);
+    VmCloner cloner(&s.library());
+    printProgress(cloner, s.err());
+    runJob(cloner, [&] { cloner.clone(source, name, linked); });
+    const VmDefinition &d = cloner.definition();
+    if (s.json()) {
+        QJsonArray disks;
+        for (const VmDisk &disk : d.disks)
+            disks.append(QJsonObject{
+                {u"path"_s, disk.path},
+                {u"format"_s, disk.format},
+                {u"backing"_s, disk.backing.isEmpty() ? QJsonValue() : QJsonValue(disk.backing)}});
+        printJson(s.out(), QJsonObject{{u"name"_s, d.name},
+                                       {u"uuid"_s, d.uuid.toString(QUuid::WithoutBraces)},
+                                       {u"source"_s, source},
+                                       {u"linked"_s, linked},
+                                       {u"disks"_s, disks}});
+    } else {
+        printLine(s.out(), linked ? CliText::tr("Made %1, a linked clone of %2").arg(d.name, source)
+                                  : CliText::tr("Made %1, a copy of %2").arg(d.name, source));
+    }
+    return CliSuccess;
+}
+
 } // namespace
 
 void addPortabilityCommands(CliCommandTable &t)
@@ -85,4 +116,14 @@ void addPortabilityCommands(CliCommandTable &t)
         "FILE.berth",
         {{u"name"_s, CliText::tr("Name the new VM (default: the name in the bundle)."), u"NEW"_s}},
         cmdImport};
+    t[u"clone"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine",
+                          "Copy a stopped VM under a new name, with a new UUID, its UEFI variables "
+                          "and a fresh TPM. A full clone copies the disks and snapshots; a linked "
+                          "one makes overlays on the source's disks, and the source can then "
+                          "neither start nor be deleted until its linked clones are deleted."),
+        "NAME NEW",
+        {{u"linked"_s,
+          CliText::tr("Make qcow2 overlays on the source's disks instead of copies.")}},
+        cmdClone};
 }

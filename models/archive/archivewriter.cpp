@@ -2,6 +2,7 @@
 #include "models/archive/archivewriter.h"
 
 #include "models/archive/sparsedigest.h"
+#include "models/common/sparsefile.h"
 
 #include <QFile>
 #include <QList>
@@ -36,34 +37,6 @@ EntryPtr newEntry(const QString &name, mode_t type, int permissions)
     archive_entry_set_perm(entry.get(), permissions);
     archive_entry_set_mtime(entry.get(), ::time(nullptr), 0);
     return entry;
-}
-
-struct Run
-{
-    qint64 start;
-    qint64 end;
-};
-
-/// Where @p fd holds data, from SEEK_DATA/SEEK_HOLE; one run over everything when the file
-/// system cannot say.
-QList<Run> dataRuns(int fd, qint64 size)
-{
-    QList<Run> runs;
-    qint64 at = 0;
-    while (at < size) {
-        const off_t data = ::lseek(fd, at, SEEK_DATA);
-        if (data < 0) {
-            if (errno == ENXIO)
-                break; // only a hole from here on
-            return {{0, size}};
-        }
-        off_t hole = ::lseek(fd, data, SEEK_HOLE);
-        if (hole < 0)
-            hole = size;
-        runs.append({data, qMin<qint64>(hole, size)});
-        at = hole;
-    }
-    return runs;
 }
 
 QString systemError()
@@ -137,13 +110,13 @@ Outcome<QString> ArchiveWriter::addFile(const QString &name, const QString &sour
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
         return Failure(tr("%1 is not a regular file.").arg(sourcePath));
     const qint64 size = st.st_size;
-    const QList<Run> runs = dataRuns(fd, size);
+    const QList<SparseFile::Run> runs = SparseFile::dataRuns(fd, size);
 
     EntryPtr entry = newEntry(name, AE_IFREG, 0600);
     archive_entry_set_size(entry.get(), size);
     const bool sparse = !(runs.size() == 1 && runs[0].start == 0 && runs[0].end == size);
     if (sparse) {
-        for (const Run &run : runs)
+        for (const SparseFile::Run &run : runs)
             archive_entry_sparse_add_entry(entry.get(), run.start, run.end - run.start);
         // The end of the file, so that one that ends in a hole (or is all hole) keeps its size.
         archive_entry_sparse_add_entry(entry.get(), size, 0);
@@ -165,7 +138,7 @@ Outcome<QString> ArchiveWriter::addFile(const QString &name, const QString &sour
             return Failure(tr("Cancelled."));
         return {};
     };
-    for (const Run &run : runs) {
+    for (const SparseFile::Run &run : runs) {
         while (at < run.start) {
             if (Outcome<> w = write(zeros.constData(), qMin(kBlock, run.start - at)); !w)
                 return w.failure();

@@ -50,26 +50,18 @@ Outcome<> writeBundle(const BundleDescriptor &bundle, const QString &claimed, bo
 } // namespace
 
 VmExporter::VmExporter(VmLibrary *library, QObject *parent)
-    : QObject(parent)
-    , m_library(library)
+    : VmCopyJob(library, parent)
 {}
 
 VmExporter::~VmExporter()
 {
-    delete m_job;
-    m_work.stop(); // the worker's ClaimedFile removes the partial bundle
+    abandon(); // the worker's ClaimedFile removes the partial bundle
 }
 
 void VmExporter::exportVm(const QString &name, const QString &file, bool compress)
 {
-    if (m_running) {
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT finished(Failure(tr("An export is still running."))); },
-            Qt::QueuedConnection);
+    if (!begin(tr("An export is still running.")))
         return;
-    }
-    m_running = true;
-    m_cancelled = false;
     m_name = name;
     m_file = QFileInfo(file).absoluteFilePath();
     m_compress = compress;
@@ -89,11 +81,8 @@ void VmExporter::exportVm(const QString &name, const QString &file, bool compres
         refusal = Failure(tr("%1 exists already; choose another file name.").arg(m_file));
         refused = true;
     }
-    if (refused) {
-        QMetaObject::invokeMethod(
-            this, [this, refusal] { finish(refusal); }, Qt::QueuedConnection);
-        return;
-    }
+    if (refused)
+        return failLater(refusal);
     for (const VmDisk &disk : entry->definition.disks)
         m_disks << disk.path;
     QMetaObject::invokeMethod(
@@ -102,15 +91,15 @@ void VmExporter::exportVm(const QString &name, const QString &file, bool compres
 
 void VmExporter::checkDisks(int index)
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     if (index >= m_disks.size())
         return write();
-    m_job = new DiskImageJob(this);
-    m_job->setLibrary(m_library);
-    connect(m_job, &DiskImageJob::finished, this, [this, index](const Outcome<> &outcome) {
-        DiskImageJob *job = m_job;
-        m_job = nullptr;
+    auto *job = new DiskImageJob(this);
+    m_step = job;
+    job->setLibrary(m_library);
+    connect(job, &DiskImageJob::finished, this, [this, job, index](const Outcome<> &outcome) {
+        m_step = nullptr;
         job->deleteLater();
         if (!outcome)
             return finish(outcome.failure().within(tr("Could not read a disk: %1")));
@@ -121,7 +110,7 @@ void VmExporter::checkDisks(int index)
                     .arg(m_disks[index], job->imageInfo().backingFile)));
         checkDisks(index + 1);
     });
-    m_job->info(m_disks[index]);
+    job->info(m_disks[index]);
 }
 
 void VmExporter::write()
@@ -135,7 +124,7 @@ void VmExporter::write()
     qint64 totalBytes = 0;
     for (const BundleDescriptor::File &f : bundle->files)
         totalBytes += f.size;
-    m_work.reportProgress(totalBytes, [this](double percent) { Q_EMIT progress(percent); });
+    reportProgress(totalBytes);
     Outcome<ClaimedFile> claimed = ClaimedFile::claimBeside(m_file);
     if (!claimed)
         return finish(claimed.failure());
@@ -152,29 +141,5 @@ void VmExporter::write()
             }
             return shared->commit(file, ClaimedFile::Replace::No);
         },
-        [this](const Outcome<> &outcome) {
-            if (outcome)
-                m_work.finishProgress();
-            finish(outcome);
-        });
-}
-
-void VmExporter::cancel()
-{
-    if (!m_running)
-        return;
-    m_cancelled = true;
-    if (m_work.isRunning())
-        return m_work.cancel(); // finished() follows from the worker
-    delete m_job;
-    QMetaObject::invokeMethod(
-        this, [this] { finish(Failure(tr("Cancelled."))); }, Qt::QueuedConnection);
-}
-
-void VmExporter::finish(const Outcome<> &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    Q_EMIT finished(outcome);
+        [this](const Outcome<> &outcome) { finish(outcome); });
 }

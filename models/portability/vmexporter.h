@@ -1,15 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "models/common/outcome.h"
-#include "models/portability/backgroundwork.h"
+#include "models/portability/vmcopyjob.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QString>
-
-class DiskImageJob;
-class VmLibrary;
+#include <QStringList>
 
 /// Writes a VM into a Berth bundle (BundleDescriptor): `berth export` and the window's
 /// Export… both use it.
@@ -25,7 +20,7 @@ class VmLibrary;
 /// A failure or cancel() leaves no file. progress() reports 0..100 by bytes (holes
 /// included: they pass quickly). finished() follows exactly once per export(), always from
 /// the event loop. Deleting a running exporter cancels it (without finished()).
-class VmExporter final : public QObject
+class VmExporter final : public VmCopyJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VmExporter)
@@ -37,24 +32,11 @@ public:
 
     /// Exports the VM @p name to @p file; with @p compress the bundle is zstd-compressed.
     void exportVm(const QString &name, const QString &file, bool compress);
-    void cancel();
-    bool isRunning() const { return m_running; }
-    bool wasCancelled() const { return m_cancelled; }
-
-Q_SIGNALS:
-    void progress(double percent);
-    void finished(const Outcome<> &outcome);
 
 private:
     void checkDisks(int index);
     void write();
-    void finish(const Outcome<> &outcome);
 
-    VmLibrary *m_library;
-    BackgroundWork m_work;
-    QPointer<DiskImageJob> m_job;
-    bool m_running = false;
-    bool m_cancelled = false;
     bool m_compress = false;
     QString m_name;
     QString m_file;

@@ -3,7 +3,7 @@
 
 #include "models/archive/archiveextractor.h"
 #include "models/common/qemuimg.h"
-#include "models/snapshots/snapshotstore.h"
+#include "models/portability/bundledescriptor.h"
 #include "models/vm/vmlibrary.h"
 
 #include <QDir>
@@ -11,12 +11,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcImport, "berth.import", QtWarningMsg)
 
 namespace {
 
@@ -96,47 +93,30 @@ Outcome<BundleDescriptor> unpack(const QString &file, const QString &staging,
 } // namespace
 
 VmImporter::VmImporter(VmLibrary *library, QObject *parent)
-    : QObject(parent)
-    , m_library(library)
+    : VmCopyJob(library, parent)
 {}
 
 VmImporter::~VmImporter()
 {
-    delete m_diskRun;
-    m_work.stop();
-    if (!m_staging.isEmpty())
-        QDir(m_staging).removeRecursively();
+    abandon();
 }
 
 void VmImporter::importFile(const QString &file, const QString &name)
 {
-    if (m_running) {
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT finished(Failure(tr("An import is still running."))); },
-            Qt::QueuedConnection);
+    if (!begin(tr("An import is still running.")))
         return;
-    }
-    m_running = true;
-    m_cancelled = false;
     m_uuidChanged = false;
     m_name = name;
     m_definition = {};
     const QFileInfo fi(file);
-    if (!fi.isFile()) {
-        QMetaObject::invokeMethod(
-            this, [this, file] { finish(Failure(tr("%1 does not exist.").arg(file))); },
-            Qt::QueuedConnection);
-        return;
-    }
+    if (!fi.isFile())
+        return failLater(Failure(tr("%1 does not exist.").arg(file)));
     if (!name.isEmpty()) {
         Failure refusal(VmDefinition::validateName(name).isEmpty()
                             ? VmLibrary::tr("A VM named \"%1\" already exists.").arg(name)
                             : VmDefinition::validateName(name));
-        if (!VmDefinition::validateName(name).isEmpty() || m_library->find(name)) {
-            QMetaObject::invokeMethod(
-                this, [this, refusal] { finish(refusal); }, Qt::QueuedConnection);
-            return;
-        }
+        if (!VmDefinition::validateName(name).isEmpty() || m_library->find(name))
+            return failLater(refusal);
     }
     // A fresh hidden name in the library, made by the extractor itself (mode 0700).
     Outcome<QString> staging = m_library->makeStagingFolder();
@@ -144,14 +124,11 @@ void VmImporter::importFile(const QString &file, const QString &name)
         const Failure failure =
             staging ? Failure(tr("Cannot use the library folder %1.").arg(m_library->root()))
                     : staging.failure();
-        QMetaObject::invokeMethod(
-            this, [this, failure] { finish(failure); }, Qt::QueuedConnection);
-        return;
+        return failLater(failure);
     }
     m_staging = *staging;
     // The bundle's bytes read so far against its size; the end comes once the VM is added.
-    m_work.reportProgress(
-        fi.size(), [this](double percent) { Q_EMIT progress(percent); }, 99);
+    reportProgress(fi.size(), 99);
     m_work.start<BundleDescriptor>(
         this,
         [file = fi.absoluteFilePath(), staging = m_staging](BackgroundWork::Control &control) {
@@ -176,10 +153,11 @@ void VmImporter::checkDisks(int index)
         return add();
     const VmDisk disk = m_definition.disks[index];
     // In its stated format, never probed, and without opening any backing file.
-    m_diskRun = new QObject(this);
+    QObject *run = new QObject(this);
+    m_step = run;
     QemuImg::runOnce(
-        {u"info"_s, u"--output=json"_s, u"-f"_s, disk.format, disk.path}, disk.path, m_diskRun,
-        [this, index, disk, run = m_diskRun](const QemuImgResult &result) {
+        {u"info"_s, u"--output=json"_s, u"-f"_s, disk.format, disk.path}, disk.path, run,
+        [this, index, disk, run](const QemuImgResult &result) {
             run->deleteLater();
             if (!result.ok())
                 return finish(result.failure().within(
@@ -217,41 +195,16 @@ void VmImporter::add()
     // The bundle's own files are not the VM's.
     QFile::remove(QDir(m_staging).filePath(BundleDescriptor::descriptorName()));
     QFile::remove(QDir(m_staging).filePath(BundleDescriptor::checksumsName()));
-    VmDefinition definition = m_definition;
-    if (Outcome<> added = m_library->create(definition, m_staging); !added)
+    Outcome<VmDefinition> added = addStaged(m_definition, m_staging, true);
+    if (!added)
         return finish(added.failure());
-    m_staging.clear();
-    m_definition = definition;
-    const VmEntry *entry = m_library->find(definition.name);
-    SnapshotStore snapshots(entry ? entry->folder : QString());
-    if (Outcome<> adopted = snapshots.adoptThumbnails(); entry && !adopted)
-        qCWarning(lcImport).noquote() << "snapshot thumbnails:" << adopted.failure().toLogString();
-    m_work.finishProgress();
+    m_definition = *added;
     finish({});
 }
 
-void VmImporter::cancel()
+void VmImporter::rollback()
 {
-    if (!m_running)
-        return;
-    m_cancelled = true;
-    if (m_work.isRunning())
-        return m_work.cancel();
-    delete m_diskRun;
-    QMetaObject::invokeMethod(
-        this, [this] { finish(Failure(tr("Cancelled."))); }, Qt::QueuedConnection);
-}
-
-void VmImporter::finish(const Outcome<> &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    if (!outcome && !m_staging.isEmpty()) {
+    if (!m_staging.isEmpty())
         QDir(m_staging).removeRecursively();
-        m_staging.clear();
-    }
-    if (!outcome)
-        qCDebug(lcImport).noquote() << "not imported:" << outcome.failure().toLogString();
-    Q_EMIT finished(outcome);
+    m_staging.clear();
 }

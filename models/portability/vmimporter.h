@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "models/common/outcome.h"
-#include "models/portability/backgroundwork.h"
-#include "models/portability/bundledescriptor.h"
+#include "models/portability/vmcopyjob.h"
 #include "models/vm/vmdefinition.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QString>
-
-class VmLibrary;
 
 /// Adds the VM of a Berth bundle to the library: `berth import` and the window's Import…
 /// (and a .berth file dropped on the window) both use it.
@@ -30,7 +24,7 @@ class VmLibrary;
 /// A failure or cancel() removes the staging folder and everything in it; nothing is
 /// written elsewhere. finished() follows exactly once per importFile(), always from the
 /// event loop. Deleting a running importer cancels it (without finished()).
-class VmImporter final : public QObject
+class VmImporter final : public VmCopyJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VmImporter)
@@ -42,28 +36,16 @@ public:
 
     /// Imports the bundle @p file; @p name, when not empty, names the new VM.
     void importFile(const QString &file, const QString &name = {});
-    void cancel();
-    bool isRunning() const { return m_running; }
-    bool wasCancelled() const { return m_cancelled; }
     /// After a successful finished(): the VM as it was added.
     const VmDefinition &definition() const { return m_definition; }
     /// After a successful finished(): whether it got a new uuid (its own was taken).
     bool uuidChanged() const { return m_uuidChanged; }
 
-Q_SIGNALS:
-    void progress(double percent);
-    void finished(const Outcome<> &outcome);
-
 private:
     void checkDisks(int index);
     void add();
-    void finish(const Outcome<> &outcome);
+    void rollback() override;
 
-    VmLibrary *m_library;
-    BackgroundWork m_work;
-    QPointer<QObject> m_diskRun;
-    bool m_running = false;
-    bool m_cancelled = false;
     bool m_uuidChanged = false;
     QString m_name;
     QString m_staging; ///< removed on failure; empty once it is the VM's folder

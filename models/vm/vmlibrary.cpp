@@ -323,6 +323,9 @@ Outcome<> VmLibrary::remove(const QString &name, bool deleteDisks)
     if (!entry)
         return Failure(VmLibrary::tr("There is no VM named \"%1\".").arg(name));
     const QString folder = entry->folder;
+    if (const QString refusal = linkedClonesRefusal(*entry); !refusal.isEmpty())
+        return Failure(refusal);
+    const VmEntry removed = *entry;
     QStringList keep;
     if (!entry->isBroken()) {
         for (const VmDisk &disk : entry->definition.disks) {
@@ -357,6 +360,7 @@ Outcome<> VmLibrary::remove(const QString &name, bool deleteDisks)
     if (!kept)
         QDir(m_root).rmdir(QFileInfo(folder).fileName());
     m_entries.removeIf([&](const VmEntry &e) { return e.folder == folder; });
+    forgetLinkedClone(removed);
     Q_EMIT changed();
     return {};
 }

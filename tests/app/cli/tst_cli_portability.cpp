@@ -82,6 +82,33 @@ private Q_SLOTS:
         QVERIFY(text.out.startsWith("Imported "));
     }
 
+    void clone()
+    {
+        const BerthRun full = berth({u"clone"_s, u"web"_s, u"web-full"_s, u"--json"_s});
+        VERIFY_RUN(full, 0);
+        QCOMPARE(full.object().value("linked"_L1).toBool(true), false);
+        QVERIFY2(full.err.endsWith("100%\n"), full.err.constData());
+        QCOMPARE(run(u"qemu-img"_s, {u"compare"_s, diskOf(u"web"_s), diskOf(u"web-full"_s)}), 0);
+
+        const BerthRun linked =
+            berth({u"clone"_s, u"web"_s, u"web-linked"_s, u"--linked"_s, u"--json"_s});
+        VERIFY_RUN(linked, 0);
+        const QJsonObject disk = linked.object().value("disks"_L1).toArray().first().toObject();
+        QCOMPARE(disk.value("backing"_L1).toString(), diskOf(u"web"_s));
+        const BerthRun deleteBase = berth({u"delete"_s, u"web"_s});
+        VERIFY_RUN(deleteBase, 1);
+        QVERIFY2(isOneErrorLine(deleteBase, u"web-linked"_s), deleteBase.err.constData());
+        VERIFY_RUN(berth({u"delete"_s, u"web-linked"_s}), 0);
+
+        const BerthRun taken = berth({u"clone"_s, u"web"_s, u"web-full"_s});
+        VERIFY_RUN(taken, 1);
+        QVERIFY2(isOneErrorLine(taken, u"already exists"_s), taken.err.constData());
+        const BerthRun text = berth({u"clone"_s, u"web"_s, u"web-2"_s, u"--linked"_s});
+        VERIFY_RUN(text, 0);
+        QVERIFY(text.out.startsWith("Made web-2"));
+        VERIFY_RUN(berth({u"delete"_s, u"web-2"_s}), 0);
+    }
+
     void refusals()
     {
         const QString bundle = path(u"web.berth"_s);

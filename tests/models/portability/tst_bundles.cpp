@@ -12,6 +12,7 @@
 #include "models/snapshots/snapshotstore.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
+#include "tests/models/portability/filechecks.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -27,33 +28,11 @@
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace FileChecks;
 
 namespace {
 
 constexpr int kTimeoutMs = 120'000;
-
-int run(const QString &program, const QStringList &arguments, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.start(program, arguments);
-    if (!p.waitForFinished(kTimeoutMs) || p.exitStatus() != QProcess::NormalExit)
-        return -1;
-    if (out)
-        *out = p.readAllStandardOutput() + p.readAllStandardError();
-    return p.exitCode();
-}
-
-QByteArray contents(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool write(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
 
 /// Waits for @p job's finished() and returns its outcome.
 template<typename Job>
@@ -63,12 +42,6 @@ Outcome<> await(Job &job)
     if (!spy.wait(kTimeoutMs))
         return Failure(u"no finished() in time"_s);
     return spy.first().first().template value<Outcome<>>();
-}
-
-int modeOf(const QString &path)
-{
-    struct stat st = {};
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
 }
 
 } // namespace
