@@ -5,7 +5,7 @@
 #include <QIODevice>
 
 SparseDigest::SparseDigest()
-    : m_hash(QCryptographicHash::Sha256)
+    : m_hash(QCryptographicHash::Blake2b_256)
 {}
 
 void SparseDigest::add(qint64 offset, QByteArrayView block)

@@ -225,13 +225,13 @@ QByteArray BundleDescriptor::checksumsJson(const QHash<QString, QString> &digest
     QJsonObject list;
     for (auto it = digests.cbegin(); it != digests.cend(); ++it)
         list.insert(it.key(), it.value());
-    return QJsonDocument(QJsonObject{{u"sparse_sha256"_s, list}}).toJson();
+    return QJsonDocument(QJsonObject{{u"sparse_blake2b_256"_s, list}}).toJson();
 }
 
 Outcome<QHash<QString, QString>> BundleDescriptor::checksumsFromJson(const QByteArray &json)
 {
     const QJsonObject list =
-        QJsonDocument::fromJson(json).object().value("sparse_sha256"_L1).toObject();
+        QJsonDocument::fromJson(json).object().value("sparse_blake2b_256"_L1).toObject();
     if (list.isEmpty())
         return Failure(tr("The bundle's checksums are missing or damaged."));
     QHash<QString, QString> digests;
