@@ -205,6 +205,49 @@
     </message>
 </context>
 <context>
+    <name>CloneDialog</name>
+    <message>
+        <source>&amp;Full copy</source>
+        <translation>完整复制(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Linked clone</source>
+        <translation>链接克隆(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clone “%1”</source>
+        <translation>克隆“%1”</translation>
+    </message>
+    <message>
+        <source>%1 clone</source>
+        <translation>%1 克隆</translation>
+    </message>
+    <message>
+        <source>%1 clone %2</source>
+        <translation>%1 克隆 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>克隆(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Copies every disk, with its snapshots. Takes time and room; the copy is independent.</source>
+        <translation>复制每个磁盘及其快照。需要时间和空间；副本是独立的。</translation>
+    </message>
+    <message>
+        <source>Quick and small: the clone&apos;s disks record only its changes to “%1”&apos;s disks. “%1” can then neither start nor be deleted until its linked clones are deleted.</source>
+        <translation>快速且占用空间小：克隆的磁盘只记录它相对于“%1”的磁盘所做的更改。在其链接克隆被删除之前，“%1”既不能启动也不能删除。</translation>
+    </message>
+    <message>
+        <source>Either way the clone gets a new identity (UUID), a copy of the UEFI variables and a new TPM.</source>
+        <translation>无论哪种方式，克隆都会获得新的标识（UUID）、UEFI 变量的副本和新的 TPM。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>%1 %2 does not exist</source>
@@ -2474,6 +2517,93 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>QEMU holds %1</source>
         <translation>QEMU 占用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortabilityActions</name>
+    <message>
+        <source>&amp;Clone…</source>
+        <translation>克隆(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Make a copy of the virtual machine (while it is shut down)</source>
+        <translation>复制此虚拟机（需在关机状态下）</translation>
+    </message>
+    <message>
+        <source>Write the virtual machine into one Berth bundle file (while it is shut down)</source>
+        <translation>将此虚拟机写入一个 Berth 包文件（需在关机状态下）</translation>
+    </message>
+    <message>
+        <source>Add a virtual machine from a Berth bundle file</source>
+        <translation>从 Berth 包文件添加虚拟机</translation>
+    </message>
+    <message>
+        <source>Berth bundle (*.berth)</source>
+        <translation>Berth 包 (*.berth)</translation>
+    </message>
+    <message>
+        <source>Compressed Berth bundle, smaller and slower (*.berth)</source>
+        <translation>压缩的 Berth 包，更小但更慢 (*.berth)</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>Import a Virtual Machine</source>
+        <translation>导入虚拟机</translation>
+    </message>
+    <message>
+        <source>Berth bundles (*.berth);;All files (*)</source>
+        <translation>Berth 包 (*.berth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cloning “%1”…</source>
+        <translation>正在克隆“%1”…</translation>
+    </message>
+    <message>
+        <source>Made “%1”, a copy of “%2”.</source>
+        <translation>已创建“%1”，它是“%2”的副本。</translation>
+    </message>
+    <message>
+        <source>Exporting “%1”…</source>
+        <translation>正在导出“%1”…</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2.</source>
+        <translation>已将“%1”导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Wait for the running copy to end, or cancel it.</source>
+        <translation>请等待正在进行的复制结束，或取消它。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation>已导入“%1”。</translation>
+    </message>
+    <message>
+        <source>A virtual machine with its UUID exists already: it was given a new one.</source>
+        <translation>已存在使用相同 UUID 的虚拟机：已为其分配新的 UUID。</translation>
+    </message>
+    <message>
+        <source>Made “%1”, a linked clone of “%2”.</source>
+        <translation>已创建“%1”，它是“%2”的链接克隆。</translation>
     </message>
 </context>
 <context>
