@@ -389,7 +389,13 @@ private Q_SLOTS:
         QCOMPARE(l.array().at(0).toObject(), made);
         QCOMPARE(l.array().at(1).toObject().value("name"_L1).toString(), u"beta"_s);
         QCOMPARE(l.array().at(1).toObject().value("accel"_L1).toString(), u"auto"_s);
-        QCOMPARE(describedAs(u"alpha"_s), made);
+        // status says what list says, and the rest of the definition besides.
+        const QJsonObject status = describedAs(u"alpha"_s);
+        for (auto it = made.constBegin(); it != made.constEnd(); ++it)
+            QCOMPARE(status.value(it.key()), it.value());
+        QCOMPARE(status.value("kernel"_L1).toObject().value("path"_L1).toString(), kernel);
+        QCOMPARE(status.value("disks"_L1).toArray(), QJsonArray());
+        QCOMPARE(status.value("machine"_L1).toString(), u"q35"_s);
 
         const BerthRun text = berth({u"list"_s});
         VERIFY_RUN(text, 0);

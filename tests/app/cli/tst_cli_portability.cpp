@@ -95,6 +95,17 @@ private Q_SLOTS:
         VERIFY_RUN(linked, 0);
         const QJsonObject disk = linked.object().value("disks"_L1).toArray().first().toObject();
         QCOMPARE(disk.value("backing"_L1).toString(), diskOf(u"web"_s));
+        // berth status --json shows the whole definition, the base of each disk included.
+        const QJsonObject status = berth({u"status"_s, u"web-linked"_s, u"--json"_s}).object();
+        const QJsonObject statusDisk = status.value("disks"_L1).toArray().first().toObject();
+        QCOMPARE(statusDisk.value("backing"_L1).toString(), diskOf(u"web"_s));
+        QCOMPARE(statusDisk.value("format"_L1).toString(), u"qcow2"_s);
+        QCOMPARE(statusDisk.value("bus"_L1).toString(), u"virtio"_s);
+        QVERIFY(status.value("network"_L1).toObject().value("enabled"_L1).toBool());
+        QVERIFY(status.contains("cdrom"_L1) && status.contains("firmware"_L1));
+        const QJsonObject base = berth({u"status"_s, u"web"_s, u"--json"_s}).object();
+        QVERIFY(base.value("disks"_L1).toArray().first().toObject().value("backing"_L1).isNull());
+        QCOMPARE(base.value("linked_clones"_L1).toArray().size(), 1);
         const BerthRun deleteBase = berth({u"delete"_s, u"web"_s});
         VERIFY_RUN(deleteBase, 1);
         QVERIFY2(isOneErrorLine(deleteBase, u"web-linked"_s), deleteBase.err.constData());
