@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -165,13 +166,24 @@ void VmImporter::checkDisks(int index)
             const QJsonObject info = QJsonDocument::fromJson(result.output).object();
             const QJsonObject specific =
                 info.value("format-specific"_L1).toObject().value("data"_L1).toObject();
-            if (info.contains("backing-filename"_L1) || specific.contains("data-file"_L1))
+            // Whatever else the image would open: a backing file, an external data file, a
+            // VMDK descriptor's extents (which may name any file or device of the host).
+            QStringList elsewhere;
+            if (info.contains("backing-filename"_L1))
+                elsewhere << info.value("backing-filename"_L1).toString();
+            if (specific.contains("data-file"_L1))
+                elsewhere << specific.value("data-file"_L1).toString();
+            const QString self = QFileInfo(disk.path).canonicalFilePath();
+            for (const QJsonValue &extent : specific.value("extents"_L1).toArray()) {
+                const QString file = extent.toObject().value("filename"_L1).toString();
+                if (QFileInfo(file).canonicalFilePath() != self)
+                    elsewhere << file;
+            }
+            if (!elsewhere.isEmpty())
                 return finish(Failure(
                     tr("The disk %1 in the bundle refers to another file (%2); Berth does not "
                        "import disks that point outside the bundle.")
-                        .arg(QFileInfo(disk.path).fileName(),
-                             info.value("backing-filename"_L1)
-                                 .toString(specific.value("data-file"_L1).toString()))));
+                        .arg(QFileInfo(disk.path).fileName(), elsewhere.first())));
             checkDisks(index + 1);
         });
 }

@@ -374,6 +374,29 @@ private Q_SLOTS:
         expectRefused(path(u"backing.berth"_s), u"point outside the bundle"_s);
     }
 
+    void vmdkExtentOutside()
+    {
+        // A VMDK descriptor whose extent is a file of the host: the guest would read it.
+        const QString vmdk = path(u"extent.vmdk"_s);
+        QCOMPARE(run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"vmdk"_s, u"-o"_s,
+                                     u"subformat=monolithicFlat"_s, vmdk, u"1M"_s}),
+                 0);
+        QByteArray descriptor = contents(vmdk);
+        QVERIFY(descriptor.contains("\"extent-flat.vmdk\""));
+        descriptor.replace("\"extent-flat.vmdk\"", "\"/etc/hostname\"");
+        QVERIFY(write(vmdk, descriptor));
+        QJsonObject d =
+            QJsonDocument::fromJson(
+                descriptorFor({u"extent.vmdk"_s}, {{u"extent.vmdk"_s, descriptor.size()}}))
+                .object();
+        QJsonObject definition = d.value("definition"_L1).toObject();
+        definition.insert(u"disks"_s, QJsonArray{QJsonObject{{u"path"_s, u"extent.vmdk"_s},
+                                                             {u"format"_s, u"vmdk"_s}}});
+        d.insert(u"definition"_s, definition);
+        craftBundle(path(u"extent.berth"_s), QJsonDocument(d).toJson(), {{u"extent.vmdk"_s, vmdk}});
+        expectRefused(path(u"extent.berth"_s), u"point outside the bundle"_s);
+    }
+
     void hostileArchiveLeavesTheLibraryAlone()
     {
         // Extraction refusals come from ArchiveExtractor (tst_hostilearchive covers each);
