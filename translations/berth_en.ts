@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>QemuLauncher</name>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is the base of %n linked clone(s): starting it would change the disks they are built on. Delete its linked clones first, or make a full clone of it and use that.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; is the base of %n linked clone: starting it would change the disks it is built on. Delete its linked clone first, or make a full clone of it and use that.</numerusform>
+            <numerusform>&quot;%1&quot; is the base of %n linked clones: starting it would change the disks they are built on. Delete its linked clones first, or make a full clone of it and use that.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message numerus="yes">
         <source>Berth: %n virtual machine(s) running</source>

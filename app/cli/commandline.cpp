@@ -5,6 +5,7 @@
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
 #include "app/cli/setcommand.h"
+#include "app/cli/portabilitycommands.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -30,6 +31,7 @@ const CliCommandTable &commands()
         addDisplayCommands(t);
         addStatsCommands(t);
         addDiskCommands(t);
+        addPortabilityCommands(t);
         return t;
     }();
     return table;

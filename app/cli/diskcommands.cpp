@@ -3,67 +3,18 @@
 // convert SRC DST.
 #include "app/cli/diskcommands.h"
 
+#include "app/cli/clijob.h"
+
 #include "models/common/bytesize.h"
 #include "models/disks/diskimagejob.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-/// Ctrl+C while a convert runs: the signal handler writes a byte to a pipe, the event loop
-/// reads it and cancels the job, which removes the partial destination.
-class InterruptCancels final
-{
-public:
-    explicit InterruptCancels(DiskImageJob &job)
-    {
-        if (::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &job, [&job] {
-            char byte;
-            while (::read(s_pipe[0], &byte, 1) > 0) {
-            }
-            job.cancel();
-        });
-        struct sigaction action = {};
-        action.sa_handler = [](int) {
-            const char byte = 1;
-            [[maybe_unused]] const ssize_t n = ::write(s_pipe[1], &byte, 1);
-        };
-        sigemptyset(&action.sa_mask);
-        ::sigaction(SIGINT, &action, &m_previousInt);
-        ::sigaction(SIGTERM, &action, &m_previousTerm);
-    }
-    ~InterruptCancels()
-    {
-        if (!m_notifier)
-            return;
-        ::sigaction(SIGINT, &m_previousInt, nullptr);
-        ::sigaction(SIGTERM, &m_previousTerm, nullptr);
-        m_notifier.reset();
-        ::close(s_pipe[0]);
-        ::close(s_pipe[1]);
-    }
-    InterruptCancels(const InterruptCancels &) = delete;
-    InterruptCancels &operator=(const InterruptCancels &) = delete;
-
-private:
-    static inline int s_pipe[2] = {-1, -1};
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_previousInt = {};
-    struct sigaction m_previousTerm = {};
-};
 
 /// The CLI's words for an existing destination: name the option that allows replacing it.
 void refuseExisting(CliSession &s, const QString &path)
@@ -71,21 +22,6 @@ void refuseExisting(CliSession &s, const QString &path)
     if (!s.parser().isSet(u"overwrite"_s) && QFileInfo::exists(path))
         throw CliError{CliText::tr("%1 exists already; add --overwrite to replace it")
                            .arg(QFileInfo(path).absoluteFilePath())};
-}
-
-/// Runs one job action and waits for it (the CLI may wait: there is no window to freeze).
-void run(DiskImageJob &job, const std::function<void()> &action)
-{
-    Outcome<> outcome;
-    QEventLoop loop;
-    QObject::connect(&job, &DiskImageJob::finished, &loop, [&](const Outcome<> &result) {
-        outcome = result;
-        loop.quit();
-    });
-    action();
-    loop.exec();
-    if (!outcome)
-        throw CliError::from(outcome.failure(), job.wasCancelled() ? 128 + SIGINT : int(CliFailed));
 }
 
 qint64 sizeArgument(const QString &text, const QString &what)
@@ -129,7 +65,7 @@ void printInfo(CliSession &s, const DiskImageInfo &i)
 /// For --json after a change: the image as it is now.
 void printResultInfo(CliSession &s, DiskImageJob &job, const QString &path)
 {
-    run(job, [&] { job.info(path); });
+    runJob(job, [&] { job.info(path); });
     printJson(s.out(), job.imageInfo().toJson());
 }
 
@@ -180,7 +116,7 @@ int cmdDisk(CliSession &s)
         }
         r.overwrite = p.isSet(u"overwrite"_s);
         refuseExisting(s, r.path);
-        run(job, [&] { job.create(r); });
+        runJob(job, [&] { job.create(r); });
         if (s.json())
             printResultInfo(s, job, job.path());
         else
@@ -193,14 +129,14 @@ int cmdDisk(CliSession &s)
                           QStringList{u"format"_s, u"shrink"_s, u"compress"_s, u"overwrite"_s});
         const QString path = s.positional(1, CliText::tr("the image's PATH"));
         if (action == "info"_L1) {
-            run(job, [&] { job.info(path); });
+            runJob(job, [&] { job.info(path); });
             if (s.json())
                 printJson(s.out(), job.imageInfo().toJson());
             else
                 printInfo(s, job.imageInfo());
             return CliSuccess;
         }
-        run(job, [&] { job.check(path); });
+        runJob(job, [&] { job.check(path); });
         const DiskCheckReport &report = job.checkReport();
         if (s.json())
             printJson(s.out(), report.toJson());
@@ -216,7 +152,7 @@ int cmdDisk(CliSession &s)
         const QString path = s.positional(1, CliText::tr("the image's PATH"));
         const qint64 size = sizeArgument(s.positional(2, CliText::tr("the new SIZE")), u"SIZE"_s);
         try {
-            run(job, [&] { job.resize(path, size, p.isSet(u"shrink"_s)); });
+            runJob(job, [&] { job.resize(path, size, p.isSet(u"shrink"_s)); });
         } catch (CliError &e) {
             if (job.needsShrinkConfirmation())
                 e.message = CliText::tr("%1 Add --shrink to confirm.").arg(e.message);
@@ -238,17 +174,8 @@ int cmdDisk(CliSession &s)
         r.compress = p.isSet(u"compress"_s);
         r.overwrite = p.isSet(u"overwrite"_s);
         refuseExisting(s, r.destination);
-        int shown = -1;
-        QObject::connect(&job, &DiskImageJob::progress, &job, [&shown, &s](double percent) {
-            if (int(percent) > shown) {
-                shown = int(percent);
-                printLine(s.err(), u"%1%"_s.arg(shown));
-            }
-        });
-        {
-            InterruptCancels interrupt(job);
-            run(job, [&] { job.convert(r); });
-        }
+        printProgress(job, s.err());
+        runJob(job, [&] { job.convert(r); });
         if (s.json())
             printResultInfo(s, job, job.path());
         else

@@ -83,11 +83,31 @@ int cmdStatus(CliSession &s)
     std::unique_ptr<VmInstance> instance;
     if (!e.isBroken())
         instance = s.attached(e);
-    const QJsonObject o = describe(e, instance.get());
-    if (s.json())
+    QJsonObject o = describe(e, instance.get());
+    if (s.json()) {
+        // The whole definition, so that scripts never read Berth's files: what vm.json holds
+        // (disks with path, format, bus, backing; cdrom, kernel, network and its forwards,
+        // firmware, machine, notes, linked clones), beside the state above.
+        if (!e.isBroken()) {
+            const QJsonObject definition = e.definition.toJson();
+            for (auto it = definition.constBegin(); it != definition.constEnd(); ++it) {
+                if (!o.contains(it.key()) && it.key() != "version"_L1 &&
+                    it.key() != "accelerator"_L1)
+                    o.insert(it.key(), it.value());
+            }
+            QJsonArray disks = o.value("disks"_L1).toArray();
+            for (qsizetype i = 0; i < disks.size(); ++i) {
+                QJsonObject disk = disks[i].toObject();
+                if (!disk.contains("backing"_L1))
+                    disk.insert(u"backing"_s, QJsonValue::Null);
+                disks[i] = disk;
+            }
+            o.insert(u"disks"_s, disks);
+        }
         printJson(s.out(), o);
-    else
+    } else {
         printLine(s.out(), describeLine(o));
+    }
     return CliSuccess;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -120,6 +121,35 @@ Outcome<> SnapshotStore::load()
             m_snapshots.append(s);
     }
     return {};
+}
+
+Outcome<> SnapshotStore::adoptThumbnails()
+{
+    // load() drops what lies outside this folder: read the names as they are written.
+    QFile file(VmLayout::ofFolder(m_vmFolder).snapshotsPath());
+    if (!file.exists())
+        return {};
+    if (!file.open(QIODevice::ReadOnly))
+        return Failure(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const QJsonArray list =
+        QJsonDocument::fromJson(file.readAll()).object().value("snapshots"_L1).toArray();
+    if (Outcome<> loaded = load(); !loaded)
+        return loaded;
+    const VmLayout layout = VmLayout::ofFolder(m_vmFolder);
+    bool changed = false;
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        const QString written = o.value("thumbnail"_L1).toString();
+        const QString here = layout.thumbnailPath(QFileInfo(written).fileName());
+        const auto it = std::find_if(m_snapshots.begin(), m_snapshots.end(), [&](const auto &s) {
+            return s.name == o.value("name"_L1).toString();
+        });
+        if (written.isEmpty() || it == m_snapshots.end() || it->thumbnail == here)
+            continue;
+        it->thumbnail = QFileInfo(here).isFile() ? here : QString();
+        changed = true;
+    }
+    return changed ? save() : Outcome<>();
 }
 
 Outcome<> SnapshotStore::save() const

@@ -92,6 +92,12 @@ public:
     /// see the class comment). True when anything changed.
     bool reconcile(const QList<ImageSnapshot> &onImage);
 
+    /// For a VM whose folder was copied or imported from elsewhere: the records' thumbnails
+    /// still name the old folder, so each is pointed at the file of the same name in this
+    /// VM's thumbnail folder (or dropped when there is none there). Saves when anything
+    /// changed.
+    Outcome<> adoptThumbnails();
+
 private:
     QString m_vmFolder;
     QList<SnapshotInfo> m_snapshots;

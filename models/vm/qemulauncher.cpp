@@ -58,6 +58,14 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     const QString runtimeFolder = layout.runtimeFolder();
     Launched out;
     out.accelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
+    if (!definition.linkedClones.isEmpty()) {
+        out.error = tr("\"%1\" is the base of %n linked clone(s): starting it would change the "
+                       "disks they are built on. Delete its linked clones first, or make a full "
+                       "clone of it and use that.",
+                       nullptr, int(definition.linkedClones.size()))
+                        .arg(definition.name);
+        return out;
+    }
     QString error;
     const QString binary = QemuCommandLine::findBinary(&error);
     if (binary.isEmpty()) {

@@ -188,6 +188,9 @@ QString VmDefinition::validate() const
         if (!diskFormats().contains(disk.format))
             return VmDefinition::tr("Disk %1: unknown format \"%2\" (use one of %3).")
                 .arg(disk.path, disk.format, diskFormats().join(u", "_s));
+        if (QString e = checkAbsolute(disk.backing, VmDefinition::tr("A disk's base image"));
+            !e.isEmpty())
+            return e;
         if (!diskBuses().contains(disk.bus))
             return VmDefinition::tr("Disk %1: unknown bus \"%2\" (use one of %3).")
                 .arg(disk.path, disk.bus, diskBuses().join(u", "_s));
@@ -230,6 +233,8 @@ QJsonObject VmDefinition::toJson() const
         QJsonObject disk{{u"path"_s, d.path}, {u"format"_s, d.format}, {u"bus"_s, d.bus}};
         if (d.createdByBerth)
             disk.insert(u"created_by_berth"_s, true);
+        if (!d.backing.isEmpty())
+            disk.insert(u"backing"_s, d.backing);
         diskArray.append(disk);
     }
     QJsonArray forwards;
@@ -237,7 +242,7 @@ QJsonObject VmDefinition::toJson() const
         forwards.append(QJsonObject{{u"protocol"_s, f.protocol},
                                     {u"host_port"_s, int(f.hostPort)},
                                     {u"guest_port"_s, int(f.guestPort)}});
-    return QJsonObject{
+    QJsonObject json{
         {u"version"_s, SchemaVersion},
         {u"name"_s, name},
         {u"uuid"_s, uuid.toString(QUuid::WithoutBraces)},
@@ -255,6 +260,13 @@ QJsonObject VmDefinition::toJson() const
                                    {u"port_forwards"_s, forwards}}},
         {u"notes"_s, notes},
     };
+    if (!linkedClones.isEmpty()) {
+        QJsonArray clones;
+        for (const QUuid &clone : linkedClones)
+            clones.append(clone.toString(QUuid::WithoutBraces));
+        json.insert(u"linked_clones"_s, clones);
+    }
+    return json;
 }
 
 bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString &error)
@@ -308,6 +320,7 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
         disk.format = dr.string("format", disk.format);
         disk.bus = dr.string("bus", disk.bus);
         disk.createdByBerth = dr.boolean("created_by_berth", false);
+        disk.backing = dr.string("backing");
         if (!dr.error().isEmpty()) {
             error = dr.error();
             return false;
@@ -339,6 +352,15 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
         d.portForwards.append(f);
     }
     d.notes = r.string("notes");
+    const QJsonArray clones = r.array("linked_clones");
+    for (const QJsonValue &v : clones) {
+        const QUuid clone = QUuid::fromString(v.toString());
+        if (clone.isNull()) {
+            r.fail("linked_clones", VmDefinition::tr("must hold UUIDs"));
+            break;
+        }
+        d.linkedClones.append(clone);
+    }
 
     for (const QString &e : {r.error(), kr.error(), nr.error()}) {
         if (!e.isEmpty()) {

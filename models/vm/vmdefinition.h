@@ -31,6 +31,9 @@ struct VmDisk
     /// Berth made this image for the VM (when creating it, or Add Disk with a new image):
     /// deleting the VM may delete it. An image the user brought in is never deleted.
     bool createdByBerth = false;
+    /// The image this one is an overlay on, when Berth made it as a linked clone (absolute;
+    /// empty otherwise). Recorded so that the base is never deleted from under it.
+    QString backing = QString();
 
     friend bool operator==(const VmDisk &, const VmDisk &) = default;
 };
@@ -73,6 +76,9 @@ public:
     QString nicModel = QStringLiteral("virtio");
     QList<PortForward> portForwards;
     QString notes; ///< free text for the user
+    /// The VMs (by uuid) whose disks are linked clones of this VM's disks: while there are
+    /// any, this VM is not started (its disks must not change under them) nor deleted.
+    QList<QUuid> linkedClones;
 
     /// The disks are in boot order: the first boots first, the CD-ROM after them.
     friend bool operator==(const VmDefinition &, const VmDefinition &) = default;

@@ -16,6 +16,7 @@
 #include <QScopeGuard>
 
 #include <unistd.h>
+#include <QLoggingCategory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -129,6 +130,50 @@ QString VmLibrary::otherVmUsing(const QString &path, const QString &exceptFolder
     return {};
 }
 
+QString VmLibrary::linkedClonesRefusal(const VmEntry &vm) const
+{
+    if (vm.isBroken())
+        return {};
+    QStringList ownDisks;
+    for (const VmDisk &d : vm.definition.disks)
+        ownDisks << identity(d.path);
+    QStringList clones;
+    for (const VmEntry &other : std::as_const(m_entries)) {
+        if (other.folder == vm.folder || other.isBroken())
+            continue;
+        const bool listed = vm.definition.linkedClones.contains(other.definition.uuid);
+        const bool builtOn = std::any_of(
+            other.definition.disks.cbegin(), other.definition.disks.cend(), [&](const VmDisk &d) {
+                return !d.backing.isEmpty() && ownDisks.contains(identity(d.backing));
+            });
+        if (listed || builtOn)
+            clones << other.name();
+    }
+    if (clones.isEmpty())
+        return {};
+    return tr("\"%1\" is the base of linked clones (%2): their disks are built on its disks. "
+              "Delete them first.")
+        .arg(vm.name(), clones.join(u", "_s));
+}
+
+void VmLibrary::forgetLinkedClone(const VmEntry &clone)
+{
+    if (clone.isBroken())
+        return;
+    const QList<VmEntry> entries = m_entries;
+    for (const VmEntry &base : entries) {
+        if (base.isBroken() || !base.definition.linkedClones.contains(clone.definition.uuid))
+            continue;
+        VmDefinition updated = base.definition;
+        updated.linkedClones.removeAll(clone.definition.uuid);
+        // A base that keeps its mark is only refused a start it could have had: not worth
+        // failing the deletion that already happened.
+        if (const Outcome<> saved = save(updated); !saved)
+            qWarning().noquote() << "could not unmark" << base.name() << ":"
+                                 << saved.failure().toLogString();
+    }
+}
+
 Outcome<QStringList> VmLibrary::removeWithDisks(const QString &name, const QStringList &deleteDisks)
 {
     const VmEntry *entry = find(name);
@@ -150,6 +195,8 @@ Outcome<QStringList> VmLibrary::removeWithDisks(const QString &name, const QStri
         return Failure(tr("\"%1\" was changed or deleted by another process meanwhile; nothing "
                           "was deleted.")
                            .arg(name));
+    if (const QString refusal = linkedClonesRefusal(vm); !refusal.isEmpty())
+        return Failure(refusal);
 
     // Check everything before touching anything. A broken VM's QEMU is found by its files:
     // its uuid, and so its runtime folder, is unknown.
@@ -217,6 +264,7 @@ Outcome<QStringList> VmLibrary::removeWithDisks(const QString &name, const QStri
         return Failure(tr("\"%1\" is deleted, but its folder %2 could not be removed entirely")
                            .arg(name, folder));
     m_entries.removeIf([&](const VmEntry &e) { return e.folder == folder; });
+    forgetLinkedClone(vm);
     Q_EMIT changed();
     QStringList kept;
     for (const auto &[from, to] : std::as_const(moved))

@@ -85,7 +85,8 @@ public:
     /// Add Disk and `berth set` write through here. Returns what was written.
     Outcome<VmDefinition> update(const QUuid &uuid, const VmDefinition &base,
                                  const VmDefinition &changed);
-    /// Deletes the VM called @p name and its whole folder. Of its disks, those in
+    /// Deletes the VM called @p name and its whole folder. Refused while other VMs are
+    /// linked clones of it (VmDefinition::linkedClones, VmDisk::backing). Of its disks, those in
     /// @p deleteDisks are deleted; each must be one of its disks made by Berth
     /// (VmEntry::isCreatedByBerth) and used by no other VM of the library. The others are
     /// kept: those in the VM's folder are moved to imagesFolder() first (their new paths are
@@ -123,6 +124,11 @@ private:
     /// Validates @p definition and writes it into @p target's folder, which the caller has
     /// locked; updates the entry.
     Outcome<> writeLocked(VmEntry &target, const VmDefinition &definition);
+    /// Why @p vm cannot be deleted now: other VMs' disks are linked clones of its disks (they
+    /// name one as their backing, or @p vm lists them in linkedClones). Empty when it can.
+    QString linkedClonesRefusal(const VmEntry &vm) const;
+    /// After the VM @p clone is gone: the VMs it was a linked clone of no longer list it.
+    void forgetLinkedClone(const VmEntry &clone);
     Outcome<> adopt(VmDefinition &definition, const QString &staged);
 
     QString m_root;

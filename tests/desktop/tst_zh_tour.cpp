@@ -4,6 +4,7 @@
 // set, each one is also saved there as a PNG, for a person to look at.
 #include "tests/support/windowdriver.h"
 #include "ui/pages/vmdetailspane.h"
+#include "ui/window/clonedialog.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/preferencesdialog.h"
 #include "ui/wizards/diskimagewizard.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLibraryInfo>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabBar>
@@ -119,6 +121,15 @@ private Q_SLOTS:
         look(driver.waitForDialog(u"confirmDelete"_s), u"confirm-delete"_s);
         driver.waitForDialog(u"confirmDelete"_s)->reject();
 
+        {
+            CloneDialog clone(&driver.library(), u"调试机"_s, w);
+            look(&clone, u"clone"_s);
+        }
+        auto *vmMenu = w->findChild<QMenu *>(u"vmMenu"_s);
+        vmMenu->popup(w->mapToGlobal(QPoint(40, 40)));
+        look(vmMenu, u"vm-menu"_s);
+        vmMenu->close();
+
         // A dark palette: the bundled action glyphs follow the text colour.
         const QPalette light = QApplication::palette();
         QPalette dark;
@@ -134,6 +145,10 @@ private Q_SLOTS:
         QApplication::setPalette(dark);
         tabWidget->setCurrentIndex(0);
         look(w, u"main-dark"_s);
+        {
+            CloneDialog clone(&driver.library(), u"调试机"_s, w);
+            look(&clone, u"clone-dark"_s);
+        }
         QApplication::setPalette(light);
 
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(u'\n')));

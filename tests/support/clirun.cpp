@@ -17,3 +17,10 @@ BerthRun runInProcess(const QStringList &arguments, const CliViewer &viewer)
     r.err = err.data();
     return r;
 }
+
+bool isOneErrorLine(const BerthRun &r, const QString &mentions)
+{
+    const QString err = QString::fromLocal8Bit(r.err);
+    return r.out.isEmpty() && err.count(u'\n') == 1 && err.endsWith(u'\n') &&
+           err.startsWith(QLatin1StringView("berth: ")) && err.contains(mentions);
+}

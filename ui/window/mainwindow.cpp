@@ -18,6 +18,7 @@
 #include "ui/widgets/symbolicicon.h"
 #include "ui/widgets/vmlistproxymodel.h"
 #include "ui/widgets/vmlistview.h"
+#include "ui/window/portabilityactions.h"
 #include "ui/window/preferencesdialog.h"
 #include "ui/window/trayicon.h"
 #include "ui/window/unappliedquestion.h"
@@ -222,8 +223,10 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     VmActions *a = m_actions;
+    m_portability = new PortabilityActions(m_library, this, m_messageBar);
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(a->newVm());
+    fileMenu->addAction(m_portability->importAction());
     m_newDisk =
         fileMenu->addAction(tr("New &Disk Image…"), this, [this] { showDiskImageWizard(); });
     m_newDisk->setObjectName(u"actionNewDiskImage"_s);
@@ -258,6 +261,7 @@ void MainWindow::createMenus()
     vmMenu->addActions({a->shutdown(), a->forceOff()});
     vmMenu->addSeparator();
     vmMenu->addAction(m_addDisk);
+    vmMenu->addActions({m_portability->cloneAction(), m_portability->exportAction()});
     vmMenu->addAction(a->remove());
 
     m_contextMenu->setObjectName(u"vmContextMenu"_s);
@@ -266,6 +270,7 @@ void MainWindow::createMenus()
     m_contextMenu->addActions({a->shutdown(), a->forceOff()});
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_addDisk);
+    m_contextMenu->addActions({m_portability->cloneAction(), m_portability->exportAction()});
     m_contextMenu->addAction(a->remove());
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(a->newVm());
@@ -331,6 +336,7 @@ void MainWindow::updateCurrent()
     const VmEntry *entry = source.isValid() ? m_model->entry(source) : nullptr;
     if (m_addDisk)
         m_addDisk->setEnabled(entry && !entry->isBroken() && !DiskImageUsers::isRunning(*entry));
+    m_portability->setCurrent(entry);
     m_messageBar->setCurrentOwner(entry ? entry->definition.uuid : QUuid());
     // "web — Berth": the desktop's window list tells which VM the window shows.
     setWindowTitle(entry ? entry->name() : tr("Berth"));

@@ -13,6 +13,7 @@ class QStackedWidget;
 class HostSummary;
 class StatsSampler;
 class TrayIcon;
+class PortabilityActions;
 class VmActions;
 class VmDetailsPane;
 class VmLibrary;
@@ -61,6 +62,8 @@ public:
     VmListView *listView() const { return m_list; }
     VmDetailsPane *detailsPane() const { return m_details; }
     VmActions *actions() const { return m_actions; }
+    /// Clone…, Export…, Import… and bundles dropped on the window.
+    PortabilityActions *portability() const { return m_portability; }
     MessageBar *messageBar() const { return m_messageBar; }
     /// Samples every running VM for the usage columns, the Performance tab and the host
     /// summary; its interval is the "stats/intervalMs" setting (setInterval() to change it).
@@ -102,6 +105,7 @@ private:
     QMenu *m_contextMenu;
     QAction *m_newDisk = nullptr;
     QAction *m_addDisk = nullptr;
+    PortabilityActions *m_portability = nullptr;
     QLabel *m_summary;
     HostSummary *m_hostSummary;
     bool m_closeConfirmed = false;

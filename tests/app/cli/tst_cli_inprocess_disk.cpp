@@ -27,13 +27,6 @@ qint64 virtualSize(const QString &image)
     return qemuImgInfo(image).value("virtual-size"_L1).toInteger(-1);
 }
 
-bool isOneErrorLine(const BerthRun &r, const QString &mentions)
-{
-    const QString err = QString::fromLocal8Bit(r.err);
-    return r.out.isEmpty() && err.count(u'\n') == 1 && err.startsWith("berth: "_L1) &&
-           err.contains(mentions);
-}
-
 } // namespace
 
 class TestCliInProcessDisk final : public QObject
