@@ -298,8 +298,10 @@ private Q_SLOTS:
             killDuring({u"create"_s, u"killed"_s, u"--disk-size"_s, u"64M"_s}, 400);
             const BerthRun s = berth({u"status"_s, u"killed"_s, u"--json"_s});
             // Made whole or not at all.
-            const bool whole = s.exitCode == 0 && !s.object().contains("broken"_L1) &&
-                               QFile::exists(m_library + u"/killed/disk.qcow2"_s);
+            // In the folder status names: a leftover of a killed delete keeps the plain name.
+            const bool whole =
+                s.exitCode == 0 && !s.object().contains("broken"_L1) &&
+                QFile::exists(s.object().value("folder"_L1).toString() + u"/disk.qcow2"_s);
             tried(u"kill during create"_s, whole || s.exitCode == 1, s.out + s.err);
             if (whole) {
                 killDuring({u"delete"_s, u"killed"_s}, 60);
