@@ -2,6 +2,186 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchiveExtractor</name>
+    <message>
+        <source>%1 is a symbolic link (to %2); a package holds none.</source>
+        <translation>%1 是一个符号链接（指向 %2）；软件包中不应包含符号链接。</translation>
+    </message>
+    <message>
+        <source>%1 is a hard link (to %2); a package holds none.</source>
+        <translation>%1 是一个硬链接（指向 %2）；软件包中不应包含硬链接。</translation>
+    </message>
+    <message>
+        <source>%1 is a device file; a package holds none.</source>
+        <translation>%1 是一个设备文件；软件包中不应包含设备文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a pipe or a socket; a package holds none.</source>
+        <translation>%1 是一个管道或套接字；软件包中不应包含此类文件。</translation>
+    </message>
+    <message>
+        <source>%1 is of a kind of file Berth does not unpack.</source>
+        <translation>%1 的文件类型 Berth 不会解包。</translation>
+    </message>
+    <message>
+        <source>%1 is both a file and a folder.</source>
+        <translation>%1 既是文件又是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2.</source>
+        <translation>无法创建文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder %1: %2.</source>
+        <translation>无法打开文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The package holds %1 more than once.</source>
+        <translation>软件包中多次包含 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Make room and try again.</source>
+        <translation>磁盘已满：无法写入 %1。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>An entry has no name.</source>
+        <translation>有一个条目没有名称。</translation>
+    </message>
+    <message>
+        <source>%1 is an absolute path; a package holds only relative ones.</source>
+        <translation>%1 是绝对路径；软件包中只能包含相对路径。</translation>
+    </message>
+    <message>
+        <source>An entry&apos;s name holds control characters.</source>
+        <translation>有一个条目的名称包含控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 reaches out of its folder (&quot;..&quot;).</source>
+        <translation>%1 指向其文件夹之外（“..”）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a plain path (an empty or &quot;.&quot; part).</source>
+        <translation>%1 不是普通路径（含有空的或“.”部分）。</translation>
+    </message>
+    <message>
+        <source>%1 has no size.</source>
+        <translation>%1 没有大小信息。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveReader</name>
+    <message>
+        <source>Could not read the archive %1: %2.</source>
+        <translation>无法读取归档 %1：%2。</translation>
+    </message>
+    <message>
+        <source>it cannot be opened or is not an archive Berth reads</source>
+        <translation>无法打开，或不是 Berth 能读取的归档</translation>
+    </message>
+    <message>
+        <source>it is damaged or incomplete</source>
+        <translation>它已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>the data of %1 does not add up to what its header says</source>
+        <translation>%1 的数据与其头部声明的不符</translation>
+    </message>
+    <message>
+        <source>the data of %1 is damaged or incomplete</source>
+        <translation>%1 的数据已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>the data of %1 does not fit its size</source>
+        <translation>%1 的数据超出了其声明的大小</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWriter</name>
+    <message>
+        <source>Could not write the archive %1: %2.</source>
+        <translation>无法写入归档 %1：%2。</translation>
+    </message>
+    <message>
+        <source>zstd compression is not available</source>
+        <translation>zstd 压缩不可用</translation>
+    </message>
+    <message>
+        <source>it cannot be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>it became shorter</source>
+        <translation>文件变短了</translation>
+    </message>
+    <message>
+        <source>it could not be completed</source>
+        <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDescriptor</name>
+    <message>
+        <source>%1 is not a file a Berth bundle holds.</source>
+        <translation>%1 不是 Berth 包中应有的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is missing or not a regular file.</source>
+        <translation>%1 不存在或不是普通文件。</translation>
+    </message>
+    <message>
+        <source>A disk of the VM: %1</source>
+        <translation>虚拟机的一个磁盘：%1</translation>
+    </message>
+    <message>
+        <source>This is not a Berth bundle (its first file is not a valid %1).</source>
+        <translation>这不是 Berth 包（其第一个文件不是有效的 %1）。</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer Berth (bundle version %1; this version reads up to %2): update Berth to import it.</source>
+        <translation>此包由更新版本的 Berth 制作（包版本 %1；此版本最高只能读取 %2）：请更新 Berth 后再导入。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of files is damaged (%1).</source>
+        <translation>包的文件列表已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>The bundle names a disk it does not hold: %1.</source>
+        <translation>包中列出了一个它并不包含的磁盘：%1。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s VM definition cannot be used: %1</source>
+        <translation>包中的虚拟机定义无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s checksums are missing or damaged.</source>
+        <translation>包的校验和缺失或已损坏。</translation>
+    </message>
+</context>
+<context>
     <name>ClaimedFile</name>
     <message>
         <source>%1 exists already.</source>
@@ -30,6 +210,49 @@
     <message>
         <source>%1 is complete, but its folder could not be written to the disk: %2.</source>
         <translation>%1 已完成，但无法将其所在文件夹写入磁盘：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>CloneDialog</name>
+    <message>
+        <source>&amp;Full copy</source>
+        <translation>完整复制(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Linked clone</source>
+        <translation>链接克隆(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clone “%1”</source>
+        <translation>克隆“%1”</translation>
+    </message>
+    <message>
+        <source>%1 clone</source>
+        <translation>%1 克隆</translation>
+    </message>
+    <message>
+        <source>%1 clone %2</source>
+        <translation>%1 克隆 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>克隆(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Copies every disk, with its snapshots. Takes time and room; the copy is independent.</source>
+        <translation>复制每个磁盘及其快照。需要时间和空间；副本是独立的。</translation>
+    </message>
+    <message>
+        <source>Quick and small: the clone&apos;s disks record only its changes to “%1”&apos;s disks. “%1” can then neither start nor be deleted until its linked clones are deleted.</source>
+        <translation>快速且占用空间小：克隆的磁盘只记录它相对于“%1”的磁盘所做的更改。在其链接克隆被删除之前，“%1”既不能启动也不能删除。</translation>
+    </message>
+    <message>
+        <source>Either way the clone gets a new identity (UUID), a copy of the UEFI variables and a new TPM.</source>
+        <translation>无论哪种方式，克隆都会获得新的标识（UUID）、UEFI 变量的副本和新的 TPM。</translation>
     </message>
 </context>
 <context>
@@ -604,6 +827,90 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>The bytes as the guest sent them, escape sequences and control characters included (for a pipe, not a terminal).</source>
         <translation>按客户机发送的原样输出字节，包括转义序列和控制字符（用于管道，而非终端）。</translation>
     </message>
+    <message>
+        <source>the VM&apos;s NAME</source>
+        <translation>虚拟机的名称（NAME）</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s FILE</source>
+        <translation>包文件（FILE）</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 as %2</source>
+        <translation>已将 %1 导入为 %2</translation>
+    </message>
+    <message>
+        <source>A VM with its UUID exists already: it was given a new one (%1).</source>
+        <translation>已存在使用相同 UUID 的虚拟机：已为其分配新的 UUID（%1）。</translation>
+    </message>
+    <message>
+        <source>the clone&apos;s NAME</source>
+        <translation>克隆的名称（NEW）</translation>
+    </message>
+    <message>
+        <source>Made %1, a linked clone of %2</source>
+        <translation>已创建 %1，它是 %2 的链接克隆</translation>
+    </message>
+    <message>
+        <source>Made %1, a copy of %2</source>
+        <translation>已创建 %1，它是 %2 的副本</translation>
+    </message>
+    <message>
+        <source>Write a stopped VM into one bundle file: its definition, disks, UEFI variables, TPM state and snapshots. Never writes over a file.</source>
+        <translation>将已停止的虚拟机写入一个包文件：包括其定义、磁盘、UEFI 变量、TPM 状态和快照。绝不覆盖已有文件。</translation>
+    </message>
+    <message>
+        <source>Compress the bundle (zstd).</source>
+        <translation>压缩包（zstd）。</translation>
+    </message>
+    <message>
+        <source>Add the VM of a bundle made by berth export; its checksums are verified. A VM of the same name is never replaced.</source>
+        <translation>添加由 berth export 制作的包中的虚拟机；会校验其校验和。绝不替换同名的虚拟机。</translation>
+    </message>
+    <message>
+        <source>Name the new VM (default: the name in the bundle).</source>
+        <translation>新虚拟机的名称（默认：包中的名称）。</translation>
+    </message>
+    <message>
+        <source>Copy a stopped VM under a new name, with a new UUID, its UEFI variables and a fresh TPM. A full clone copies the disks and snapshots; a linked one makes overlays on the source&apos;s disks, and the source can then neither start nor be deleted until its linked clones are deleted.</source>
+        <translation>以新名称复制已停止的虚拟机，使用新的 UUID、其 UEFI 变量的副本和全新的 TPM。完整克隆会复制磁盘和快照；链接克隆在源虚拟机的磁盘上创建覆盖层，此后在其链接克隆被删除之前，源虚拟机既不能启动也不能删除。</translation>
+    </message>
+    <message>
+        <source>Make qcow2 overlays on the source&apos;s disks instead of copies.</source>
+        <translation>在源虚拟机的磁盘上创建 qcow2 覆盖层，而不是复制磁盘。</translation>
+    </message>
+    <message>
+        <source>use either --%1 or --%2, not both</source>
+        <translation>--%1 和 --%2 只能二选一</translation>
+    </message>
+    <message>
+        <source>nothing to change: give at least one option (berth set --help)</source>
+        <translation>没有要更改的内容：请至少给出一个选项（berth set --help）</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1: nothing changed</source>
+        <translation>%1：没有任何更改</translation>
+    </message>
+    <message>
+        <source>%1: changed %2</source>
+        <translation>%1：已更改 %2</translation>
+    </message>
+    <message>
+        <source>Remove the %1.</source>
+        <translation>移除 %1。</translation>
+    </message>
+    <message>
+        <source>Change a stopped VM&apos;s settings; changes made meanwhile elsewhere to other settings are kept.</source>
+        <translation>更改已停止虚拟机的设置；期间在别处对其他设置所做的更改会被保留。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -663,10 +970,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>内存(&amp;M)：</translation>
     </message>
     <message>
-        <source>QEMU&apos;s machine type: q35 (modern PCIe chipset) or pc (i440FX)</source>
-        <translation>QEMU 的机器类型：q35（现代 PCIe 芯片组）或 pc（i440FX）</translation>
-    </message>
-    <message>
         <source>Mac&amp;hine:</source>
         <translation>机器类型(&amp;H)：</translation>
     </message>
@@ -681,22 +984,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Storage</source>
         <translation>存储</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>映像</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Bus</source>
-        <translation>总线</translation>
-    </message>
-    <message>
-        <source>Disks cannot be added or removed here yet.</source>
-        <translation>暂时还不能在这里添加或移除磁盘。</translation>
     </message>
     <message>
         <source>Disks:</source>
@@ -795,10 +1082,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>到处都能用；在没有 KVM 或 KVM 工作异常时使用</translation>
     </message>
     <message>
-        <source>No disks</source>
-        <translation>无磁盘</translation>
-    </message>
-    <message>
         <source>%1 127.0.0.1:%2 → guest port %3</source>
         <translation>%1 127.0.0.1:%2 → 客户机端口 %3</translation>
     </message>
@@ -849,6 +1132,42 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>UEFI (OVMF is not installed)</source>
         <translation>UEFI（未安装 OVMF）</translation>
+    </message>
+    <message>
+        <source>The machine types this QEMU offers: q35 is a modern PCIe chipset, pc (i440FX) an older one for older systems</source>
+        <translation>此 QEMU 提供的机器类型：q35 是现代的 PCIe 芯片组，pc（i440FX）是较旧的芯片组，适合旧系统</translation>
+    </message>
+    <message>
+        <source>VirtIO (fastest; Windows needs its drivers)</source>
+        <translation>VirtIO（最快；Windows 需要安装其驱动）</translation>
+    </message>
+    <message>
+        <source>Intel e1000e (works without drivers)</source>
+        <translation>Intel e1000e（无需额外驱动）</translation>
+    </message>
+    <message>
+        <source>Intel e1000 (older systems)</source>
+        <translation>Intel e1000（较旧的系统）</translation>
+    </message>
+    <message>
+        <source>Realtek RTL8139 (oldest systems)</source>
+        <translation>Realtek RTL8139（很旧的系统）</translation>
+    </message>
+    <message>
+        <source>&amp;Card:</source>
+        <translation>网卡(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (now %3)</source>
+        <translation>%1 — %2（当前为 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (not offered by this QEMU)</source>
+        <translation>%1（此 QEMU 不提供）</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1550,89 @@ Berth did not create this image: deleting the VM only detaches it.</source>
     </message>
 </context>
 <context>
+    <name>DiskListEditor</name>
+    <message>
+        <source>VirtIO (fastest)</source>
+        <translation>VirtIO（最快）</translation>
+    </message>
+    <message>
+        <source>SATA</source>
+        <translation>SATA</translation>
+    </message>
+    <message>
+        <source>IDE (oldest systems)</source>
+        <translation>IDE（很旧的系统）</translation>
+    </message>
+    <message>
+        <source>SCSI (VirtIO SCSI)</source>
+        <translation>SCSI（VirtIO SCSI）</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>De&amp;tach</source>
+        <translation>分离(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Resi&amp;ze…</source>
+        <translation>调整大小(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Boot &amp;Earlier</source>
+        <translation>提前引导(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Boot La&amp;ter</source>
+        <translation>推后引导(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>引导顺序</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映像</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>总线</translation>
+    </message>
+    <message>
+        <source>In boot order: the first disk boots first, the CD-ROM after the disks</source>
+        <translation>按引导顺序排列：第一个磁盘最先引导，光驱在所有磁盘之后</translation>
+    </message>
+    <message>
+        <source>How the guest sees the selected disk. VirtIO needs drivers on Windows; use SATA there until they are installed.</source>
+        <translation>客户机看到所选磁盘的方式。Windows 上 VirtIO 需要驱动；安装驱动之前请使用 SATA。</translation>
+    </message>
+    <message>
+        <source>Create, import or clone an image for this VM (saved in its folder)</source>
+        <translation>为此虚拟机创建、导入或克隆映像（保存在它的文件夹中）</translation>
+    </message>
+    <message>
+        <source>Take the selected disk out of the VM; its image file is kept</source>
+        <translation>从虚拟机中移除所选磁盘；其映像文件会保留</translation>
+    </message>
+    <message>
+        <source>Make the selected disk&apos;s image larger</source>
+        <translation>增大所选磁盘的映像</translation>
+    </message>
+    <message>
+        <source>B&amp;us:</source>
+        <translation>总线(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>No disks</source>
+        <translation>没有磁盘</translation>
+    </message>
+</context>
+<context>
     <name>DiskPlan</name>
     <message>
         <source>space taken as the guest writes</source>
@@ -1271,6 +1673,49 @@ Berth did not create this image: deleting the VM only detaches it.</source>
     <message>
         <source>Create %1, a linked clone of %2 (the base image must stay unchanged).</source>
         <translation>创建 %1，它是 %2 的链接克隆（基础映像之后不能再改动）。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskResizeDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Resize Disk</source>
+        <translation>调整磁盘大小</translation>
+    </message>
+    <message>
+        <source>e.g. 40G</source>
+        <translation>例如 40G</translation>
+    </message>
+    <message>
+        <source>&amp;Resize</source>
+        <translation>调整大小(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>映像：</translation>
+    </message>
+    <message>
+        <source>Size now:</source>
+        <translation>当前大小：</translation>
+    </message>
+    <message>
+        <source>&amp;New size:</source>
+        <translation>新大小(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The disk grows; the guest&apos;s partitions and file systems do not. Grow them inside the guest afterwards.</source>
+        <translation>磁盘会变大，但客户机的分区和文件系统不会。之后请在客户机内扩展它们。</translation>
+    </message>
+    <message>
+        <source>Type a size such as 40G or 512M.</source>
+        <translation>请输入 40G 或 512M 这样的大小。</translation>
+    </message>
+    <message>
+        <source>The new size must be larger than %1.</source>
+        <translation>新大小必须大于 %1。</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +2001,30 @@ It opens “%2” in a window of its own.</source>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
+    <message>
+        <source>Show only the screen (%1; the same keys leave)</source>
+        <translation>只显示屏幕（%1；按相同的键退出）</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the VM is not running</source>
+        <translation>没有可保存的内容：虚拟机未在运行</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: the screen has not arrived</source>
+        <translation>暂时没有可保存的内容：尚未收到屏幕画面</translation>
+    </message>
+    <message>
+        <source>The screen of “%1” is shown in its own window.</source>
+        <translation>“%1”的屏幕显示在单独的窗口中。</translation>
+    </message>
+    <message>
+        <source>Bring It &amp;Back</source>
+        <translation>移回此处(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>DisplayView</name>
@@ -1567,12 +2036,20 @@ It opens “%2” in a window of its own.</source>
         <source>Waiting for the screen…</source>
         <translation>正在等待屏幕…</translation>
     </message>
+    <message>
+        <source>F11 or Ctrl+Alt+F</source>
+        <translation>F11 或 Ctrl+Alt+F</translation>
+    </message>
 </context>
 <context>
     <name>DisplayWindow</name>
     <message>
         <source>%1 — Berth</source>
         <translation>%1 — Berth</translation>
+    </message>
+    <message>
+        <source>Full screen. Press %1 to leave; move the pointer to the top for the toolbar.</source>
+        <translation>全屏。按 %1 退出；将指针移到顶部可显示工具栏。</translation>
     </message>
 </context>
 <context>
@@ -2074,10 +2551,6 @@ It opens “%2” in a window of its own.</source>
         <translation>名为“%1”的虚拟机已存在。</translation>
     </message>
     <message>
-        <source>%1 of memory is more than this computer has (%2).</source>
-        <translation>%1 内存超过了这台计算机的内存（%2）。</translation>
-    </message>
-    <message>
         <source>Creating a %1 disk image…</source>
         <translation>正在创建 %1 的磁盘映像…</translation>
     </message>
@@ -2120,6 +2593,26 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Initrd: %1</source>
+        <translation>Initrd：%1</translation>
+    </message>
+    <message>
+        <source>Kernel command line: %1</source>
+        <translation>内核命令行：%1</translation>
+    </message>
+    <message>
+        <source>Accelerator: %1</source>
+        <translation>加速器：%1</translation>
+    </message>
+    <message>
+        <source>Network: user-mode NAT on a VirtIO card</source>
+        <translation>网络：VirtIO 网卡上的用户模式 NAT</translation>
+    </message>
+    <message>
+        <source>Network: none</source>
+        <translation>网络：无</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2754,93 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>PortabilityActions</name>
+    <message>
+        <source>&amp;Clone…</source>
+        <translation>克隆(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Make a copy of the virtual machine (while it is shut down)</source>
+        <translation>复制此虚拟机（需在关机状态下）</translation>
+    </message>
+    <message>
+        <source>Write the virtual machine into one Berth bundle file (while it is shut down)</source>
+        <translation>将此虚拟机写入一个 Berth 包文件（需在关机状态下）</translation>
+    </message>
+    <message>
+        <source>Add a virtual machine from a Berth bundle file</source>
+        <translation>从 Berth 包文件添加虚拟机</translation>
+    </message>
+    <message>
+        <source>Berth bundle (*.berth)</source>
+        <translation>Berth 包 (*.berth)</translation>
+    </message>
+    <message>
+        <source>Compressed Berth bundle, smaller and slower (*.berth)</source>
+        <translation>压缩的 Berth 包，更小但更慢 (*.berth)</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>Import a Virtual Machine</source>
+        <translation>导入虚拟机</translation>
+    </message>
+    <message>
+        <source>Berth bundles (*.berth);;All files (*)</source>
+        <translation>Berth 包 (*.berth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cloning “%1”…</source>
+        <translation>正在克隆“%1”…</translation>
+    </message>
+    <message>
+        <source>Made “%1”, a linked clone of “%2”.</source>
+        <translation>已创建“%1”，它是“%2”的链接克隆。</translation>
+    </message>
+    <message>
+        <source>Made “%1”, a copy of “%2”.</source>
+        <translation>已创建“%1”，它是“%2”的副本。</translation>
+    </message>
+    <message>
+        <source>Exporting “%1”…</source>
+        <translation>正在导出“%1”…</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2.</source>
+        <translation>已将“%1”导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Wait for the running copy to end, or cancel it.</source>
+        <translation>请等待正在进行的复制结束，或取消它。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation>已导入“%1”。</translation>
+    </message>
+    <message>
+        <source>A virtual machine with its UUID exists already: it was given a new one.</source>
+        <translation>已存在使用相同 UUID 的虚拟机：已为其分配新的 UUID。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2325,6 +2905,14 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>System default</source>
         <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>In use now: %1</source>
+        <translation>当前使用：%1</translation>
+    </message>
+    <message>
+        <source>In use now: %1 (chosen with --library or BERTH_LIBRARY for this session)</source>
+        <translation>当前使用：%1（本次会话由 --library 或 BERTH_LIBRARY 指定）</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +3070,12 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>Cannot lock %1: %2</source>
         <translation>无法锁定 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is the base of %n linked clone(s): starting it would change the disks they are built on. Delete its linked clones first, or make a full clone of it and use that.</source>
+        <translation>
+            <numerusform>“%1”是 %n 个链接克隆的基础：启动它会改变这些克隆所依赖的磁盘。请先删除其链接克隆，或为它创建一个完整克隆并使用该克隆。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3485,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <source>Delete the snapshot “%1”? You can no longer revert to it. The VM&apos;s current state and its disks are not touched; snapshots taken from it stay.</source>
         <translation>删除快照“%1”吗？之后将无法再恢复到它。虚拟机的当前状态和磁盘不受影响；基于它创建的快照会保留。</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotStore</name>
@@ -2972,6 +3570,33 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Description</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>SparseFile</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Make room and try again.</source>
+        <translation>磁盘已满：无法写入 %1。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was copied.</source>
+        <translation>%1 在复制过程中变短了。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3956,52 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     </message>
 </context>
 <context>
+    <name>VmCloner</name>
+    <message>
+        <source>A clone is still being made.</source>
+        <translation>仍有一个克隆正在创建。</translation>
+    </message>
+    <message>
+        <source>There is no VM named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; shut it down before cloning it (a copy of a running VM&apos;s disks is not consistent).</source>
+        <translation>“%1”正在运行；请先关机再克隆（运行中的虚拟机的磁盘副本不一致）。</translation>
+    </message>
+    <message>
+        <source>The disk %1 of &quot;%2&quot; is missing.</source>
+        <translation>“%2”的磁盘 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not make a linked disk: %1</source>
+        <translation>无法创建链接磁盘：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be marked as the base of its linked clone, so the clone was removed again: %2</source>
+        <translation>无法将“%1”标记为其链接克隆的基础，因此已重新删除该克隆：%2</translation>
+    </message>
+</context>
+<context>
+    <name>VmCopyJob</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>VmCreator</name>
     <message>
         <source>The disk image %1 does not exist.</source>
@@ -3398,10 +4069,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>The name must not contain control characters.</source>
         <translation>名称不能包含控制字符。</translation>
-    </message>
-    <message>
-        <source>The number of CPUs must be between 1 and %1.</source>
-        <translation>CPU 数量必须在 1 到 %1 之间。</translation>
     </message>
     <message>
         <source>Memory must be between %1 MiB and %2 MiB.</source>
@@ -3486,6 +4153,22 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>The name must not start with &quot;.&quot;.</source>
         <translation>名称不能以“.”开头。</translation>
+    </message>
+    <message>
+        <source>The number of CPUs must be between %1 and %2.</source>
+        <translation>CPU 数量必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>A disk&apos;s base image</source>
+        <translation>磁盘的基础映像</translation>
+    </message>
+    <message>
+        <source>Unknown network card model &quot;%1&quot; (use one of %2).</source>
+        <translation>未知的网卡型号“%1”（请使用 %2 之一）。</translation>
+    </message>
+    <message>
+        <source>must hold UUIDs</source>
+        <translation>必须包含 UUID</translation>
     </message>
 </context>
 <context>
@@ -3575,6 +4258,183 @@ Berth 不会改动它无法读取的定义。请修复 %2，或删除此虚拟�
 Berth keeps trying to reach it every few seconds; nothing can be done to the VM meanwhile except Force Off.</source>
         <translation>%1
 Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对该虚拟机进行任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>VmExporter</name>
+    <message>
+        <source>%1 changed while it was being exported.</source>
+        <translation>%1 在导出过程中发生了变化。</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>仍有一个导出正在进行。</translation>
+    </message>
+    <message>
+        <source>There is no VM named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; shut it down before exporting it (a copy of a running VM&apos;s disks is not consistent).</source>
+        <translation>“%1”正在运行；请先关机再导出（运行中的虚拟机的磁盘副本不一致）。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another file name.</source>
+        <translation>%1 已存在；请选择其他文件名。</translation>
+    </message>
+    <message>
+        <source>Could not read a disk: %1</source>
+        <translation>无法读取磁盘：%1</translation>
+    </message>
+    <message>
+        <source>The disk %1 is a linked clone of %2: its data is partly there. Export the VM it was cloned from, or make the disk whole first (berth disk convert).</source>
+        <translation>磁盘 %1 是 %2 的链接克隆：它的部分数据位于后者中。请导出它所克隆的虚拟机，或先将磁盘转换为完整磁盘（berth disk convert）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>VmFields</name>
+    <message>
+        <source>--%1 takes a whole number, not &quot;%2&quot;</source>
+        <translation>--%1 需要一个整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file</source>
+        <translation>%1 不存在或不是文件</translation>
+    </message>
+    <message>
+        <source>--%1 takes %2, not &quot;%3&quot;</source>
+        <translation>--%1 的取值为 %2，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>Rename it.</source>
+        <translation>重命名。</translation>
+    </message>
+    <message>
+        <source>Number of virtual CPUs.</source>
+        <translation>虚拟 CPU 数量。</translation>
+    </message>
+    <message>
+        <source>Memory in MiB.</source>
+        <translation>内存，单位 MiB。</translation>
+    </message>
+    <message>
+        <source>Machine type, one that qemu-system-x86_64 -machine help lists.</source>
+        <translation>机器类型，须为 qemu-system-x86_64 -machine help 列出的一种。</translation>
+    </message>
+    <message>
+        <source>Accelerator: auto, kvm or tcg.</source>
+        <translation>加速器：auto、kvm 或 tcg。</translation>
+    </message>
+    <message>
+        <source>--accel takes auto, kvm or tcg, not &quot;%1&quot;</source>
+        <translation>--accel 接受 auto、kvm 或 tcg，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Firmware: bios or uefi.</source>
+        <translation>固件：bios 或 uefi。</translation>
+    </message>
+    <message>
+        <source>--firmware takes bios or uefi, not &quot;%1&quot;</source>
+        <translation>--firmware 接受 bios 或 uefi，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Insert this ISO image.</source>
+        <translation>插入此 ISO 映像。</translation>
+    </message>
+    <message>
+        <source>Boot this kernel directly.</source>
+        <translation>直接引导此内核。</translation>
+    </message>
+    <message>
+        <source>Initrd for the kernel.</source>
+        <translation>内核使用的 initrd。</translation>
+    </message>
+    <message>
+        <source>Kernel command line.</source>
+        <translation>内核命令行。</translation>
+    </message>
+    <message>
+        <source>User-mode network (NAT): on or off.</source>
+        <translation>用户模式网络（NAT）：on 或 off。</translation>
+    </message>
+    <message>
+        <source>--network takes on or off, not &quot;%1&quot;</source>
+        <translation>--network 接受 on 或 off，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Network card: virtio, e1000e, e1000 or rtl8139.</source>
+        <translation>网卡：virtio、e1000e、e1000 或 rtl8139。</translation>
+    </message>
+    <message>
+        <source>Notes.</source>
+        <translation>备注。</translation>
+    </message>
+</context>
+<context>
+    <name>VmImporter</name>
+    <message>
+        <source>This is not a Berth bundle (it does not start with %1).</source>
+        <translation>这不是 Berth 包（它不是以 %1 开头）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The bundle is empty.</source>
+        <translation>包是空的。</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete: its checksums, which come last, are missing.</source>
+        <translation>包不完整：位于末尾的校验和缺失。</translation>
+    </message>
+    <message>
+        <source>The bundle holds files its list does not name.</source>
+        <translation>包中含有其文件列表未列出的文件。</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete: %1 is missing.</source>
+        <translation>包不完整：缺少 %1。</translation>
+    </message>
+    <message>
+        <source>%1 in the bundle has %2 bytes; its list says %3.</source>
+        <translation>包中的 %1 有 %2 字节；其列表中记录的是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 in the bundle is damaged: its checksum does not match.</source>
+        <translation>包中的 %1 已损坏：校验和不匹配。</translation>
+    </message>
+    <message>
+        <source>An import is still running.</source>
+        <translation>仍有一个导入正在进行。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot use the library folder %1.</source>
+        <translation>无法使用库文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>A disk of the bundle cannot be read as %1: %2</source>
+        <translation>包中的一个磁盘无法以 %1 格式读取：%2</translation>
+    </message>
+    <message>
+        <source>The disk %1 in the bundle refers to another file (%2); Berth does not import disks that point outside the bundle.</source>
+        <translation>包中的磁盘 %1 引用了另一个文件（%2）；Berth 不会导入指向包外部的磁盘。</translation>
+    </message>
+    <message>
+        <source>A VM named &quot;%1&quot; already exists; import the bundle under another name.</source>
+        <translation>名为“%1”的虚拟机已存在；请用其他名称导入此包。</translation>
     </message>
 </context>
 <context>
@@ -3710,6 +4570,18 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
         <source>&quot;%1&quot; was changed or deleted by another process meanwhile; nothing was deleted.</source>
         <translation>“%1”在此期间已被另一个进程更改或删除；未删除任何内容。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is the base of linked clones (%2): their disks are built on its disks. Delete them first.</source>
+        <translation>“%1”是链接克隆（%2）的基础：它们的磁盘建立在它的磁盘之上。请先删除这些克隆。</translation>
+    </message>
+    <message>
+        <source>cannot lock %1: %2</source>
+        <translation>无法锁定 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 changed meanwhile elsewhere (%2). Look at the new values and make the change again.</source>
+        <translation>未保存：%1 在此期间已在别处被更改（%2）。请查看新的值后重新进行更改。</translation>
+    </message>
 </context>
 <context>
     <name>VmLifecycle</name>
@@ -3764,6 +4636,29 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>“%1” is running; shut it down first</source>
         <translation>“%1”正在运行；请先将它关机</translation>
+    </message>
+</context>
+<context>
+    <name>VmLimits</name>
+    <message>
+        <source>%1 MiB of memory is more than this computer has (%2 MiB).</source>
+        <translation>%1 MiB 内存超过了这台计算机的内存（%2 MiB）。</translation>
+    </message>
+    <message>
+        <source>This QEMU does not offer the machine type “%1”.</source>
+        <translation>此 QEMU 不提供机器类型“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual CPU(s) on a computer with %1: the VM will run slowly.</source>
+        <translation>
+            <numerusform>%n 个虚拟 CPU，而这台计算机只有 %1：虚拟机会运行得很慢。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hardware thread(s)</source>
+        <translation>
+            <numerusform>%n 个硬件线程</numerusform>
+        </translation>
     </message>
 </context>
 <context>
