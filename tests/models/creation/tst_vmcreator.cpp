@@ -95,8 +95,11 @@ private:
     /// Everything in the library's folder, hidden entries too.
     QStringList libraryContents() const
     {
-        return QDir(m_root).entryList(
+        // The library's lock file stays: it is how creates and deletes take turns.
+        QStringList entries = QDir(m_root).entryList(
             QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        entries.removeAll(u".library.lock"_s);
+        return entries;
     }
 
     Outcome<> run(VmCreator &creator, const VmDefinition &d, const DiskPlan &disk)
@@ -273,7 +276,9 @@ private Q_SLOTS:
                 const QStringList staged =
                     QDir(m_root).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
                 return staged.size() == 1 &&
-                       !QDir(m_root + u'/' + staged.first()).entryList(QDir::Files).isEmpty();
+                       !QDir(m_root + u'/' + staged.first())
+                            .entryList(QDir::Files | QDir::Hidden) // qemu-img's file is hidden
+                            .isEmpty();
             },
             kTimeoutMs));
         QCOMPARE(creator.step(), VmCreator::Step::MakingDisk);
