@@ -6,6 +6,7 @@
 // the same definition and disks, no torn or half-made VM is listed, no QEMU is orphaned,
 // and a failure is one line on stderr. It ends with "faults tried N, data lost 0".
 #include "tests/support/berthrun.h"
+#include "tests/support/testfiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -25,18 +26,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QByteArray read(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool write(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
 QByteArray digest(const QString &path)
 {
     QFile f(path);
@@ -50,7 +39,7 @@ QList<qint64> qemusNaming(const QString &needle)
     QList<qint64> pids;
     const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
-        const QByteArray args = read(u"/proc/%1/cmdline"_s.arg(entry));
+        const QByteArray args = TestFiles::contents(u"/proc/%1/cmdline"_s.arg(entry));
         if (args.contains("qemu-system") && args.contains(QFile::encodeName(needle)))
             pids << entry.toLongLong();
     }
@@ -154,7 +143,7 @@ private Q_SLOTS:
 
         // The user's data: a VM with a disk Berth made, a VM on an image the user brought.
         const QString userImage = m_outside + u"/user.img"_s;
-        QVERIFY(write(userImage, QByteArray(1 << 20, 'u')));
+        QVERIFY(TestFiles::write(userImage, QByteArray(1 << 20, 'u')));
         VERIFY_RUN(berth({u"create"_s, u"keeper"_s, u"--disk-size"_s, u"16M"_s}), 0);
         VERIFY_RUN(berth({u"create"_s, u"user"_s, u"--disk"_s, userImage}), 0);
         for (const QString &f :
@@ -177,7 +166,7 @@ private Q_SLOTS:
             VERIFY_RUN(berth({u"create"_s, u"victim"_s, u"--disk-size"_s, u"4M"_s}), 0);
             const QString definition = m_library + u"/victim/vm.json"_s;
             const QByteArray disk = digest(m_library + u"/victim/disk.qcow2"_s);
-            QVERIFY(write(definition, bytes));
+            QVERIFY(TestFiles::write(definition, bytes));
             for (const QStringList &args : {QStringList{u"start"_s, u"victim"_s},
                                             {u"snapshot"_s, u"list"_s, u"victim"_s},
                                             {u"stop"_s, u"victim"_s},
@@ -185,7 +174,7 @@ private Q_SLOTS:
                 const BerthRun r = berth(args);
                 tried(u"vm.json %1 then %2"_s.arg(QString::fromLatin1(bytes.left(12).toHex()),
                                                   args.join(u' ')),
-                      isOneErrorLine(r) && read(definition) == bytes, r.err);
+                      isOneErrorLine(r) && TestFiles::contents(definition) == bytes, r.err);
             }
             const BerthRun status = berth({u"status"_s, u"victim"_s, u"--json"_s});
             tried(u"status of a broken VM"_s,
@@ -205,11 +194,12 @@ private Q_SLOTS:
         for (const QByteArray &bytes :
              {QByteArray(), QByteArray("{\"snapshots\": [ {\"name\": "), QByteArray("[]"),
               QByteArray("\x00\x01\x02"), QByteArray("{\"snapshots\": 7}")}) {
-            QVERIFY(write(records, bytes));
+            QVERIFY(TestFiles::write(records, bytes));
             const BerthRun r = berth({u"snapshot"_s, u"list"_s, u"keeper"_s, u"--json"_s});
             // Listed or refused in one line, and never rewritten by a mere read.
             tried(u"snapshots.json %1"_s.arg(QString::fromLatin1(bytes.toHex())),
-                  (r.exitCode == 0 || isOneErrorLine(r)) && read(records) == bytes, r.err);
+                  (r.exitCode == 0 || isOneErrorLine(r)) && TestFiles::contents(records) == bytes,
+                  r.err);
             verifyNothingLost(u"corrupt snapshots.json"_s);
         }
         QFile::remove(records);
@@ -252,7 +242,7 @@ private Q_SLOTS:
         QProcessEnvironment env = m_env;
         env.insert(u"BERTH_LIBRARY"_s, small);
         VERIFY_RUN(berth({u"create"_s, u"base"_s}, env), 0);
-        const QByteArray base = read(small + u"/base/vm.json"_s);
+        const QByteArray base = TestFiles::contents(small + u"/base/vm.json"_s);
         const QString userImage = m_outside + u"/user.img"_s;
         // Fill it: a file that takes every free block.
         {
@@ -278,7 +268,7 @@ private Q_SLOTS:
                 QDir(small).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
             tried(u"full disk: "_s + args.join(u' '),
                   isOneErrorLine(r) && visible == QStringList({u"base"_s, u"filler"_s}) &&
-                      read(small + u"/base/vm.json"_s) == base,
+                      TestFiles::contents(small + u"/base/vm.json"_s) == base,
                   r.err + visible.join(u' ').toLocal8Bit());
         }
         const BerthRun list = berth({u"list"_s, u"--json"_s}, env);
@@ -331,7 +321,7 @@ private Q_SLOTS:
                           u"--kernel"_s, guest + u"/vmlinuz"_s, u"--initrd"_s,
                           guest + u"/initrd.img"_s, u"--append"_s, u"console=ttyS0 quiet"_s}),
                    0);
-        const QByteArray definition = read(m_library + u"/runner/vm.json"_s);
+        const QByteArray definition = TestFiles::contents(m_library + u"/runner/vm.json"_s);
         for (int round = 0; round < 3; ++round) {
             VERIFY_RUN(berth({u"start"_s, u"runner"_s}), 0);
             const QList<qint64> qemu = qemusNaming(m_library + u"/runner/"_s);
@@ -343,7 +333,7 @@ private Q_SLOTS:
             const QString state = s.object().value("state"_L1).toString();
             tried(u"QEMU killed"_s,
                   s.exitCode == 0 && (state == "crashed"_L1 || state == "stopped"_L1) &&
-                      read(m_library + u"/runner/vm.json"_s) == definition,
+                      TestFiles::contents(m_library + u"/runner/vm.json"_s) == definition,
                   s.out + s.err);
         }
         // It starts again after its crashes.

@@ -67,13 +67,6 @@ VmDefinition WindowDriver::plainVm(const QString &name)
     return d;
 }
 
-bool WindowDriver::writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
 void WindowDriver::typeInto(QLineEdit *edit, const QString &text)
 {
     edit->selectAll();

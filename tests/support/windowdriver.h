@@ -37,7 +37,6 @@ public:
     static QPalette darkPalette();
     /// A small TCG VM with nothing to boot.
     static VmDefinition plainVm(const QString &name);
-    static bool writeFile(const QString &path, const QByteArray &data);
     /// Replaces the text of @p edit by typing.
     static void typeInto(QLineEdit *edit, const QString &text);
 

@@ -5,6 +5,7 @@
 #include "models/archive/archivereader.h"
 #include "models/archive/archivewriter.h"
 #include "models/common/claimedfile.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -36,22 +37,10 @@ bool makeSparse(const QString &path, qint64 size, const QList<qint64> &at, const
     return true;
 }
 
-QByteArray contents(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 qint64 allocated(const QString &path)
 {
     struct stat st = {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? qint64(st.st_blocks) * 512 : -1;
-}
-
-int mode(const QString &path)
-{
-    struct stat st = {};
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
 }
 
 } // namespace
@@ -119,17 +108,17 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(files);
         QCOMPARE(files->size(), 4);
         QCOMPARE(files->at(0).name, u"about.json"_s);
-        QCOMPARE(contents(out + u"/about.json"_s), "{\"a\": 1}");
-        QCOMPARE(mode(out), 0700);
-        QCOMPARE(mode(out + u"/disks"_s), 0700);
+        QCOMPARE(TestFiles::contents(out + u"/about.json"_s), "{\"a\": 1}");
+        QCOMPARE(TestFiles::modeOf(out), 0700);
+        QCOMPARE(TestFiles::modeOf(out + u"/disks"_s), 0700);
         const QStringList names{u"sparse.img"_s, u"hole.img"_s, u"dense.bin"_s};
         for (int i = 0; i < names.size(); ++i) {
             const QString extracted = out + u"/disks/"_s + names[i];
             QCOMPARE(files->at(i + 1).name, u"disks/"_s + names[i]);
             QCOMPARE(files->at(i + 1).digest, digests[i]);
             QCOMPARE(QFileInfo(extracted).size(), QFileInfo(path(names[i])).size());
-            QVERIFY(contents(extracted) == contents(path(names[i])));
-            QCOMPARE(mode(extracted), 0600);
+            QVERIFY(TestFiles::contents(extracted) == TestFiles::contents(path(names[i])));
+            QCOMPARE(TestFiles::modeOf(extracted), 0600);
         }
         QVERIFY(allocated(out + u"/disks/sparse.img"_s) < 4 * kMiB);
         QVERIFY(allocated(out + u"/disks/hole.img"_s) < kMiB);

@@ -3,6 +3,7 @@
 // or byte by byte where libarchive refuses to write nonsense), refused with a sentence that
 // names what is wrong, and leaves nothing behind: no staging folder, nothing beside it.
 #include "models/archive/archiveextractor.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -120,12 +121,6 @@ QByteArray sparseTar(const QByteArray &name, qint64 realSize, const QByteArray &
         paxRecord("GNU.sparse.map", map);
     return ustarHeader("PaxHeaders/" + name, pax.size(), 'x') + padded(pax) +
            ustarHeader(name, data.size(), '0') + padded(data) + QByteArray(1024, '\0');
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 } // namespace
@@ -274,22 +269,24 @@ private Q_SLOTS:
     void sparseMapBeyondSize()
     {
         // Data stated at 0..4096 of a file said to have 1000 bytes.
-        QVERIFY(writeBytes(m_archive, sparseTar("s.img", 1000, "0,4096", QByteArray(4096, 's'))));
+        QVERIFY(
+            TestFiles::write(m_archive, sparseTar("s.img", 1000, "0,4096", QByteArray(4096, 's'))));
         expectRefused(u"does not fit its size"_s);
     }
 
     void sparseMapOverlapping()
     {
         // Two runs over the same bytes: the second would write back over the first.
-        QVERIFY(writeBytes(m_archive,
-                           sparseTar("s.img", 8192, "4096,2048,0,4096", QByteArray(6144, 's'))));
+        QVERIFY(TestFiles::write(
+            m_archive, sparseTar("s.img", 8192, "4096,2048,0,4096", QByteArray(6144, 's'))));
         expectRefused(u"does not fit its size"_s);
     }
 
     void sparseMapLongerThanData()
     {
         // The map claims 8 KiB of data; 1 KiB is stored.
-        QVERIFY(writeBytes(m_archive, sparseTar("s.img", 16384, "0,8192", QByteArray(1024, 's'))));
+        QVERIFY(TestFiles::write(m_archive,
+                                 sparseTar("s.img", 16384, "0,8192", QByteArray(1024, 's'))));
         expectRefused(u"does not add up"_s);
     }
 
@@ -307,9 +304,9 @@ private Q_SLOTS:
         // come from what was crafted, not from the tool.
         QVERIFY(craft(m_archive,
                       {{"a/", AE_IFDIR}, {"a/b.txt", AE_IFREG, "b"}, {"c.txt", AE_IFREG, "c"}}));
-        QVERIFY(
-            writeBytes(m_dir.filePath(u"sparse.tar"_s),
-                       sparseTar("s.img", 16384, "4096,1024,8192,1024", QByteArray(2048, 's'))));
+        QVERIFY(TestFiles::write(
+            m_dir.filePath(u"sparse.tar"_s),
+            sparseTar("s.img", 16384, "4096,1024,8192,1024", QByteArray(2048, 's'))));
         const auto files = ArchiveExtractor::extract(m_archive, m_staging);
         QVERIFY_OUTCOME(files);
         QCOMPARE(files->size(), 2);

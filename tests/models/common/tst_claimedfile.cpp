@@ -3,6 +3,7 @@
 // a commit never takes another file's place unless told to.
 #include "models/common/claimedfile.h"
 #include "models/common/outcome.h"
+#include "tests/support/testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,21 +13,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-QByteArray contents(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool write(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
-} // namespace
+using namespace TestFiles;
 
 class TestClaimedFile final : public QObject
 {

@@ -12,7 +12,7 @@
 #include "models/snapshots/snapshotstore.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
-#include "tests/models/portability/filechecks.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -28,7 +28,7 @@
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
-using namespace FileChecks;
+using namespace TestFiles;
 
 namespace {
 

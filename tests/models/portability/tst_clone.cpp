@@ -9,7 +9,7 @@
 #include "models/vm/qemulauncher.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
-#include "tests/models/portability/filechecks.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -24,7 +24,7 @@
 #include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
-using namespace FileChecks;
+using namespace TestFiles;
 
 namespace {
 

@@ -3,6 +3,7 @@
 #include "models/vm/crashreport.h"
 #include "models/vm/qemulog.h"
 #include "models/vm/vmlayout.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QFile>
@@ -12,12 +13,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 void append(const QString &path, const QByteArray &bytes)
 {
@@ -42,7 +37,7 @@ private Q_SLOTS:
 
         QemuLog::writeHeader(vm, u"/usr/bin/qemu-system-x86_64"_s,
                              {u"-name"_s, u"guest=my vm"_s, u"-append"_s, u"a='b'"_s});
-        const QByteArray header = readFile(VmLayout::ofFolder(vm).qemuLogPath());
+        const QByteArray header = TestFiles::contents(VmLayout::ofFolder(vm).qemuLogPath());
         QVERIFY(header.startsWith("# berth "));
         QVERIFY2(header.contains(
                      "/usr/bin/qemu-system-x86_64 -name 'guest=my vm' -append 'a='\\''b'\\'''\n"),
@@ -67,12 +62,13 @@ private Q_SLOTS:
         QemuLog::rotate(vm);
         QVERIFY(!QFile::exists(VmLayout::ofFolder(vm).qemuLogPath()));
         QVERIFY(!QFile::exists(serial));
-        QCOMPARE(readFile(VmLayout::ofFolder(vm).qemuLogPath() + u".old"_s), QByteArray("first\n"));
-        QCOMPARE(readFile(serial + u".old"_s), QByteArray("BERTH-TICK 1\n"));
+        QCOMPARE(TestFiles::contents(VmLayout::ofFolder(vm).qemuLogPath() + u".old"_s),
+                 QByteArray("first\n"));
+        QCOMPARE(TestFiles::contents(serial + u".old"_s), QByteArray("BERTH-TICK 1\n"));
 
         append(VmLayout::ofFolder(vm).qemuLogPath(), "second\n");
         QemuLog::rotate(vm);
-        QCOMPARE(readFile(VmLayout::ofFolder(vm).qemuLogPath() + u".old"_s),
+        QCOMPARE(TestFiles::contents(VmLayout::ofFolder(vm).qemuLogPath() + u".old"_s),
                  QByteArray("second\n"));
         QVERIFY(!QFile::exists(serial + u".old"_s)); // that run had no console output
         QemuLog::rotate(vm);                         // nothing to move: harmless

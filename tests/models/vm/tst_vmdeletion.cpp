@@ -4,6 +4,7 @@
 // everything else in the VM's folder is moved to the library's images folder; nothing is
 // touched while a process has the VM's files open.
 #include "models/vm/vmlibrary.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -31,19 +32,6 @@ private:
         return d;
     }
 
-    static QByteArray read(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-
-    static bool write(const QString &path, const QByteArray &bytes)
-    {
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-    }
-
     /// The files under the library's images folder and their contents.
     QMap<QString, QByteArray> imagesFolder() const
     {
@@ -52,7 +40,7 @@ private:
         QDirIterator it(images, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            files.insert(QDir(images).relativeFilePath(path), read(path));
+            files.insert(QDir(images).relativeFilePath(path), TestFiles::contents(path));
         }
         return files;
     }
@@ -76,9 +64,9 @@ private Q_SLOTS:
         const QString nested = folder + u"/isos/install.iso"_s; // the user's own subfolder
         const QString outside = m_dir.filePath(u"outside.img"_s);
         for (const QString &f : {made, brought, nested, outside})
-            QVERIFY(write(f, "image " + f.toUtf8()));
-        QVERIFY(write(folder + u"/notes.txt"_s, "my notes"));
-        QVERIFY(write(folder + u"/serial.log"_s, "console"));
+            QVERIFY(TestFiles::write(f, "image " + f.toUtf8()));
+        QVERIFY(TestFiles::write(folder + u"/notes.txt"_s, "my notes"));
+        QVERIFY(TestFiles::write(folder + u"/serial.log"_s, "console"));
         a.disks = {{made, u"qcow2"_s, u"virtio"_s, true},
                    {brought, u"qcow2"_s, u"virtio"_s},
                    {outside, u"raw"_s, u"virtio"_s}};
@@ -103,7 +91,7 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(done);
         QVERIFY(!QFile::exists(made));
         QVERIFY(!QFileInfo::exists(folder));
-        QCOMPARE(read(outside), "image " + outside.toUtf8());
+        QCOMPARE(TestFiles::contents(outside), "image " + outside.toUtf8());
         const QMap<QString, QByteArray> kept = imagesFolder();
         QCOMPARE(kept.value(u"a-ubuntu.qcow2"_s), "image " + brought.toUtf8());
         QCOMPARE(kept.value(u"a-notes.txt"_s), QByteArray("my notes"));
@@ -137,12 +125,12 @@ private Q_SLOTS:
     void aBrokenVmKeepsEveryFileBerthDidNotMake()
     {
         const QString folder = m_root + u"/mangled"_s;
-        QVERIFY(write(folder + u"/vm.json"_s, "{ not json"));
-        QVERIFY(write(folder + u"/vm.json.bak"_s, "{}"));
-        QVERIFY(write(folder + u"/disk.qcow2"_s, "disk"));
-        QVERIFY(write(folder + u"/backup-of-my-windows"_s, "no extension")); // any name
-        QVERIFY(write(folder + u"/serial.log"_s, "console"));
-        QVERIFY(write(folder + u"/uefi-vars.qcow2"_s, "vars"));
+        QVERIFY(TestFiles::write(folder + u"/vm.json"_s, "{ not json"));
+        QVERIFY(TestFiles::write(folder + u"/vm.json.bak"_s, "{}"));
+        QVERIFY(TestFiles::write(folder + u"/disk.qcow2"_s, "disk"));
+        QVERIFY(TestFiles::write(folder + u"/backup-of-my-windows"_s, "no extension")); // any name
+        QVERIFY(TestFiles::write(folder + u"/serial.log"_s, "console"));
+        QVERIFY(TestFiles::write(folder + u"/uefi-vars.qcow2"_s, "vars"));
         VmLibrary lib(m_root);
         QVERIFY_OUTCOME(lib.reload());
         QVERIFY(lib.find(u"mangled"_s)->isBroken());
@@ -171,7 +159,7 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(lib.create(a));
         QVERIFY_OUTCOME(lib.create(b));
         const QString disk = real + u"/a/disk.qcow2"_s;
-        QVERIFY(write(disk, "shared"));
+        QVERIFY(TestFiles::write(disk, "shared"));
         a.disks = {{disk, u"qcow2"_s, u"virtio"_s, true}};
         b.disks = {{link + u"/a/../a/disk.qcow2"_s, u"qcow2"_s, u"virtio"_s}};
         QVERIFY_OUTCOME(lib.save(a));
@@ -180,13 +168,13 @@ private Q_SLOTS:
         const Outcome<QStringList> no = lib.removeWithDisks(u"a"_s, {disk});
         QVERIFY(!no);
         QVERIFY2(no.failure().message().contains("\"b\""_L1), qPrintable(no.failure().message()));
-        QCOMPARE(read(disk), QByteArray("shared"));
+        QCOMPARE(TestFiles::contents(disk), QByteArray("shared"));
         QVERIFY(QFile::exists(real + u"/a/vm.json"_s));
 
         // A broken VM names no disks: a file in its folder may be one of them.
-        QVERIFY(write(real + u"/c/vm.json"_s, "truncated {"));
+        QVERIFY(TestFiles::write(real + u"/c/vm.json"_s, "truncated {"));
         const QString cDisk = real + u"/c/disk.qcow2"_s;
-        QVERIFY(write(cDisk, "c's"));
+        QVERIFY(TestFiles::write(cDisk, "c's"));
         QVERIFY_OUTCOME(lib.reload());
         QCOMPARE(lib.otherVmUsing(cDisk, real + u"/a"_s), u"c"_s);
     }
@@ -196,9 +184,9 @@ private Q_SLOTS:
         // A broken definition hides the VM's uuid, so its QEMU cannot be found by its runtime
         // folder: it is found by the files it holds open (here a reader of its serial log).
         const QString folder = m_root + u"/busy"_s;
-        QVERIFY(write(folder + u"/vm.json"_s, ""));
-        QVERIFY(write(folder + u"/serial.log"_s, "console"));
-        QVERIFY(write(folder + u"/disk.qcow2"_s, "disk"));
+        QVERIFY(TestFiles::write(folder + u"/vm.json"_s, ""));
+        QVERIFY(TestFiles::write(folder + u"/serial.log"_s, "console"));
+        QVERIFY(TestFiles::write(folder + u"/disk.qcow2"_s, "disk"));
         QProcess holder;
         holder.start(u"tail"_s, {u"-f"_s, folder + u"/serial.log"_s});
         QVERIFY(holder.waitForStarted());
@@ -211,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(!no);
         QVERIFY2(no.failure().message().contains(QString::number(holder.processId())),
                  qPrintable(no.failure().message()));
-        QCOMPARE(read(folder + u"/disk.qcow2"_s), QByteArray("disk"));
+        QCOMPARE(TestFiles::contents(folder + u"/disk.qcow2"_s), QByteArray("disk"));
         QVERIFY(QFile::exists(folder + u"/vm.json"_s));
         QVERIFY(!QFileInfo::exists(m_root + u"/images"_s));
         holder.kill();

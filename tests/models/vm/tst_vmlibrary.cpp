@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/settings/appsettings.h"
 #include "models/vm/vmlibrary.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 
 #include <QDir>
@@ -28,19 +29,6 @@ private:
         return d;
     }
 
-    static QByteArray read(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-
-    static void write(const QString &path, const QByteArray &bytes)
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(bytes);
-    }
-
 private Q_SLOTS:
     void init() { m_root = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())); }
 
@@ -62,8 +50,9 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(lib.save(a));
         // The previous version is kept beside the new one.
         VmDefinition previous;
-        QVERIFY(VmDefinition::fromJson(QJsonDocument::fromJson(read(file + u".bak"_s)).object(),
-                                       previous, error));
+        QVERIFY(VmDefinition::fromJson(
+            QJsonDocument::fromJson(TestFiles::contents(file + u".bak"_s)).object(), previous,
+            error));
         QCOMPARE(previous.cpus, 1);
 
         VmLibrary again(m_root);
@@ -104,14 +93,15 @@ private Q_SLOTS:
             }
         }
         const QByteArray corrupt = "{\"version\": 1, \"name\": \"corrupt\", trunc";
-        write(m_root + u"/corrupt/vm.json"_s, corrupt);
-        QJsonObject future = QJsonDocument::fromJson(read(m_root + u"/future/vm.json"_s)).object();
+        QVERIFY(TestFiles::write(m_root + u"/corrupt/vm.json"_s, corrupt));
+        QJsonObject future =
+            QJsonDocument::fromJson(TestFiles::contents(m_root + u"/future/vm.json"_s)).object();
         future.insert(u"version"_s, 7);
-        write(m_root + u"/future/vm.json"_s, QJsonDocument(future).toJson());
+        QVERIFY(TestFiles::write(m_root + u"/future/vm.json"_s, QJsonDocument(future).toJson()));
         QJsonObject invalid =
-            QJsonDocument::fromJson(read(m_root + u"/invalid/vm.json"_s)).object();
+            QJsonDocument::fromJson(TestFiles::contents(m_root + u"/invalid/vm.json"_s)).object();
         invalid.insert(u"memory_mib"_s, -5);
-        write(m_root + u"/invalid/vm.json"_s, QJsonDocument(invalid).toJson());
+        QVERIFY(TestFiles::write(m_root + u"/invalid/vm.json"_s, QJsonDocument(invalid).toJson()));
 
         VmLibrary lib(m_root);
         QVERIFY_OUTCOME(lib.reload());
@@ -125,7 +115,7 @@ private Q_SLOTS:
         // Deleting a broken VM is allowed; writing over one is not.
         VmDefinition sneaky = lib.find(u"good"_s)->definition;
         QVERIFY_OUTCOME(lib.save(sneaky));
-        QCOMPARE(read(m_root + u"/corrupt/vm.json"_s), corrupt);
+        QCOMPARE(TestFiles::contents(m_root + u"/corrupt/vm.json"_s), corrupt);
     }
 
     void saveRefusesWhenDiskCopyBecameUnreadable()
@@ -134,13 +124,13 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(lib.reload());
         VmDefinition a = vm(u"a"_s);
         QVERIFY_OUTCOME(lib.create(a));
-        write(m_root + u"/a/vm.json"_s, "garbage");
+        QVERIFY(TestFiles::write(m_root + u"/a/vm.json"_s, "garbage"));
         a.notes = u"edited"_s;
         const Outcome<> saved = lib.save(a);
         QVERIFY(!saved);
         QVERIFY2(saved.failure().message().contains("not overwritten"_L1),
                  qPrintable(saved.failure().message()));
-        QCOMPARE(read(m_root + u"/a/vm.json"_s), QByteArray("garbage"));
+        QCOMPARE(TestFiles::contents(m_root + u"/a/vm.json"_s), QByteArray("garbage"));
     }
 
     void duplicateUuidFromCopiedFolderIsBroken()
@@ -152,9 +142,10 @@ private Q_SLOTS:
             QVERIFY_OUTCOME(lib.create(a));
         }
         QDir().mkpath(m_root + u"/copy"_s);
-        QJsonObject json = QJsonDocument::fromJson(read(m_root + u"/a/vm.json"_s)).object();
+        QJsonObject json =
+            QJsonDocument::fromJson(TestFiles::contents(m_root + u"/a/vm.json"_s)).object();
         json.insert(u"name"_s, u"copy"_s);
-        write(m_root + u"/copy/vm.json"_s, QJsonDocument(json).toJson());
+        QVERIFY(TestFiles::write(m_root + u"/copy/vm.json"_s, QJsonDocument(json).toJson()));
         VmLibrary lib(m_root);
         QVERIFY_OUTCOME(lib.reload());
         QCOMPARE(lib.entries().size(), 2);

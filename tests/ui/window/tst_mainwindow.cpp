@@ -4,6 +4,7 @@
 // sorting, and what the window remembers. (Deleting with disks: tst_windowflows.)
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/vm/crashreport.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
@@ -106,7 +107,7 @@ private Q_SLOTS:
         report.pid = 4242;
         report.message = u"QEMU ended unexpectedly:\nqemu: something bad"_s;
         QVERIFY_OUTCOME(report.write(driver().library().find(u"crashed"_s)->folder));
-        QVERIFY(WindowDriver::writeFile(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ nope"));
+        QVERIFY(TestFiles::write(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ nope"));
         MainWindow *w = driver().openWindow();
 
         QVERIFY(driver().select(u"stopped"_s));
@@ -149,8 +150,8 @@ private Q_SLOTS:
     {
         VmDefinition fine = WindowDriver::plainVm(u"fine"_s);
         QVERIFY(driver().createVm(fine));
-        QVERIFY(WindowDriver::writeFile(driver().libraryRoot() + u"/mangled/vm.json"_s,
-                                        "{ this is not json"));
+        QVERIFY(
+            TestFiles::write(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ this is not json"));
         MainWindow *w = driver().openWindow();
 
         const QModelIndex state = driver().row(u"mangled"_s, VmListModel::StateColumn);
@@ -267,7 +268,7 @@ private Q_SLOTS:
         report.time = QDateTime::currentDateTimeUtc();
         report.message = u"QEMU ended unexpectedly:\nqemu-system-x86_64: terminating on signal 9"_s;
         QVERIFY_OUTCOME(report.write(driver().library().find(u"crashed"_s)->folder));
-        QVERIFY(WindowDriver::writeFile(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ nope"));
+        QVERIFY(TestFiles::write(driver().libraryRoot() + u"/mangled/vm.json"_s, "{ nope"));
         MainWindow *w = driver().openWindow();
         w->resize(1100, 720);
         w->messageBar()->showMessage(MessageBar::Kind::Error,

@@ -4,6 +4,7 @@
 // tab's states and the layout at the default size. The flows that need a real window
 // manager (focus, typing, full screen, a second launch) are in tst_windowflows_wm.
 #include "models/itemmodels/vmlistmodel.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
@@ -226,13 +227,13 @@ private Q_SLOTS:
         const QString brought = driver().libraryRoot() + u"/../mine.qcow2"_s; // the user's
         const QString kept = folder + u"/data.qcow2"_s; // Berth made it; the user keeps it
         for (const QString &path : {made, legacy, brought, kept})
-            QVERIFY(WindowDriver::writeFile(path, "disk"));
+            QVERIFY(TestFiles::write(path, "disk"));
         d.disks = {{made, u"qcow2"_s, u"virtio"_s, true},
                    {legacy, u"qcow2"_s, u"virtio"_s, false},
                    {brought, u"qcow2"_s, u"virtio"_s, false},
                    {kept, u"qcow2"_s, u"virtio"_s, true}};
         QVERIFY_OUTCOME(driver().library().save(d));
-        QVERIFY(WindowDriver::writeFile(folder + u"/serial.log"_s, "boot"));
+        QVERIFY(TestFiles::write(folder + u"/serial.log"_s, "boot"));
         MainWindow *w = driver().openWindow();
         QVERIFY(driver().select(u"goner"_s));
 

@@ -4,6 +4,7 @@
 // standalone image, an import converted to qcow2 and attached to a stopped VM, a linked
 // clone, stopping qemu-img half-way, and a running VM that cannot get a disk.
 #include "models/vm/vminstance.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "tests/ui/wizards/wizardtest.h"
@@ -74,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(canGoNext(w));
 
         const QString taken = scratch(u"taken.qcow2"_s);
-        QVERIFY(WindowDriver::writeFile(taken, "x"));
+        QVERIFY(TestFiles::write(taken, "x"));
         WindowDriver::typeInto(pathEdit(w, u"diskDestination"_s), QDir::cleanPath(taken));
         QVERIFY(!canGoNext(w));
         QVERIFY2(shown(w).contains("exists already"_L1), qPrintable(shown(w)));
