@@ -3,6 +3,7 @@
 // buffers) with the real qemu-img on small images: the JSON shapes, the text, progress on
 // stderr, the refusals as one error line. Disks are compared with qemu-img compare.
 #include "tests/support/clirun.h"
+#include "tests/support/testfiles.h"
 #include "tests/support/testguest.h"
 
 #include <QFile>
@@ -16,18 +17,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-int run(const QString &program, const QStringList &arguments)
-{
-    QProcess p;
-    p.start(program, arguments);
-    if (!p.waitForFinished(120'000) || p.exitStatus() != QProcess::NormalExit)
-        return -1;
-    return p.exitCode();
-}
-
-} // namespace
+using TestFiles::run;
 
 class TestCliPortability final : public QObject
 {
