@@ -81,15 +81,17 @@ Outcome<> VmCloner::plan()
     d.name = m_definition.name;
     d.uuid = QUuid();
     d.linkedClones.clear();
+    QStringList named; // overlays are made later: their names must not repeat meanwhile
     for (qsizetype i = 0; i < d.disks.size(); ++i) {
         VmDisk &disk = d.disks[i];
         const QString format = m_linked ? u"qcow2"_s : disk.format;
-        const QString to = i == 0 ? staged.firstDiskPath(format) : staged.newDiskPath(format);
+        const QString to =
+            i == 0 ? staged.firstDiskPath(format) : staged.newDiskPath(format, named);
+        named << to;
         if (m_linked) {
             disk.backing = QFileInfo(disk.path).absoluteFilePath();
             disk.format = format;
         } else {
-            // Claimed now, so that the next disk's name (newDiskPath) is another.
             Outcome<ClaimedFile> claimed = ClaimedFile::claim(to);
             if (!claimed)
                 return claimed.failure();

@@ -155,7 +155,7 @@ QString VmLayout::firstDiskPath(const QString &format) const
     return inFolder(u"disk."_s + diskExtension(format));
 }
 
-QString VmLayout::newDiskPath(const QString &format) const
+QString VmLayout::newDiskPath(const QString &format, const QStringList &reserved) const
 {
     if (m_folder.isEmpty())
         return {};
@@ -164,7 +164,10 @@ QString VmLayout::newDiskPath(const QString &format) const
     const QString stem = m_name.isEmpty() ? QFileInfo(m_folder).fileName() : m_name;
     const QString extension = diskExtension(format);
     QString candidate = inFolder(stem + u'.' + extension);
-    for (int n = 2; QFileInfo::exists(candidate) || QFileInfo(candidate).isSymLink(); ++n)
+    const auto taken = [&reserved](const QString &path) {
+        return QFileInfo::exists(path) || QFileInfo(path).isSymLink() || reserved.contains(path);
+    };
+    for (int n = 2; taken(candidate); ++n)
         candidate = inFolder(u"%1-%2.%3"_s.arg(stem).arg(n).arg(extension));
     return candidate;
 }

@@ -80,8 +80,9 @@ public:
     /// always named it. Its folder is new, so the name is free.
     QString firstDiskPath(const QString &format) const;
     /// A new disk Berth makes for the VM later: named from the VM, in its folder, and free
-    /// now (<name>.qcow2, else <name>-2.qcow2, <name>-3.qcow2...; ".img" for raw).
-    QString newDiskPath(const QString &format) const;
+    /// now (<name>.qcow2, else <name>-2.qcow2, <name>-3.qcow2...; ".img" for raw) and not one
+    /// of @p reserved (names handed out for disks not made yet).
+    QString newDiskPath(const QString &format, const QStringList &reserved = {}) const;
 
     /// The file name extension Berth gives an image of @p format: "img" for raw, else the
     /// format's name ("qcow2", "vmdk"...).

@@ -186,6 +186,34 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(baseImage));
     }
 
+    void linkedCloneOfSeveralDisks()
+    {
+        // Overlays are made one after the other: each needs a name of its own from the start.
+        VmDefinition d;
+        d.name = u"many"_s;
+        d.memoryMiB = 256;
+        for (const QString &name : {u"a.qcow2"_s, u"b.qcow2"_s, u"c.qcow2"_s}) {
+            const QString image = m_dir.filePath(name);
+            QCOMPARE(
+                run(u"qemu-img"_s, {u"create"_s, u"-q"_s, u"-f"_s, u"qcow2"_s, image, u"1M"_s}), 0);
+            d.disks.append({image, u"qcow2"_s, u"virtio"_s});
+        }
+        QVERIFY_OUTCOME(m_library->create(d));
+        QVERIFY_OUTCOME(clone(u"many"_s, u"many-linked"_s, true));
+        const VmDefinition made = entry(u"many-linked"_s).definition;
+        QCOMPARE(made.disks.size(), 3);
+        QStringList paths;
+        for (qsizetype i = 0; i < made.disks.size(); ++i) {
+            paths << made.disks[i].path;
+            QVERIFY2(QFileInfo(made.disks[i].path).isFile(), qPrintable(made.disks[i].path));
+            QCOMPARE(made.disks[i].backing, d.disks[i].path);
+        }
+        paths.removeDuplicates();
+        QCOMPARE(paths.size(), 3);
+        QVERIFY_OUTCOME(m_library->removeWithDisks(u"many-linked"_s, paths));
+        QVERIFY_OUTCOME(m_library->removeWithDisks(u"many"_s, {}));
+    }
+
     void refusals()
     {
         const QStringList before = folders();
