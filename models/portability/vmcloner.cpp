@@ -196,7 +196,9 @@ void VmCloner::add()
         // without it the clone must not stay.
         VmDefinition source = m_source;
         source.linkedClones.append(definition.uuid);
-        if (Outcome<> marked = m_library->save(source); !marked) {
+        // Compare-and-swap: whatever else changed in the source meanwhile stays.
+        if (Outcome<VmDefinition> marked = m_library->update(m_source.uuid, m_source, source);
+            !marked) {
             QStringList overlays;
             for (const VmDisk &disk : std::as_const(definition.disks))
                 overlays << disk.path;

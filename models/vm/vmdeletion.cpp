@@ -15,8 +15,8 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 
-#include <unistd.h>
 #include <QLoggingCategory>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -168,7 +168,9 @@ void VmLibrary::forgetLinkedClone(const VmEntry &clone)
         updated.linkedClones.removeAll(clone.definition.uuid);
         // A base that keeps its mark is only refused a start it could have had: not worth
         // failing the deletion that already happened.
-        if (const Outcome<> saved = save(updated); !saved)
+        if (const Outcome<VmDefinition> saved =
+                update(base.definition.uuid, base.definition, updated);
+            !saved)
             qWarning().noquote() << "could not unmark" << base.name() << ":"
                                  << saved.failure().toLogString();
     }

@@ -150,6 +150,7 @@ QList<VmField> makeTable()
                 QT_TRANSLATE_NOOP("VmFields", "Network card: virtio, e1000e, e1000 or rtl8139."),
                 oneOf(&VmDefinition::nicModel, u"nic-model"_s, VmLimits::nicModels()));
     t << row("port-forwards", &VmDefinition::portForwards);
+    t << row("linked-clones", &VmDefinition::linkedClones);
     t << option("notes", &VmDefinition::notes, "TEXT", QT_TRANSLATE_NOOP("VmFields", "Notes."),
                 text(&VmDefinition::notes));
     return t;

@@ -214,6 +214,37 @@ private Q_SLOTS:
         QVERIFY_OUTCOME(m_library->removeWithDisks(u"many"_s, {}));
     }
 
+    void linkedCloneKeepsWhatChangedMeanwhile()
+    {
+        // The source is marked when its clone is complete: an edit made elsewhere while the
+        // overlays were made stays.
+        VmCloner cloner(m_library.get());
+        QSignalSpy done(&cloner, &VmCloner::finished);
+        cloner.clone(u"base"_s, u"meanwhile"_s, true);
+        VmLibrary elsewhere(m_library->root());
+        QVERIFY_OUTCOME(elsewhere.reload());
+        VmDefinition edited = elsewhere.find(u"base"_s)->definition;
+        const VmDefinition before = edited;
+        edited.notes = u"changed while cloning"_s;
+        QVERIFY_OUTCOME(elsewhere.update(edited.uuid, before, edited));
+        QVERIFY(done.wait(kTimeoutMs));
+        QVERIFY_OUTCOME(done.first().first().value<Outcome<>>());
+        QVERIFY_OUTCOME(elsewhere.reload());
+        const VmDefinition now = elsewhere.find(u"base"_s)->definition;
+        QCOMPARE(now.notes, u"changed while cloning"_s);
+        QCOMPARE(now.linkedClones, QList<QUuid>{entry(u"meanwhile"_s).definition.uuid});
+        QVERIFY_OUTCOME(m_library->removeWithDisks(
+            u"meanwhile"_s, {entry(u"meanwhile"_s).definition.disks.first().path}));
+        QVERIFY_OUTCOME(elsewhere.reload());
+        QCOMPARE(elsewhere.find(u"base"_s)->definition.notes, u"changed while cloning"_s);
+        QVERIFY(elsewhere.find(u"base"_s)->definition.linkedClones.isEmpty());
+        VmDefinition restored = elsewhere.find(u"base"_s)->definition;
+        const VmDefinition changed = restored;
+        restored.notes.clear();
+        QVERIFY_OUTCOME(elsewhere.update(restored.uuid, changed, restored));
+        QVERIFY_OUTCOME(m_library->reload());
+    }
+
     void refusals()
     {
         const QStringList before = folders();

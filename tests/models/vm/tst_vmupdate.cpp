@@ -51,6 +51,7 @@ private:
         d.nicModel = u"e1000e"_s;
         d.portForwards = {PortForward{u"tcp"_s, 2222, 22}};
         d.notes = u"notes"_s;
+        d.linkedClones = {QUuid::createUuid()};
         return d;
     }
 
