@@ -86,9 +86,6 @@ DisplayWindow *DisplayWindow::openFor(VmInstance *vm)
     w->setAttribute(Qt::WA_DeleteOnClose);
     w->setWindowTitle(tr("%1 — Berth").arg(vm->definition().name));
     w->page()->setVm(vm);
-    // Start under "is not running" starts it here too (the main window's tab asks first
-    // about unapplied settings; this window has none to ask about).
-    connect(w->page(), &DisplayPage::startRequested, vm, [vm] { vm->start(); });
     connect(vm, &QObject::destroyed, w, &QWidget::close);
     w->show();
     return w;

@@ -80,7 +80,10 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
         if (DisplayWindow *w = detachedDisplay())
             w->close(); // the tab shows the screen again
     });
-    connect(m_display, &DisplayPage::startRequested, this, &VmDetailsPane::startRequested);
+    connect(m_display, &DisplayPage::startRequested, this, [this] {
+        if (m_instance)
+            Q_EMIT startRequested(m_instance);
+    });
     connect(m_display, &DisplayPage::fullScreenRequested, this,
             &VmDetailsPane::setDisplayFullScreen);
     m_tabs->addTab(m_editor, tr("Se&ttings"));
@@ -129,10 +132,19 @@ void VmDetailsPane::clear()
 void VmDetailsPane::setDisplayFullScreen(bool on)
 {
     if (on && m_instance)
-        DisplayWindow::openFullScreenFor(m_instance);
+        startsThroughThisPane(DisplayWindow::openFullScreenFor(m_instance));
     const QSignalBlocker block(m_display);
     if (QAction *a = m_display->findChild<QAction *>(u"displayFullScreenAction"_s))
         a->setChecked(false);
+}
+
+void VmDetailsPane::startsThroughThisPane(DisplayWindow *window)
+{
+    connect(window->page(), &DisplayPage::startRequested, this,
+            [this, vm = QPointer<VmInstance>(window->page()->vm())] {
+                if (vm)
+                    Q_EMIT startRequested(vm);
+            });
 }
 
 DisplayWindow *VmDetailsPane::detachedDisplay() const
@@ -150,6 +162,7 @@ void VmDetailsPane::detach()
         return;
     }
     DisplayWindow *w = DisplayWindow::openFor(m_instance);
+    startsThroughThisPane(w);
     m_detached.insert(m_instance.data(), w);
     connect(w, &QObject::destroyed, this, [this, vm = m_instance.data()] {
         m_detached.remove(vm);

@@ -64,13 +64,16 @@ public:
     QString problemText() const;
 
 Q_SIGNALS:
-    /// "Start" on the Display tab of a stopped VM: the window starts it as its Start does.
-    void startRequested();
+    /// "Start" on the Display tab of a stopped VM, or in its detached or full-screen
+    /// window: the main window starts @p vm as its Start does (asking what it asks).
+    void startRequested(VmInstance *vm);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// Start in @p window (detached or full screen) asks the main window, as the tab does.
+    void startsThroughThisPane(DisplayWindow *window);
     void refresh();
     void detach();
 

@@ -162,7 +162,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
             UnappliedQuestion::ask(this, m_details->editor(), UnappliedQuestion::Before::Start, go);
     });
     // Start on a stopped VM's Display tab: the Start action, with its unapplied-settings gate.
-    connect(m_details, &VmDetailsPane::startRequested, m_actions->start(), &QAction::trigger);
+    connect(m_details, &VmDetailsPane::startRequested, m_actions, &VmActions::startVm);
     // Double-click or Enter on a VM opens its screen.
     connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (!index.isValid())

@@ -321,6 +321,31 @@ private Q_SLOTS:
         QVERIFY(!pane->displayPage()->isShownElsewhere());
     }
 
+    void startInADetachedWindowAsksWhatTheWindowAsks()
+    {
+        VmDefinition d = WindowDriver::plainVm(u"huge"_s);
+        d.memoryMiB = 4 * 1024 * 1024; // 4 TiB: more than any test machine has
+        QVERIFY(driver().createVm(d));
+        MainWindow *w = driver().openWindow();
+        QVERIFY(driver().select(u"huge"_s));
+        VmDetailsPane *pane = w->detailsPane();
+        pane->tabs()->setCurrentWidget(pane->displayPage());
+        pane->displayPage()->findChild<QAction *>(u"displayDetachAction"_s)->trigger();
+        QPointer<DisplayWindow> detached = pane->detachedDisplay();
+        QVERIFY(detached);
+        QPushButton *start = detached->page()->placeholderButton();
+        QVERIFY(start);
+        QVERIFY2(start->text().contains("Start"_L1), qPrintable(start->text()));
+        start->click();
+        // The same question as the window's Start, and nothing started meanwhile.
+        QMessageBox *box = driver().waitForMessageBox(u"confirmOvercommit"_s);
+        QVERIFY(box);
+        QCOMPARE(driver().instance(u"huge"_s)->pid(), 0);
+        box->reject();
+        QCOMPARE(driver().instance(u"huge"_s)->state(), VmState::Stopped);
+        detached->close();
+    }
+
     // ---- 8. Layout -------------------------------------------------------------------------
 
     void layoutAtTheDefaultSize()
