@@ -7,6 +7,7 @@
 // and a failure is one line on stderr. It ends with "faults tried N, data lost 0".
 #include "tests/support/berthrun.h"
 #include "tests/support/testfiles.h"
+#include "tests/support/testguest.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -368,6 +369,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        TestGuest::killLeftoverQemus(m_dir.filePath(u"run"_s)); // a check that failed half-way
         const QByteArray totals =
             u"faults tried %1, data lost %2"_s.arg(m_tried).arg(m_lost.size()).toUtf8();
         qInfo("%s", totals.constData());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tests/support/berthrun.h"
+#include "tests/support/testguest.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -8,8 +9,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,6 +85,9 @@ private Q_SLOTS:
         m_env.remove(u"WAYLAND_DISPLAY"_s);
         m_env.remove(u"QT_QPA_PLATFORM"_s); // the CLI must not need a display at all
     }
+
+    // VMs run detached: a check that failed half-way must not leave its QEMU running.
+    void cleanupTestCase() { TestGuest::killLeftoverQemus(m_runtime); }
 
     void versionAndHelpNeedNoDisplay()
     {
@@ -312,6 +319,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(shared));
         QVERIFY(QFile::setPermissions(shared, folder | QFile::ReadGroup | QFile::ExeGroup |
                                                   QFile::ReadOther | QFile::ExeOther));
+        // Started with no umask at all: what is private is so because Berth makes it so.
+        const mode_t umaskBefore = ::umask(0);
+        const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
         for (const QString &library : {m_dir.filePath(u"fresh/library"_s), shared}) {
             QProcessEnvironment env = m_env;
             env.insert(u"BERTH_LIBRARY"_s, library);

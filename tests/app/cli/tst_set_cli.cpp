@@ -82,10 +82,11 @@ private:
         QList<QProcess *> runs{startSet(first), startSet(second)};
         const bool bothWait = QTest::qWaitFor([&] { return lockWaiters(folder) == 2; }, 60'000);
         ::close(fd);
+        bool ended = true;
         for (QProcess *p : runs)
-            p->waitForFinished(60'000);
-        if (!bothWait)
-            return {};
+            ended = p->waitForFinished(60'000) && p->exitStatus() == QProcess::NormalExit && ended;
+        if (!bothWait || !ended)
+            return {}; // a run still going reports exit code 0: never read it as a result
         return runs;
     }
 

@@ -97,23 +97,30 @@ private Q_SLOTS:
         QVERIFY(!m_driver->action("actionExport")->isEnabled()); // one job at a time
         QVERIFY_OUTCOME(awaitJob());
         QVERIFY(QFileInfo::exists(bundle));
-        auto *bar = w->findChild<MessageBar *>();
-        QVERIFY(bar);
+        // Each job ends with what it did in the message bar.
+        MessageBar *bar = w->messageBar();
+        QVERIFY2(bar->currentText().startsWith(u"Exported “web” to"_s),
+                 qPrintable(bar->currentText()));
 
         p->importFile(bundle, u"web-copy"_s);
         QVERIFY_OUTCOME(awaitJob());
         QVERIFY(m_driver->library().find(u"web-copy"_s));
         QTRY_VERIFY(m_driver->row(u"web-copy"_s).isValid());
+        // "web" itself is still there, so the copy was given a UUID of its own.
+        QCOMPARE(bar->currentText(), u"Imported “web-copy”. A virtual machine with its UUID "
+                                     "exists already: it was given a new one."_s);
 
         p->cloneVm(u"web"_s, u"web-linked"_s, true);
         QVERIFY_OUTCOME(awaitJob());
         QTRY_VERIFY(m_driver->row(u"web-linked"_s).isValid());
+        QCOMPARE(bar->currentText(), u"Made “web-linked”, a linked clone of “web”."_s);
 
         // A failure is said, and nothing changes.
         p->importFile(bundle, u"web-copy"_s);
         const Outcome<> taken = awaitJob();
         QVERIFY(!taken);
         QVERIFY(taken.failure().message().contains(u"already exists"_s));
+        QCOMPARE(bar->currentText(), taken.failure().message());
     }
 
     void droppedBundleIsImported()

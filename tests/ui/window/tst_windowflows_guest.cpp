@@ -48,13 +48,6 @@ private:
         return nullptr;
     }
 
-    bool waitForState(const QString &name, VmState state)
-    {
-        return QTest::qWaitFor(
-            [&] { return driver().stateText(name) == vmStateDisplayName(state); },
-            kActionTimeoutMs);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -89,7 +82,7 @@ private Q_SLOTS:
 
         MainWindow *w = driver().openWindow();
         QVERIFY(driver().select(u"held"_s));
-        QVERIFY(waitForState(u"held"_s, VmState::Unreachable));
+        QVERIFY(driver().waitForState(u"held"_s, VmState::Unreachable, kActionTimeoutMs));
         QTRY_VERIFY2(w->detailsPane()->problemText().contains("keeps trying"_L1),
                      qPrintable(w->detailsPane()->problemText()));
         QVERIFY2(w->detailsPane()->statusText().contains("retrying"_L1),
@@ -97,11 +90,11 @@ private Q_SLOTS:
 
         // The other program lets go: the window reaches the monitor by itself.
         squatter.reset();
-        QVERIFY(waitForState(u"held"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"held"_s, VmState::Running, kActionTimeoutMs));
         QTRY_VERIFY(w->detailsPane()->problemText().isEmpty());
         QTRY_VERIFY(!w->messageBar()->isVisible());
         cli.forceStop();
-        QVERIFY(waitForState(u"held"_s, VmState::Stopped));
+        QVERIFY(driver().waitForState(u"held"_s, VmState::Stopped, kActionTimeoutMs));
     }
 
     // ---- 4. A message goes when its cause does -----------------------------------------
@@ -119,15 +112,14 @@ private Q_SLOTS:
 
         d.kernel = kernel; // fixed from elsewhere (the CLI, another editor)
         QVERIFY(driver().library().save(d).ok());
-        QTRY_COMPARE(w->model()->instance(w->model()->indexOf(d.uuid))->definition().kernel,
-                     kernel);
+        QTRY_COMPARE(driver().instance(d.name)->definition().kernel, kernel);
         driver().action("actionStart")->trigger();
-        QVERIFY(waitForState(u"fixed"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"fixed"_s, VmState::Running, kActionTimeoutMs));
         QVERIFY2(!w->messageBar()->isVisible(), qPrintable(w->messageBar()->currentText()));
         QVERIFY(!driver().action("actionDismissMessage")->isEnabled());
         // Powered off: the guest may not have booted far enough to hear the power button.
-        w->model()->instance(w->model()->indexOf(d.uuid))->forceStop();
-        QVERIFY(waitForState(u"fixed"_s, VmState::Stopped));
+        driver().instance(d.name)->forceStop();
+        QVERIFY(driver().waitForState(u"fixed"_s, VmState::Stopped, kActionTimeoutMs));
     }
 
     // ---- 5. Full screen you can leave ----------------------------------------------------
@@ -139,7 +131,7 @@ private Q_SLOTS:
         MainWindow *w = driver().openWindow();
         QVERIFY(driver().select(u"full"_s));
         driver().action("actionStart")->trigger();
-        QVERIFY(waitForState(u"full"_s, VmState::Running));
+        QVERIFY(driver().waitForState(u"full"_s, VmState::Running, kActionTimeoutMs));
         DisplayPage *tab = w->detailsPane()->findChild<DisplayPage *>();
         QVERIFY(tab);
         w->detailsPane()->tabs()->setCurrentWidget(tab);
@@ -162,8 +154,8 @@ private Q_SLOTS:
         QVERIFY(tab->isVisible());
         QVERIFY(!full->isChecked());
 
-        w->model()->instance(w->model()->indexOf(d.uuid))->forceStop();
-        QVERIFY(waitForState(u"full"_s, VmState::Stopped));
+        driver().instance(d.name)->forceStop();
+        QVERIFY(driver().waitForState(u"full"_s, VmState::Stopped, kActionTimeoutMs));
     }
 };
 
