@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/archive/archiveextractor.h"
+#include "models/common/failure.h"
 
 #include "models/archive/archivereader.h"
 #include "models/archive/sparsedigest.h"
@@ -18,11 +19,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QString systemError(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
 
 QString typeProblem(const ArchiveEntry &entry)
 {
@@ -78,12 +74,12 @@ public:
             return at.failure();
         if (::mkdirat(at->folder, at->name.constData(), 0700) != 0)
             return Failure(ArchiveExtractor::tr("Cannot create the folder %1: %2.")
-                               .arg(path, systemError(errno)));
+                               .arg(path, systemErrorText(errno)));
         const int fd = ::openat(at->folder, at->name.constData(),
                                 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)
             return Failure(ArchiveExtractor::tr("Cannot open the folder %1: %2.")
-                               .arg(path, systemError(errno)));
+                               .arg(path, systemErrorText(errno)));
         m_folders.insert(path, fd);
         return fd;
     }
@@ -100,7 +96,7 @@ public:
                                 O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0)
             return Failure(
-                ArchiveExtractor::tr("Cannot create %1: %2.").arg(path, systemError(errno)));
+                ArchiveExtractor::tr("Cannot create %1: %2.").arg(path, systemErrorText(errno)));
         m_files.insert(path);
         return fd;
     }
@@ -136,12 +132,12 @@ Outcome<> writeAll(int fd, qint64 offset, QByteArrayView block, const QString &n
             continue;
         if (n <= 0) {
             const int error = n < 0 ? errno : EIO;
-            return Failure(
-                error == ENOSPC
-                    ? ArchiveExtractor::tr("The disk is full: %1 could not be written. "
-                                           "Make room and try again.")
-                          .arg(name)
-                    : ArchiveExtractor::tr("Cannot write %1: %2.").arg(name, systemError(error)));
+            return Failure(error == ENOSPC
+                               ? ArchiveExtractor::tr("The disk is full: %1 could not be written. "
+                                                      "Make room and try again.")
+                                     .arg(name)
+                               : ArchiveExtractor::tr("Cannot write %1: %2.")
+                                     .arg(name, systemErrorText(error)));
         }
         block = block.sliced(n);
         offset += n;
@@ -181,7 +177,7 @@ Outcome<QList<ArchiveExtractor::File>> ArchiveExtractor::extract(const QString &
     const QByteArray staging = QFile::encodeName(stagingFolder);
     if (::mkdir(staging.constData(), 0700) != 0)
         return Failure(
-            tr("Cannot create the folder %1: %2.").arg(stagingFolder, systemError(errno)));
+            tr("Cannot create the folder %1: %2.").arg(stagingFolder, systemErrorText(errno)));
     bool done = false;
     const auto removeStaging = qScopeGuard([&] {
         if (!done)
@@ -189,7 +185,8 @@ Outcome<QList<ArchiveExtractor::File>> ArchiveExtractor::extract(const QString &
     });
     const int root = ::open(staging.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (root < 0)
-        return Failure(tr("Cannot open the folder %1: %2.").arg(stagingFolder, systemError(errno)));
+        return Failure(
+            tr("Cannot open the folder %1: %2.").arg(stagingFolder, systemErrorText(errno)));
     const auto closeRoot = qScopeGuard([root] { ::close(root); });
 
     ArchiveReader reader;
@@ -241,7 +238,7 @@ Outcome<QList<ArchiveExtractor::File>> ArchiveExtractor::extract(const QString &
             return read.failure();
         // The holes at the end: the file has its full size, and they take no room.
         if (::ftruncate(*fd, entry.size) != 0 || ::fsync(*fd) != 0)
-            return Failure(tr("Cannot write %1: %2.").arg(path, systemError(errno)));
+            return Failure(tr("Cannot write %1: %2.").arg(path, systemErrorText(errno)));
         files.append({path, entry.size, digest.result(entry.size)});
     }
     done = true;

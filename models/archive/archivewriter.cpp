@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/archive/archivewriter.h"
+#include "models/common/failure.h"
 
 #include "models/archive/sparsedigest.h"
 #include "models/common/sparsefile.h"
@@ -39,11 +40,6 @@ EntryPtr newEntry(const QString &name, mode_t type, int permissions)
     return entry;
 }
 
-QString systemError()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
-
 } // namespace
 
 ArchiveWriter::ArchiveWriter() = default;
@@ -74,7 +70,7 @@ Outcome<> ArchiveWriter::open(const QString &path, Compression compression)
     archive_write_set_bytes_in_last_block(m_archive, 1);
     m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (m_fd < 0)
-        return Failure(tr("Could not write the archive %1: %2.").arg(path, systemError()));
+        return Failure(tr("Could not write the archive %1: %2.").arg(path, systemErrorText(errno)));
     if (archive_write_open_fd(m_archive, m_fd) != ARCHIVE_OK)
         return failure(tr("it cannot be opened"));
     return {};
@@ -104,7 +100,7 @@ Outcome<QString> ArchiveWriter::addFile(const QString &name, const QString &sour
 {
     const int fd = ::open(QFile::encodeName(sourcePath).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return Failure(tr("Cannot read %1: %2.").arg(sourcePath, systemError()));
+        return Failure(tr("Cannot read %1: %2.").arg(sourcePath, systemErrorText(errno)));
     const auto closeFd = qScopeGuard([fd] { ::close(fd); });
     struct stat st = {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
@@ -146,9 +142,9 @@ Outcome<QString> ArchiveWriter::addFile(const QString &name, const QString &sour
         while (at < run.end) {
             const ssize_t n = ::pread(fd, buffer.data(), size_t(qMin(kBlock, run.end - at)), at);
             if (n <= 0)
-                return Failure(
-                    tr("Cannot read %1: %2.")
-                        .arg(sourcePath, n == 0 ? tr("it became shorter") : systemError()));
+                return Failure(tr("Cannot read %1: %2.")
+                                   .arg(sourcePath,
+                                        n == 0 ? tr("it became shorter") : systemErrorText(errno)));
             digest.add(at, QByteArrayView(buffer.constData(), n));
             if (Outcome<> w = write(buffer.constData(), n); !w)
                 return w.failure();
@@ -173,7 +169,8 @@ Outcome<> ArchiveWriter::close()
     m_archive = nullptr;
     // Durable before the caller renames it into place.
     if (outcome && ::fsync(m_fd) != 0)
-        outcome = Failure(tr("Could not write the archive %1: %2.").arg(m_path, systemError()));
+        outcome =
+            Failure(tr("Could not write the archive %1: %2.").arg(m_path, systemErrorText(errno)));
     ::close(m_fd);
     m_fd = -1;
     return outcome;

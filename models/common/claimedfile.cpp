@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/common/claimedfile.h"
+#include "models/common/failure.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,11 +18,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QString systemError(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
 
 /// Creates @p path only if nothing is there; 0 or the errno.
 int createExclusive(const QString &path)
@@ -75,8 +71,8 @@ Outcome<ClaimedFile> ClaimedFile::claim(const QString &path)
     if (const int error = createExclusive(absolute); error != 0) {
         return Failure(error == EEXIST
                            ? tr("%1 exists already.").arg(absolute)
-                           : tr("Cannot create %1: %2.").arg(absolute, systemError(error)),
-                       u"open(O_EXCL): %1"_s.arg(systemError(error)));
+                           : tr("Cannot create %1: %2.").arg(absolute, systemErrorText(error)),
+                       u"open(O_EXCL): %1"_s.arg(systemErrorText(error)));
     }
     return ClaimedFile(absolute);
 }
@@ -95,7 +91,7 @@ Outcome<ClaimedFile> ClaimedFile::claimBeside(const QString &target)
             break;
     }
     return Failure(tr("Cannot create a temporary file beside %1: %2.")
-                       .arg(info.absoluteFilePath(), systemError(error)));
+                       .arg(info.absoluteFilePath(), systemErrorText(error)));
 }
 
 Outcome<> ClaimedFile::commit(const QString &target, Replace replace)
@@ -107,8 +103,8 @@ Outcome<> ClaimedFile::commit(const QString &target, Replace replace)
     // before commit() returns: after a power loss the target is the old file or the complete
     // new one, never a torn mix.
     if (const int error = syncPath(m_path, O_RDONLY); error != 0)
-        return Failure(tr("Cannot write %1 to the disk: %2.").arg(absolute, systemError(error)),
-                       u"fsync %1: %2"_s.arg(m_path, systemError(error)));
+        return Failure(tr("Cannot write %1 to the disk: %2.").arg(absolute, systemErrorText(error)),
+                       u"fsync %1: %2"_s.arg(m_path, systemErrorText(error)));
     if (m_path != absolute) {
         const QByteArray from = QFile::encodeName(m_path);
         const QByteArray to = QFile::encodeName(absolute);
@@ -120,16 +116,16 @@ Outcome<> ClaimedFile::commit(const QString &target, Replace replace)
             return Failure(error == EEXIST
                                ? tr("%1 exists already.").arg(absolute)
                                : tr("The new file is complete but could not replace %1: %2.")
-                                     .arg(absolute, systemError(error)),
-                           u"rename %1: %2"_s.arg(m_path, systemError(error)));
+                                     .arg(absolute, systemErrorText(error)),
+                           u"rename %1: %2"_s.arg(m_path, systemErrorText(error)));
         }
     }
     m_path.clear(); // it is the target now: never removed from here
     const QString folder = QFileInfo(absolute).absolutePath();
     if (const int error = syncPath(folder, O_RDONLY | O_DIRECTORY); error != 0)
         return Failure(tr("%1 is complete, but its folder could not be written to the disk: %2.")
-                           .arg(absolute, systemError(error)),
-                       u"fsync %1: %2"_s.arg(folder, systemError(error)));
+                           .arg(absolute, systemErrorText(error)),
+                       u"fsync %1: %2"_s.arg(folder, systemErrorText(error)));
     return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include <QDebug>
 
+#include <cstring>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -29,4 +30,9 @@ QDebug operator<<(QDebug debug, const Failure &failure)
     const QDebugStateSaver saver(debug);
     debug.noquote().nospace() << "Failure(" << failure.toLogString() << ')';
     return debug;
+}
+
+QString systemErrorText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
 }

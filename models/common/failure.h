@@ -36,3 +36,7 @@ private:
 };
 
 QDebug operator<<(QDebug debug, const Failure &failure);
+
+/// What the C library says of @p error (an errno value), in the user's locale: the detail
+/// a Failure gives for a failed system call.
+QString systemErrorText(int error);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/common/hostcapabilities.h"
+#include "models/common/failure.h"
 
 #include <QCoreApplication>
 
@@ -30,6 +31,6 @@ HostCapabilities::KvmStatus HostCapabilities::kvm(const QString &devicePath)
                      .arg(devicePath);
     else
         reason = QCoreApplication::translate("HostCapabilities", "%1 cannot be opened: %2")
-                     .arg(devicePath, QString::fromLocal8Bit(std::strerror(err)));
+                     .arg(devicePath, systemErrorText(err));
     return {false, reason};
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/common/sparsefile.h"
+#include "models/common/failure.h"
 
 #include <QFile>
 #include <QScopeGuard>
@@ -13,11 +14,6 @@
 namespace {
 
 constexpr qint64 kChunk = 8 << 20;
-
-QString systemError(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
 
 } // namespace
 
@@ -45,20 +41,21 @@ Outcome<> SparseFile::copy(const QString &from, const QString &to, const Proceed
 {
     const int in = ::open(QFile::encodeName(from).constData(), O_RDONLY | O_CLOEXEC);
     if (in < 0)
-        return Failure(tr("Cannot read %1: %2.").arg(from, systemError(errno)));
+        return Failure(tr("Cannot read %1: %2.").arg(from, systemErrorText(errno)));
     const auto closeIn = qScopeGuard([in] { ::close(in); });
     struct stat st = {};
     if (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode))
         return Failure(tr("%1 is not a regular file.").arg(from));
     const int out = ::open(QFile::encodeName(to).constData(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
     if (out < 0)
-        return Failure(tr("Cannot write %1: %2.").arg(to, systemError(errno)));
+        return Failure(tr("Cannot write %1: %2.").arg(to, systemErrorText(errno)));
     const auto closeOut = qScopeGuard([out] { ::close(out); });
     auto writeFailure = [&to](int error) {
-        return error == ENOSPC ? Failure(tr("The disk is full: %1 could not be written. Make "
-                                            "room and try again.")
-                                             .arg(to))
-                               : Failure(tr("Cannot write %1: %2.").arg(to, systemError(error)));
+        return error == ENOSPC
+                   ? Failure(tr("The disk is full: %1 could not be written. Make "
+                                "room and try again.")
+                                 .arg(to))
+                   : Failure(tr("Cannot write %1: %2.").arg(to, systemErrorText(error)));
     };
     const qint64 size = st.st_size;
     for (const Run &run : dataRuns(in, size)) {

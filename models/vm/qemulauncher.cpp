@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/qemulauncher.h"
+#include "models/common/filelock.h"
 
 #include "models/vm/crashreport.h"
 #include "models/vm/qemucommandline.h"
@@ -13,44 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
-
-namespace {
-
-/// The lock on a VM's start.lock, released on destruction unless handed on to QEMU.
-class StartLock final
-{
-public:
-    explicit StartLock(const QString &path)
-        : m_fd(::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
-    {
-        if (m_fd < 0)
-            m_error = errno;
-        else if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0)
-            m_error = errno;
-    }
-    ~StartLock()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    StartLock(const StartLock &) = delete;
-    StartLock &operator=(const StartLock &) = delete;
-
-    bool isHeld() const { return m_fd >= 0 && m_error == 0; }
-    bool isTaken() const { return m_error == EWOULDBLOCK; }
-    QString error() const { return QString::fromLocal8Bit(std::strerror(m_error)); }
-    /// A copy of the lock that a child process inherits (no close-on-exec): the lock is
-    /// held as long as any process holds a copy.
-    int inheritableCopy() const { return ::fcntl(m_fd, F_DUPFD, 3); }
-
-private:
-    int m_fd = -1;
-    int m_error = 0;
-};
-
-} // namespace
 
 QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, const VmLayout &layout)
 {
@@ -79,7 +43,7 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     // One start at a time, across processes: the lock is taken before anything is checked
     // or touched, and QEMU inherits it, so it stays taken while the VM runs. A second start
     // leaves the running guest's logs and sockets alone.
-    const StartLock lock(layout.startLockPath());
+    const FileLock lock(layout.startLockPath(), FileLock::Mode::Try);
     const qint64 other = pidFromPidFile(layout);
     if (QemuProcessWatcher::isQemuFor(other, definition.uuid)) {
         out.error = tr("%1 is already running (QEMU process %2)").arg(definition.name).arg(other);

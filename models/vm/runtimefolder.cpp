@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/runtimefolder.h"
+#include "models/common/failure.h"
 
 #include "models/vm/vmlayout.h"
 
@@ -17,11 +18,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString systemError(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
-}
-
 // mkdir 0700 unless present; then insist on a real folder of ours that nobody else can
 // enter (a looser mode on our own folder is tightened, not refused).
 Outcome<> ensurePrivateFolder(const QString &path)
@@ -29,11 +25,11 @@ Outcome<> ensurePrivateFolder(const QString &path)
     const QByteArray native = QFile::encodeName(path);
     if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
         return Failure(RuntimeFolder::tr("Cannot create the runtime folder %1: %2")
-                           .arg(path, systemError(errno)));
+                           .arg(path, systemErrorText(errno)));
     struct stat st = {};
     if (::lstat(native.constData(), &st) != 0)
         return Failure(RuntimeFolder::tr("Cannot examine the runtime folder %1: %2")
-                           .arg(path, systemError(errno)));
+                           .arg(path, systemErrorText(errno)));
     if (!S_ISDIR(st.st_mode))
         return Failure(RuntimeFolder::tr("The runtime folder %1 is not a folder (or is a symbolic "
                                          "link); remove it and try again")
@@ -44,7 +40,7 @@ Outcome<> ensurePrivateFolder(const QString &path)
                            .arg(path));
     if ((st.st_mode & 0077) != 0 && ::chmod(native.constData(), 0700) != 0)
         return Failure(RuntimeFolder::tr("Cannot make the runtime folder %1 private: %2")
-                           .arg(path, systemError(errno)));
+                           .arg(path, systemErrorText(errno)));
     return {};
 }
 
@@ -57,7 +53,7 @@ Outcome<> checkPrivateFolder(const QString &path)
         return errno == ENOENT
                    ? Outcome<>()
                    : Failure(RuntimeFolder::tr("Cannot examine the runtime folder %1: %2")
-                                 .arg(path, systemError(errno)));
+                                 .arg(path, systemErrorText(errno)));
     if (!S_ISDIR(st.st_mode))
         return Failure(RuntimeFolder::tr("The runtime folder %1 is not a folder (or is a symbolic "
                                          "link); Berth will not use it")

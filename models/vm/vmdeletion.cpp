@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QScopeGuard>
 
 #include <QLoggingCategory>
 #include <unistd.h>
@@ -186,11 +185,7 @@ Outcome<QStringList> VmLibrary::removeWithDisks(const QString &name, const QStri
     const VmLayout layout = VmLayout::ofFolder(folder);
     // One delete or create at a time in the library, and the VM checked again under the
     // lock: another process may have deleted or replaced it since this one read it.
-    const int lock = lockLibrary();
-    const auto unlock = qScopeGuard([lock] {
-        if (lock >= 0)
-            ::close(lock);
-    });
+    const FileLock lock = lockLibrary();
     if (const VmEntry now = loadFolder(folder); now.isBroken() != vm.isBroken() ||
                                                 now.definition.uuid != vm.definition.uuid ||
                                                 !QFileInfo(folder).isDir())

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/vmlibrary.h"
+#include "models/common/failure.h"
+#include "models/common/filelock.h"
 
 #include "models/vm/vmfields.h"
 #include "models/vm/vmlayout.h"
@@ -11,14 +13,12 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QStandardPaths>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,17 +26,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
-
 Outcome<> syncFolder(const QString &folder)
 {
     const int fd =
         ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
-        const Failure failure(VmLibrary::tr("cannot sync %1: %2").arg(folder, errnoText()));
+        const Failure failure(
+            VmLibrary::tr("cannot sync %1: %2").arg(folder, systemErrorText(errno)));
         if (fd >= 0)
             ::close(fd);
         return failure;
@@ -44,41 +40,6 @@ Outcome<> syncFolder(const QString &folder)
     ::close(fd);
     return {};
 }
-
-/// An exclusive flock on a VM's folder for as long as it lives: every writer of vm.json
-/// holds it, so a read-merge-write of one process never interleaves with another's.
-class FolderLock final
-{
-public:
-    explicit FolderLock(const QString &folder)
-        : m_fd(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
-    {
-        if (m_fd < 0) {
-            m_error = errnoText();
-            return;
-        }
-        int rc;
-        do {
-            rc = ::flock(m_fd, LOCK_EX);
-        } while (rc != 0 && errno == EINTR);
-        if (rc != 0)
-            m_error = errnoText();
-    }
-    ~FolderLock()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd); // releases the lock
-    }
-    Q_DISABLE_COPY_MOVE(FolderLock)
-
-    /// Empty when held, else why not.
-    QString error() const { return m_error; }
-
-private:
-    int m_fd;
-    QString m_error;
-};
-
 
 } // namespace
 
@@ -129,8 +90,8 @@ Outcome<> VmLibrary::writeFileAtomically(const QString &path, const QByteArray &
         ::unlink(backupTmp.constData());
         if (::link(native.constData(), backupTmp.constData()) != 0 ||
             ::rename(backupTmp.constData(), backup.constData()) != 0) {
-            const Failure failure(
-                VmLibrary::tr("cannot keep the previous version of %1: %2").arg(path, errnoText()));
+            const Failure failure(VmLibrary::tr("cannot keep the previous version of %1: %2")
+                                      .arg(path, systemErrorText(errno)));
             ::unlink(backupTmp.constData());
             return failure;
         }
@@ -142,7 +103,7 @@ Outcome<> VmLibrary::writeFileAtomically(const QString &path, const QByteArray &
         native + '.' + QByteArray::number(QRandomGenerator::global()->generate(), 36);
     const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return Failure(VmLibrary::tr("cannot write %1: %2").arg(path, errnoText()));
+        return Failure(VmLibrary::tr("cannot write %1: %2").arg(path, systemErrorText(errno)));
     qsizetype done = 0;
     while (done < data.size()) {
         const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
@@ -153,11 +114,12 @@ Outcome<> VmLibrary::writeFileAtomically(const QString &path, const QByteArray &
         done += n;
     }
     const bool written = done == data.size() && ::fsync(fd) == 0;
-    const Failure failure(VmLibrary::tr("cannot write %1: %2").arg(path, errnoText()));
+    const Failure failure(VmLibrary::tr("cannot write %1: %2").arg(path, systemErrorText(errno)));
     if (::close(fd) != 0 || !written || ::rename(temporary.constData(), native.constData()) != 0) {
         ::unlink(temporary.constData());
-        return written ? Failure(VmLibrary::tr("cannot write %1: %2").arg(path, errnoText()))
-                       : failure;
+        return written
+                   ? Failure(VmLibrary::tr("cannot write %1: %2").arg(path, systemErrorText(errno)))
+                   : failure;
     }
     return syncFolder(QFileInfo(path).absolutePath());
 }
@@ -271,17 +233,15 @@ Outcome<QString> VmLibrary::makeStagingFolder() const
             return folder;
         error = errno;
     }
-    return Failure(VmLibrary::tr("Could not create a folder in %1: %2")
-                       .arg(m_root, QString::fromLocal8Bit(std::strerror(error))));
+    return Failure(
+        VmLibrary::tr("Could not create a folder in %1: %2").arg(m_root, systemErrorText(error)));
 }
 
-int VmLibrary::lockLibrary() const
+FileLock VmLibrary::lockLibrary() const
 {
-    const int fd = ::open(QFile::encodeName(m_root + u"/.library.lock"_s).constData(),
-                          O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0)
-        ::flock(fd, LOCK_EX);
-    return fd;
+    // Not held in a library Berth cannot write to: nothing can be created or deleted there
+    // either, and the step that tries says why.
+    return FileLock(m_root + u"/.library.lock"_s, FileLock::Mode::Wait);
 }
 
 Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolder)
@@ -295,11 +255,7 @@ Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolde
         return Failure(VmLibrary::tr("cannot create the library folder %1").arg(m_root));
     // One create at a time in the library, across processes, and the names read again
     // under the lock: two `berth create web` at once made two VMs named "web".
-    const int lock = lockLibrary();
-    const auto unlock = qScopeGuard([lock] {
-        if (lock >= 0)
-            ::close(lock);
-    });
+    const FileLock lock = lockLibrary();
     bool taken = find(definition.name) != nullptr;
     const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (qsizetype i = 0; !taken && i < folders.size(); ++i)
@@ -356,9 +312,8 @@ Outcome<> VmLibrary::adopt(VmDefinition &definition, const QString &staged)
         const int error = errno;
         if ((error != EEXIST && error != ENOTEMPTY) || attempt >= 100) {
             QFile::remove(definitionPath);
-            return Failure(
-                VmLibrary::tr("cannot create the folder %1").arg(folder),
-                u"rename %1: %2"_s.arg(staged, QString::fromLocal8Bit(std::strerror(error))));
+            return Failure(VmLibrary::tr("cannot create the folder %1").arg(folder),
+                           u"rename %1: %2"_s.arg(staged, systemErrorText(error)));
         }
     }
 }
@@ -412,7 +367,8 @@ Outcome<> VmLibrary::save(const VmDefinition &definition)
     if (!target)
         return Failure(VmLibrary::tr("There is no VM with the UUID %1 in the library.")
                            .arg(definition.uuid.toString(QUuid::WithoutBraces)));
-    const FolderLock lock(target->folder);
+    // Every writer of vm.json holds its folder's lock: no read-merge-write interleaves.
+    const FileLock lock(target->folder, FileLock::Mode::Wait);
     if (const Outcome<VmDefinition> onDisk = readLocked(*target, lock.error()); !onDisk)
         return onDisk.failure();
     return writeLocked(*target, definition);
@@ -425,7 +381,8 @@ Outcome<VmDefinition> VmLibrary::update(const QUuid &uuid, const VmDefinition &b
     if (!target)
         return Failure(VmLibrary::tr("There is no VM with the UUID %1 in the library.")
                            .arg(uuid.toString(QUuid::WithoutBraces)));
-    const FolderLock lock(target->folder);
+    // Every writer of vm.json holds its folder's lock: no read-merge-write interleaves.
+    const FileLock lock(target->folder, FileLock::Mode::Wait);
     const Outcome<VmDefinition> onDisk = readLocked(*target, lock.error());
     if (!onDisk)
         return onDisk.failure();
@@ -443,4 +400,3 @@ Outcome<VmDefinition> VmLibrary::update(const QUuid &uuid, const VmDefinition &b
         return written.failure();
     return merged.result;
 }
-

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "models/common/filelock.h"
 #include "models/common/outcome.h"
 #include "models/vm/vmdefinition.h"
 #include "models/vm/vmlayout.h"
@@ -114,9 +115,9 @@ Q_SIGNALS:
 
 private:
     VmEntry loadFolder(const QString &folder) const;
-    /// Waits for the library's lock (<root>/.library.lock, across processes) and returns
-    /// the descriptor that holds it (close it to unlock), or -1 when it cannot be had.
-    int lockLibrary() const;
+    /// Waits for the library's lock (<root>/.library.lock, across processes): one create
+    /// or delete at a time.
+    FileLock lockLibrary() const;
     VmEntry *entryOf(const QUuid &uuid);
     /// What is in @p target's vm.json now, read under its folder's lock (@p lockError: why
     /// the lock could not be taken, or empty), when it may be written over.
