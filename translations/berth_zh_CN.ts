@@ -911,6 +911,22 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>Change a stopped VM&apos;s settings; changes made meanwhile elsewhere to other settings are kept.</source>
         <translation>更改已停止虚拟机的设置；期间在别处对其他设置所做的更改会被保留。</translation>
     </message>
+    <message>
+        <source>%1 has no serial console to join (it was started by an older Berth; restart it)</source>
+        <translation>%1 没有可加入的串口控制台（它由旧版 Berth 启动；请重新启动它）</translation>
+    </message>
+    <message>
+        <source>Connected to the serial console of %1. Press Ctrl+] to leave.</source>
+        <translation>已连接到 %1 的串口控制台。按 Ctrl+] 离开。</translation>
+    </message>
+    <message>
+        <source>The console of %1 closed: the VM stopped.</source>
+        <translation>%1 的控制台已关闭：虚拟机已停止。</translation>
+    </message>
+    <message>
+        <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
+        <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -3274,6 +3290,29 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>First serial port, captured in %1</source>
         <translation>第一个串口，记录在 %1 中</translation>
+    </message>
+    <message>
+        <source>First serial port, captured in %1. Type here to send keys to the guest (Ctrl+Shift+C copies).</source>
+        <translation>第一个串口，记录在 %1 中。在此输入即可向客户机发送按键（Ctrl+Shift+C 复制）。</translation>
+    </message>
+</context>
+<context>
+    <name>SerialKeeper</name>
+    <message>
+        <source>The socket path %1 is too long</source>
+        <translation>套接字路径 %1 太长</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start the serial console: %1</source>
+        <translation>无法启动串口控制台：%1</translation>
     </message>
 </context>
 <context>

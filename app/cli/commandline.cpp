@@ -2,6 +2,7 @@
 #include "app/cli/commandline.h"
 
 #include "app/cli/clisession.h"
+#include "app/cli/consolecommand.h"
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
 #include "app/cli/setcommand.h"
@@ -32,6 +33,7 @@ const CliCommandTable &commands()
         addStatsCommands(t);
         addDiskCommands(t);
         addPortabilityCommands(t);
+        addConsoleCommand(t);
         return t;
     }();
     return table;

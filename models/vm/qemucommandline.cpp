@@ -141,7 +141,8 @@ QString QemuCommandLine::check() const
     // sun_path holds 108 bytes including the terminating NUL.
     constexpr qsizetype maxSocketPath = sizeof(sockaddr_un::sun_path) - 1;
     for (const QString &socket :
-         {m_layout.guiMonitorPath(), m_layout.cliMonitorPath(), m_layout.vncSocketPath()}) {
+         {m_layout.guiMonitorPath(), m_layout.cliMonitorPath(), m_layout.vncSocketPath(),
+          m_layout.serialKeeperSocketPath()}) {
         if (QFile::encodeName(socket).size() > maxSocketPath)
             return tr("The runtime folder %1 is too deep for a unix socket path (at most %2 "
                       "bytes); set XDG_RUNTIME_DIR to a shorter folder")
@@ -296,8 +297,10 @@ QStringList QemuCommandLine::arguments() const
         args << u"-mon"_s << u"chardev=%1,mode=control"_s.arg(id);
     }
 
+    // The first serial port goes to SerialKeeper, which keeps serial.log (bounded) and
+    // serves consoles; it listens before QEMU starts.
     args << u"-chardev"_s
-         << u"file,id=serial0,path=%1,append=on"_s.arg(esc(m_layout.serialLogPath()));
+         << u"socket,id=serial0,path=%1"_s.arg(esc(m_layout.serialKeeperSocketPath()));
     args << u"-serial"_s << u"chardev:serial0"_s;
     args << u"-pidfile"_s << m_layout.pidFilePath();
     return args;

@@ -7,11 +7,13 @@
 #include "models/vm/qemulog.h"
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/runtimefolder.h"
+#include "models/vm/serialkeeper.h"
 
 #include <QFile>
 #include <QProcess>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -69,6 +71,13 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     CrashReport::remove(vmFolder);
     const QStringList arguments = commandLine.arguments();
     QemuLog::writeHeader(vmFolder, binary, arguments);
+    // QEMU's serial port connects to the keeper as it starts: the keeper listens first.
+    const Outcome<qint64> keeper = SerialKeeper::start(layout, SerialKeeper::logLimit());
+    if (!keeper) {
+        RuntimeFolder::clean(runtimeFolder);
+        out.error = keeper.failure().message();
+        return out;
+    }
 
     // Detached, so QEMU outlives this process; its stdout and stderr go to qemu.log.
     QProcess process;
@@ -86,6 +95,7 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     if (inherited >= 0)
         ::close(inherited);
     if (!started || pid <= 0) {
+        ::kill(pid_t(*keeper), SIGTERM);
         RuntimeFolder::clean(runtimeFolder);
         out.error = tr("Cannot run %1: %2").arg(binary, process.errorString());
         return out;

@@ -20,6 +20,8 @@
 /// Files: the runtime folder is made private and cleaned of a previous run's sockets;
 /// serial.log and qemu.log are rotated (one generation kept, ".old"); last-crash.json is
 /// removed; qemu.log starts with the command line, and QEMU's stdout and stderr go to it.
+/// The serial port goes to a SerialKeeper started just before QEMU (bounded serial.log,
+/// consoles).
 class QemuLauncher final
 {
     Q_DECLARE_TR_FUNCTIONS(QemuLauncher)

@@ -8,8 +8,8 @@
 
 /// Where a running VM's sockets and pidfile live: a folder only this user can enter.
 ///
-///   $XDG_RUNTIME_DIR/berth/<uuid>   normally (the session's private tmpfs)
-///   /tmp/berth-<uid>/<uuid>         when XDG_RUNTIME_DIR is unset
+///   $XDG_RUNTIME_DIR/berth/<uuid>-<digest>   normally (the session's private tmpfs)
+///   /tmp/berth-<uid>/<uuid>-<digest> when XDG_RUNTIME_DIR is unset
 ///
 /// Every folder Berth creates on that path has mode 0700. An existing one must be a
 /// real folder (not a symbolic link) owned by this user; a shared /tmp is where someone

@@ -90,6 +90,11 @@ std::pair<qint64, QString> processUsing(const QString &folder)
         if (!ok || pid == self)
             continue;
         const QString proc = u"/proc/"_s + pidText;
+        // A SerialKeeper ends with its QEMU, which is found by its own files; one still
+        // here has read QEMU's end and is leaving.
+        QFile comm(proc + u"/comm"_s);
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "berth-serial")
+            continue;
         const QString exe = QFileInfo(proc + u"/exe"_s).symLinkTarget();
         bool uses = QFileInfo(exe).fileName().startsWith("qemu-system"_L1) &&
                     QFileInfo(proc + u"/cwd"_s).symLinkTarget() == root;

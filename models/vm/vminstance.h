@@ -21,7 +21,7 @@ class VmLayout;
 /// in the other.
 ///
 /// Files:
-///   runtime folder  $XDG_RUNTIME_DIR/berth/<uuid>/ (mode 0700): qmp-gui.sock,
+///   runtime folder  $XDG_RUNTIME_DIR/berth/<uuid>-<digest>/ (mode 0700): qmp-gui.sock,
 ///                   qmp-cli.sock, vnc.sock, qemu.pid
 ///   VM folder       serial.log (first serial port), qemu.log (QEMU's stderr),
 ///                   last-crash.json (written when QEMU ended without a clean shutdown;

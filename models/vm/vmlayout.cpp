@@ -4,7 +4,9 @@
 #include "models/vm/runtimefolder.h"
 #include "models/vm/vmdefinition.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
@@ -17,13 +19,27 @@ bool isPlainFileName(const QString &name)
            !name.contains(QChar(0));
 }
 
+/// The runtime folder's name: the uuid, and a short digest of the VM folder's real path, so
+/// a copy of a VM folder in another library (same uuid) never finds the original's QEMU,
+/// while two paths that alias one folder (a symbolic link) agree.
+QString runtimeFolderName(const QString &vmFolder, const QUuid &uuid)
+{
+    const QFileInfo folder(vmFolder);
+    const QString real = folder.canonicalFilePath();
+    const QByteArray digest = QCryptographicHash::hash(
+        QFile::encodeName(real.isEmpty() ? folder.absoluteFilePath() : real),
+        QCryptographicHash::Sha256);
+    return uuid.toString(QUuid::WithoutBraces) + u'-' +
+           QString::fromLatin1(digest.left(4).toHex());
+}
+
 } // namespace
 
 VmLayout::VmLayout(const QString &vmFolder, const QUuid &uuid, const QString &name)
     : m_folder(vmFolder)
     , m_runtimeFolder(uuid.isNull()
                           ? QString()
-                          : RuntimeFolder::root() + u'/' + uuid.toString(QUuid::WithoutBraces))
+                          : RuntimeFolder::root() + u'/' + runtimeFolderName(vmFolder, uuid))
     , m_name(name)
 {}
 
@@ -199,6 +215,11 @@ QString VmLayout::serialConsoleSocketPath() const
     return inRuntimeFolder(u"serial.sock"_s);
 }
 
+QString VmLayout::serialKeeperSocketPath() const
+{
+    return inRuntimeFolder(u"serial-qemu.sock"_s);
+}
+
 QString VmLayout::swtpmSocketPath() const
 {
     return inRuntimeFolder(u"swtpm.sock"_s);
@@ -214,5 +235,5 @@ QStringList VmLayout::qemuRuntimeFiles() const
     if (m_runtimeFolder.isEmpty())
         return {};
     return {guiMonitorPath(), cliMonitorPath(), vncSocketPath(), pidFilePath(),
-            serialConsoleSocketPath()};
+            serialConsoleSocketPath(), serialKeeperSocketPath()};
 }

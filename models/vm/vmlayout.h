@@ -20,14 +20,16 @@ struct VmDefinition;
 ///     start.lock                  locked while a QEMU for the VM is started and runs
 ///     disk.qcow2, <name>.qcow2    disks Berth made for the VM
 ///
-///   runtime folder (RuntimeFolder::root()/<uuid>, mode 0700, gone when the VM stops)
+///   runtime folder (RuntimeFolder::root()/<uuid>-<digest of the VM folder's real path>,
+///                   mode 0700, gone when the VM stops)
 ///     qmp-gui.sock, qmp-cli.sock  the two QMP monitors (the window's, the command line's)
 ///     vnc.sock                    the display
 ///     qemu.pid                    QEMU's pidfile (locked by QEMU while it runs)
-///     serial.sock, swtpm.sock, virtiofsd-<n>.sock
-///                                 the serial console, swtpm and virtiofsd sockets
+///     serial.sock, serial-qemu.sock  the serial console (consoles', QEMU's side: SerialKeeper)
+///     swtpm.sock, virtiofsd-<n>.sock  the swtpm and virtiofsd sockets
 ///
-/// A plain value: only newDiskPath() looks at the file system (for a free name), and the
+/// A plain value: only newDiskPath() (for a free name) and the constructors (for the VM
+/// folder's real path) look at the file system, and the
 /// runtime folder's place comes from the environment (RuntimeFolder::root()). A layout made
 /// from a folder alone (ofFolder()) has no runtime paths; one made from a runtime folder
 /// alone (ofRuntimeFolder()) has only those; the paths a layout lacks are empty.
@@ -101,7 +103,10 @@ public:
     QString vncSocketPath() const;
     QString pidFilePath() const;
     /// An interactive serial console on the first serial port.
+    /// Where consoles reach the serial port (SerialKeeper serves it).
     QString serialConsoleSocketPath() const;
+    /// Where QEMU's serial chardev connects to SerialKeeper.
+    QString serialKeeperSocketPath() const;
     QString swtpmSocketPath() const;
     /// The socket of the virtiofsd that serves shared folder number @p index.
     QString virtiofsdSocketPath(int index) const;

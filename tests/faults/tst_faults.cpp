@@ -34,19 +34,6 @@ QByteArray digest(const QString &path)
     return f.open(QIODevice::ReadOnly) && h.addData(&f) ? h.result().toHex() : QByteArray();
 }
 
-/// The pids of QEMU processes whose command line names @p needle.
-QList<qint64> qemusNaming(const QString &needle)
-{
-    QList<qint64> pids;
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        const QByteArray args = TestFiles::contents(u"/proc/%1/cmdline"_s.arg(entry));
-        if (args.contains("qemu-system") && args.contains(QFile::encodeName(needle)))
-            pids << entry.toLongLong();
-    }
-    return pids;
-}
-
 } // namespace
 
 class TestFaults final : public QObject
@@ -103,7 +90,7 @@ private:
                 m_lost << after + u": "_s + name + u" is broken: "_s +
                               vm.value("broken"_L1).toString();
         }
-        if (const QList<qint64> q = qemusNaming(m_library + u'/'); !q.isEmpty())
+        if (const QList<qint64> q = TestGuest::qemusNaming(m_dir.path() + u'/'); !q.isEmpty())
             m_lost << after + u": QEMU left running, pid "_s + QString::number(q.first());
         QVERIFY2(m_lost.isEmpty(), qPrintable(m_lost.join(u'\n')));
     }
@@ -325,11 +312,11 @@ private Q_SLOTS:
         const QByteArray definition = TestFiles::contents(m_library + u"/runner/vm.json"_s);
         for (int round = 0; round < 3; ++round) {
             VERIFY_RUN(berth({u"start"_s, u"runner"_s}), 0);
-            const QList<qint64> qemu = qemusNaming(m_library + u"/runner/"_s);
+            const QList<qint64> qemu = TestGuest::qemusNaming(m_dir.filePath(u"run/"_s));
             QCOMPARE(qemu.size(), 1);
             ::kill(pid_t(qemu.first()), SIGKILL);
             QVERIFY(
-                QTest::qWaitFor([&] { return qemusNaming(m_library + u"/runner/"_s).isEmpty(); }));
+                QTest::qWaitFor([&] { return TestGuest::qemusNaming(m_dir.filePath(u"run/"_s)).isEmpty(); }));
             const BerthRun s = berth({u"status"_s, u"runner"_s, u"--json"_s});
             const QString state = s.object().value("state"_L1).toString();
             tried(u"QEMU killed"_s,

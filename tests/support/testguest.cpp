@@ -57,6 +57,21 @@ void TestGuest::killLeftoverQemus(const QString &runtimeDir)
     }
 }
 
+QList<qint64> TestGuest::qemusNaming(const QString &needle)
+{
+    QList<qint64> pids;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray args = cmdline.readAll();
+        if (args.contains("qemu-system") && args.contains(QFile::encodeName(needle)))
+            pids << entry.toLongLong();
+    }
+    return pids;
+}
+
 PrivateRuntime::PrivateRuntime()
     : m_dir(QDir::tempPath() + QStringLiteral("/berth-rt-XXXXXX"))
 {

@@ -3,6 +3,7 @@
 
 #include "models/vm/vmdefinition.h"
 
+#include <QList>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -26,6 +27,9 @@ namespace TestGuest {
 /// XDG_RUNTIME_DIR): VMs run detached by design, so a test that fails half-way would
 /// otherwise leave its QEMU running after it.
 void killLeftoverQemus(const QString &runtimeDir);
+/// The pids of the QEMU processes whose command line names @p needle (a uuid, a test's
+/// runtime folder).
+QList<qint64> qemusNaming(const QString &needle);
 } // namespace TestGuest
 
 /// A test's private XDG_RUNTIME_DIR, set on construction, for the VMs it starts. The

@@ -3,7 +3,9 @@
 
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLocalSocket>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -49,6 +51,7 @@ SerialConsoleView::SerialConsoleView(QWidget *parent)
     : QWidget(parent)
     , m_decoder(QStringDecoder::Utf8)
     , m_header(new QLabel(this))
+    , m_socket(new QLocalSocket(this))
     , m_view(new QPlainTextEdit(this))
 {
     m_view->setObjectName(u"serialConsole"_s);
@@ -83,6 +86,12 @@ SerialConsoleView::SerialConsoleView(QWidget *parent)
             bar->setValue(max);
     });
 
+    // What the guest writes arrives through serial.log; the socket is only for typing, but
+    // must be read, or the keeper drops a console that never reads.
+    m_view->installEventFilter(this);
+    connect(m_socket, &QLocalSocket::readyRead, this, [this] { m_socket->readAll(); });
+    connect(m_socket, &QLocalSocket::stateChanged, this, &SerialConsoleView::updateHeader);
+
     m_readTimer.setSingleShot(true);
     m_readTimer.setInterval(0);
     connect(&m_readTimer, &QTimer::timeout, this, &SerialConsoleView::readAvailable);
@@ -92,7 +101,11 @@ SerialConsoleView::SerialConsoleView(QWidget *parent)
     updateHeader();
 }
 
-SerialConsoleView::~SerialConsoleView() = default;
+SerialConsoleView::~SerialConsoleView()
+{
+    // The socket, a child, would otherwise tell this half-destroyed view that it closed.
+    m_socket->disconnect(this);
+}
 
 void SerialConsoleView::setLogFile(const QString &path)
 {
@@ -113,6 +126,86 @@ void SerialConsoleView::setLogFile(const QString &path)
         return;
     openCurrent(false);
     readAvailable();
+}
+
+void SerialConsoleView::setConsoleSocket(const QString &path)
+{
+    if (path == m_socketPath &&
+        (path.isEmpty() || m_socket->state() != QLocalSocket::UnconnectedState))
+        return;
+    m_socketPath = path;
+    m_socket->abort();
+    if (!path.isEmpty())
+        m_socket->connectToServer(path);
+    updateHeader();
+}
+
+bool SerialConsoleView::isInteractive() const
+{
+    return m_socket->state() == QLocalSocket::ConnectedState;
+}
+
+QByteArray SerialConsoleView::terminalBytes(const QKeyEvent &event)
+{
+    switch (event.key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        return "\r";
+    case Qt::Key_Backspace:
+        return "\x7f";
+    case Qt::Key_Tab:
+        return "\t";
+    case Qt::Key_Escape:
+        return "\x1b";
+    case Qt::Key_Up:
+        return "\x1b[A";
+    case Qt::Key_Down:
+        return "\x1b[B";
+    case Qt::Key_Right:
+        return "\x1b[C";
+    case Qt::Key_Left:
+        return "\x1b[D";
+    case Qt::Key_Home:
+        return "\x1b[H";
+    case Qt::Key_End:
+        return "\x1b[F";
+    case Qt::Key_Delete:
+        return "\x1b[3~";
+    case Qt::Key_PageUp:
+        return "\x1b[5~";
+    case Qt::Key_PageDown:
+        return "\x1b[6~";
+    default:
+        break;
+    }
+    // Ctrl+letter is the control character (Ctrl+C is "\x03"), whatever text() says.
+    const int key = event.key();
+    if ((event.modifiers() & Qt::ControlModifier) && !(event.modifiers() & Qt::AltModifier)) {
+        if (key >= Qt::Key_A && key <= Qt::Key_Z)
+            return QByteArray(1, char(key - Qt::Key_A + 1));
+        if (key >= Qt::Key_BracketLeft && key <= Qt::Key_BracketRight) // [ \ ]
+            return QByteArray(1, char(0x1b + (key - Qt::Key_BracketLeft)));
+    }
+    return event.text().toUtf8();
+}
+
+bool SerialConsoleView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress && isInteractive()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool copy = key->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier) &&
+                          key->key() == Qt::Key_C;
+        if (copy) {
+            m_view->copy();
+            return true;
+        }
+        const QByteArray bytes = terminalBytes(*key);
+        if (!bytes.isEmpty()) {
+            m_socket->write(bytes);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SerialConsoleView::setMaximumLines(int lines)
@@ -234,6 +327,11 @@ void SerialConsoleView::updateWatches()
 void SerialConsoleView::updateHeader()
 {
     m_header->setVisible(!m_path.isEmpty());
-    m_header->setText(tr("First serial port, captured in %1").arg(QFileInfo(m_path).fileName()));
+    m_header->setText(
+        isInteractive()
+            ? tr("First serial port, captured in %1. Type here to send keys to "
+                 "the guest (Ctrl+Shift+C copies).")
+                  .arg(QFileInfo(m_path).fileName())
+            : tr("First serial port, captured in %1").arg(QFileInfo(m_path).fileName()));
     m_header->setToolTip(m_path);
 }

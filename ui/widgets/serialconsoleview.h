@@ -8,6 +8,8 @@
 #include <QWidget>
 
 class QLabel;
+class QKeyEvent;
+class QLocalSocket;
 class QPlainTextEdit;
 
 /// A VM's serial console as captured in its serial.log: a read-only monospace view that
@@ -20,6 +22,11 @@ class QPlainTextEdit;
 /// maximumLines() lines are kept, and a large existing log is shown from its last
 /// InitialTailBytes. Reads are bounded per event-loop pass, so a flood cannot freeze
 /// the window.
+///
+/// While the VM runs, the view is also its keyboard: setConsoleSocket() joins the VM's
+/// SerialKeeper, and keys typed in the view go to the guest's serial port as a terminal
+/// would send them (Enter as CR, arrows as escape sequences, Ctrl+letter as control
+/// characters); Ctrl+Shift+C copies a selection.
 class SerialConsoleView final : public QWidget
 {
     Q_OBJECT
@@ -36,11 +43,23 @@ public:
     void setLogFile(const QString &path);
     QString logFile() const { return m_path; }
 
+    /// Joins the console at @p path (SerialKeeper's socket) to send what is typed; an empty
+    /// path leaves it (a stopped VM).
+    void setConsoleSocket(const QString &path);
+    /// Whether typing reaches the guest now.
+    bool isInteractive() const;
+
+    /// The bytes a terminal sends for @p event (empty: none).
+    static QByteArray terminalBytes(const QKeyEvent &event);
+
     void setMaximumLines(int lines);
     int maximumLines() const;
 
     /// Everything shown now.
     QString text() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct FileId
@@ -69,5 +88,7 @@ private:
     QFileSystemWatcher m_watcher;
     QTimer m_readTimer;
     QLabel *m_header;
+    QLocalSocket *m_socket;
+    QString m_socketPath;
     QPlainTextEdit *m_view;
 };

@@ -46,6 +46,11 @@ private:
         return QTest::qWaitFor([&] { return serialLog(vm).contains(needle); }, timeoutMs);
     }
 
+    QString uuidOf(const QString &vm)
+    {
+        return berth({u"status"_s, vm, u"--json"_s}).object().value("uuid"_L1).toString();
+    }
+
     QString state(const QString &vm)
     {
         return berth({u"status"_s, vm, u"--json"_s}).object().value("state"_L1).toString();
@@ -385,24 +390,6 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_library + u"/held"_s));
     }
 
-    /// The pids of the QEMU processes whose command line names @p needle.
-    static QList<qint64> qemusNaming(const QString &needle)
-    {
-        QList<qint64> pids;
-        const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        for (const QString &entry : entries) {
-            QFile cmdline(u"/proc/%1/cmdline"_s.arg(entry));
-            if (!cmdline.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray args = cmdline.readAll();
-            if (args.startsWith("qemu-system") || args.contains("/qemu-system")) {
-                if (args.contains(QFile::encodeName(needle)))
-                    pids << entry.toLongLong();
-            }
-        }
-        return pids;
-    }
-
     void twoStartsAtOnceMakeOneQemu()
     {
         // Issue 13 item 10: two `berth start` of one VM at the same moment make exactly one
@@ -423,7 +410,7 @@ private Q_SLOTS:
             QVERIFY2(errors.contains("already running") || errors.contains("being started"),
                      errors.constData());
             const QString folder = m_library + u'/' + name;
-            const QList<qint64> qemus = qemusNaming(folder + u'/');
+            const QList<qint64> qemus = TestGuest::qemusNaming(uuidOf(name));
             QCOMPARE(qemus.size(), 1);
             QVERIFY2(!QFile::exists(folder + u"/serial.log.old"_s), qPrintable(name));
             QVERIFY2(!QFile::exists(folder + u"/qemu.log.old"_s), qPrintable(name));
@@ -433,6 +420,123 @@ private Q_SLOTS:
             VERIFY_RUN(berth({u"stop"_s, name, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
             VERIFY_RUN(berth({u"delete"_s, name}), 0);
         }
+    }
+
+    void oneUuidInTwoLibrariesRunsApart()
+    {
+        // Issue 13 item 12: a VM folder copied into another library keeps its uuid. The
+        // copy must not find the original's QEMU (and stop it, or show its screen): each
+        // runs in its own runtime folder.
+        // No disk: a copied definition still names the original's disks (QEMU's image lock
+        // would then refuse the second start, which is right, but not what this checks).
+        VERIFY_RUN(berth({u"create"_s, u"twin"_s, u"--memory"_s, u"128"_s, u"--accel"_s,
+                          u"tcg"_s}),
+                   0);
+        const QString otherLibrary = m_dir.filePath(u"library2"_s);
+        QVERIFY(QDir().mkpath(otherLibrary));
+        VERIFY_RUN(BerthRun::run(u"cp"_s, {u"-a"_s, m_library + u"/twin"_s, otherLibrary}, m_env, 60'000),
+                   0);
+        QProcessEnvironment other = m_env;
+        other.insert(u"BERTH_LIBRARY"_s, otherLibrary);
+        const auto stateIn = [&](const QProcessEnvironment &env) {
+            return berth({u"status"_s, u"twin"_s, u"--json"_s}, env)
+                .object()
+                .value("state"_L1)
+                .toString();
+        };
+        const auto stopBoth = qScopeGuard([&] {
+            berth({u"stop"_s, u"twin"_s, u"--force"_s, u"--timeout"_s, u"0"_s});
+            berth({u"stop"_s, u"twin"_s, u"--force"_s, u"--timeout"_s, u"0"_s}, other);
+        });
+        QCOMPARE(berth({u"status"_s, u"twin"_s, u"--json"_s}, other)
+                     .object()
+                     .value("uuid"_L1)
+                     .toString(),
+                 berth({u"status"_s, u"twin"_s, u"--json"_s}).object().value("uuid"_L1).toString());
+
+        VERIFY_RUN(berth({u"start"_s, u"twin"_s}), 0);
+        QCOMPARE(stateIn(m_env), u"running"_s);
+        QCOMPARE(stateIn(other), u"stopped"_s);
+        VERIFY_RUN(berth({u"start"_s, u"twin"_s}, other), 0);
+        const auto pidIn = [&](const QProcessEnvironment &env) {
+            return berth({u"status"_s, u"twin"_s, u"--json"_s}, env)
+                .object()
+                .value("pid"_L1)
+                .toInteger();
+        };
+        QCOMPARE(TestGuest::qemusNaming(uuidOf(u"twin"_s)).size(), 2);
+        QVERIFY(pidIn(m_env) > 0 && pidIn(other) > 0 && pidIn(m_env) != pidIn(other));
+        // Stopping the copy leaves the original running.
+        VERIFY_RUN(berth({u"stop"_s, u"twin"_s, u"--force"_s, u"--timeout"_s, u"0"_s}, other), 0);
+        QCOMPARE(stateIn(other), u"stopped"_s);
+        QCOMPARE(stateIn(m_env), u"running"_s);
+        VERIFY_RUN(berth({u"stop"_s, u"twin"_s, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"twin"_s}), 0);
+        VERIFY_RUN(berth({u"delete"_s, u"twin"_s}, other), 0);
+    }
+
+    void consoleTalksToTheGuestsShell()
+    {
+        // Issue 14 item 7 and issue 13 item 9: `berth console` is the guest's serial port,
+        // both ways, Ctrl+] leaves; serial.log keeps what went by, bounded by its limit.
+        QProcessEnvironment env = m_env;
+        env.insert(u"BERTH_SERIAL_LOG_LIMIT"_s, u"65536"_s);
+        VERIFY_RUN(berth({u"create"_s, u"chatty"_s, u"--memory"_s, u"256"_s, u"--accel"_s,
+                          u"tcg"_s, u"--kernel"_s, guestFile("vmlinuz"), u"--initrd"_s,
+                          guestFile("initrd.img"), u"--append"_s,
+                          u"console=ttyS0 quiet berth.serialshell"_s}),
+                   0);
+        const auto cleanup = qScopeGuard([&] {
+            berth({u"stop"_s, u"chatty"_s, u"--force"_s, u"--timeout"_s, u"0"_s});
+            berth({u"delete"_s, u"chatty"_s});
+        });
+        VERIFY_RUN(berth({u"start"_s, u"chatty"_s}, env), 0);
+        QVERIFY2(waitForLog(u"chatty"_s, "BERTH-GUEST-READY"),
+                 serialLog(u"chatty"_s).right(500).constData());
+
+        QProcess console;
+        console.setProcessEnvironment(m_env);
+        console.start(QStringLiteral(BERTH_BINARY), {u"console"_s, u"chatty"_s});
+        QVERIFY(console.waitForStarted());
+        QByteArray seen;
+        const auto waitFor = [&](const QByteArray &needle) {
+            return QTest::qWaitFor(
+                [&] {
+                    seen += console.readAllStandardOutput();
+                    return seen.contains(needle) || console.state() == QProcess::NotRunning;
+                },
+                90'000);
+        };
+        // The shell computes it, so the answer cannot be the echo of what was typed.
+        console.write("echo BERTH-ANSWER-$((6 * 7))\n");
+        QVERIFY2(waitFor("BERTH-ANSWER-42") && seen.contains("BERTH-ANSWER-42"),
+                 QByteArray(seen.right(400) + console.readAllStandardError()).constData());
+
+        // 2000 lines of 60 bytes: about twice the limit.
+        console.write("i=0; while [ $i -lt 2000 ]; do echo BERTH-FILL-$i-xxxxxxxxxxxxxxxxxxxxxxx"
+                      "xxxxxxxxxxxxxx; i=$((i + 1)); done; echo BERTH-FILLED-$((1 + 1))\n");
+        QVERIFY2(waitFor("BERTH-FILLED-2") && seen.contains("BERTH-FILLED-2"),
+                 QByteArray(seen.right(400) + console.readAllStandardError()).constData());
+        QCOMPARE(console.state(), QProcess::Running); // a burst does not drop the console
+        console.write("\x1d"); // Ctrl+]
+        QVERIFY(console.waitForFinished(20'000));
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 0);
+        QCOMPARE(state(u"chatty"_s), u"running"_s); // leaving the console leaves the VM alone
+
+        const QString logPath = m_library + u"/chatty/serial.log"_s;
+        QTRY_VERIFY_WITH_TIMEOUT(serialLog(u"chatty"_s).contains("BERTH-FILLED-2"), 20'000);
+        QVERIFY2(QFileInfo(logPath).size() <= 65536, qPrintable(QString::number(QFileInfo(logPath).size())));
+        const QByteArray log = serialLog(u"chatty"_s);
+        QVERIFY(log.contains("older serial output was dropped"));
+        QVERIFY(!log.contains("BERTH-FILL-0-"));
+        QVERIFY(log.contains("BERTH-FILL-1999-"));
+
+        // A stopped VM has no console to join.
+        VERIFY_RUN(berth({u"stop"_s, u"chatty"_s, u"--force"_s, u"--timeout"_s, u"0"_s}), 0);
+        const BerthRun refused = berth({u"console"_s, u"chatty"_s});
+        VERIFY_RUN(refused, 1);
+        QVERIFY2(refused.err.contains("not running"), refused.err.constData());
     }
 
     void lifecycleWithRealGuest()

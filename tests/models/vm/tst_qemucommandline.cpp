@@ -133,7 +133,7 @@ private Q_SLOTS:
                  QStringList({
                      u"socket,id=mon-gui,path=%1/qmp-gui.sock,server=on,wait=off"_s.arg(m_runtime),
                      u"socket,id=mon-cli,path=%1/qmp-cli.sock,server=on,wait=off"_s.arg(m_runtime),
-                     u"file,id=serial0,path=%1/serial.log,append=on"_s.arg(m_vmFolder),
+                     u"socket,id=serial0,path=%1/serial-qemu.sock"_s.arg(m_runtime),
                  }));
         QCOMPARE(values(args, u"-mon"_s), QStringList({u"chardev=mon-gui,mode=control"_s,
                                                        u"chardev=mon-cli,mode=control"_s}));

@@ -152,8 +152,12 @@ private Q_SLOTS:
         QSignalSpy guiStates(gui.get(), &VmInstance::stateChanged);
         QCOMPARE(gui->state(), VmState::Stopped);
         QCOMPARE(gui->qmp(), nullptr);
-        QCOMPARE(gui->runtimeFolder(),
-                 m_runtimeDir->path() + u"/berth/"_s + def.uuid.toString(QUuid::WithoutBraces));
+        // <uuid>-<8 hex digits of the VM folder's real path>
+        const QString runtimeName = QFileInfo(gui->runtimeFolder()).fileName();
+        QCOMPARE(QFileInfo(gui->runtimeFolder()).path(), m_runtimeDir->path() + u"/berth"_s);
+        QVERIFY2(runtimeName.startsWith(def.uuid.toString(QUuid::WithoutBraces) + u'-') &&
+                     runtimeName.size() == 36 + 1 + 8,
+                 qPrintable(runtimeName));
 
         QVERIFY(startAndWait(*gui));
         QCOMPARE(statesOf(guiStates), QList<VmState>({VmState::Starting, VmState::Running}));

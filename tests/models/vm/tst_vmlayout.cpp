@@ -6,8 +6,10 @@
 #include "models/vm/vmdefinition.h"
 #include "models/vm/vmlayout.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QCryptographicHash>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,10 +55,21 @@ private Q_SLOTS:
         d.name = u"web"_s;
         d.uuid = m_uuid;
         const VmLayout l(u"/lib/web"_s, d);
-        const QString rt = u"/run/user/4242/berth/6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"_s;
+        // <uuid>-<the first 4 bytes of the SHA-256 of the VM folder's path, in hex>
+        const QString rt =
+            u"/run/user/4242/berth/6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9-"_s +
+            QString::fromLatin1(
+                QCryptographicHash::hash("/lib/web", QCryptographicHash::Sha256).left(4).toHex());
         QCOMPARE(l.runtimeFolder(), rt);
-        // The runtime folder follows the uuid alone.
-        QCOMPARE(VmLayout(u"/elsewhere/other"_s, m_uuid, u"other"_s).runtimeFolder(), rt);
+        // The uuid and the folder: a copy of the VM in another library runs apart.
+        QCOMPARE(VmLayout(u"/lib/web"_s, m_uuid, u"other name"_s).runtimeFolder(), rt);
+        QVERIFY(VmLayout(u"/elsewhere/web"_s, m_uuid, u"web"_s).runtimeFolder() != rt);
+        // Two paths of one folder (a symbolic link to the library) agree.
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath(u"lib/web"_s)));
+        QVERIFY(QFile::link(dir.filePath(u"lib"_s), dir.filePath(u"alias"_s)));
+        QCOMPARE(VmLayout(dir.filePath(u"alias/web"_s), d).runtimeFolder(),
+                 VmLayout(dir.filePath(u"lib/web"_s), d).runtimeFolder());
         QCOMPARE(l.guiMonitorPath(), rt + u"/qmp-gui.sock"_s);
         QCOMPARE(l.cliMonitorPath(), rt + u"/qmp-cli.sock"_s);
         QCOMPARE(l.vncSocketPath(), rt + u"/vnc.sock"_s);
@@ -67,7 +80,8 @@ private Q_SLOTS:
         QCOMPARE(l.virtiofsdSocketPath(3), rt + u"/virtiofsd-3.sock"_s);
         QCOMPARE(l.qemuRuntimeFiles(),
                  (QStringList{rt + u"/qmp-gui.sock"_s, rt + u"/qmp-cli.sock"_s, rt + u"/vnc.sock"_s,
-                              rt + u"/qemu.pid"_s, rt + u"/serial.sock"_s}));
+                              rt + u"/qemu.pid"_s, rt + u"/serial.sock"_s,
+                              rt + u"/serial-qemu.sock"_s}));
 
         // Without XDG_RUNTIME_DIR: /tmp/berth-<uid>.
         qunsetenv("XDG_RUNTIME_DIR");

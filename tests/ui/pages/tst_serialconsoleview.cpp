@@ -3,9 +3,14 @@
 // polling, keeps partial lines and UTF-8 sequences split across writes, notices a new
 // run (serial.log moved to serial.log.old and begun again) and truncation, strips what
 // a terminal would not print, and keeps only the last lines.
+#include "models/vm/serialkeeper.h"
+#include "models/vm/vmlayout.h"
 #include "ui/widgets/serialconsoleview.h"
 
+#include <QDir>
 #include <QFile>
+#include <QLocalSocket>
+#include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +39,48 @@ private Q_SLOTS:
     {
         QFile::remove(log());
         QFile::remove(log() + u".old"_s);
+    }
+
+    void typingGoesToTheGuestsSerialPort()
+    {
+        // The real SerialKeeper; a local socket stands for QEMU's serial chardev.
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath(u"vm"_s)) && QDir().mkpath(dir.filePath(u"run"_s)));
+        const VmLayout layout =
+            VmLayout::ofFolder(dir.filePath(u"vm"_s)).withRuntimeFolder(dir.filePath(u"run"_s));
+        const Outcome<qint64> keeper = SerialKeeper::start(layout, SerialKeeper::DefaultLogLimit);
+        QVERIFY(keeper);
+        QLocalSocket qemu;
+        qemu.connectToServer(layout.serialKeeperSocketPath());
+        QVERIFY(qemu.waitForConnected(10'000));
+
+        SerialConsoleView view;
+        view.setLogFile(layout.serialLogPath());
+        QVERIFY(!view.isInteractive());
+        view.setConsoleSocket(layout.serialConsoleSocketPath());
+        QTRY_VERIFY(view.isInteractive());
+        auto *edit = view.findChild<QPlainTextEdit *>(u"serialConsole"_s);
+        QVERIFY(edit);
+        QTest::keyClicks(edit, u"ls -l"_s);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClick(edit, Qt::Key_Up);
+        QTest::keyClick(edit, Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        const QByteArray expected = "ls -l\r\x1b[A\x03\x7f";
+        QByteArray got;
+        QTRY_VERIFY((got += qemu.readAll()).size() >= expected.size());
+        QCOMPARE(got, expected);
+        // Nothing typed lands in the view itself: what shows is what the guest echoes.
+        QVERIFY(!view.text().contains("ls -l"_L1));
+        qemu.write("$ ls -l\r\ntotal 0\r\n");
+        QTRY_VERIFY(view.text().contains("total 0"_L1));
+
+        // The VM stopped: typing goes nowhere, and the view says so by not claiming it.
+        view.setConsoleSocket(QString());
+        QVERIFY(!view.isInteractive());
+        qemu.disconnectFromServer();
+        QTest::keyClicks(edit, u"lost"_s);
+        QVERIFY(!view.text().contains("lost"_L1));
     }
 
     void followsAppendsAndNewRuns()
