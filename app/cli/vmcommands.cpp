@@ -6,6 +6,7 @@
 #include "models/creation/vmcreator.h"
 #include "models/vm/serialtext.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmfields.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -175,6 +176,14 @@ int cmdCreate(CliSession &s)
     d.kernelArgs = p.value(u"append"_s);
     if (d.kernel.isEmpty() && (p.isSet(u"initrd"_s) || p.isSet(u"append"_s)))
         throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
+
+    if (p.isSet(u"network"_s)) {
+        // The same parser as `berth set --network`.
+        if (const QString why =
+                VmFields::find(u"network"_s)->parse(d, p.values(u"network"_s).join(u'\n'));
+            !why.isEmpty())
+            throw CliError{why, CliUsage};
+    }
 
     // The same rules as the New VM wizard and `berth set`.
     const VmLimits::Verdict verdict = VmLimits::check(d);
@@ -437,7 +446,11 @@ void addVmCommands(CliCommandTable &t)
          {u"append"_s, CliText::tr("Kernel command line for --kernel."), u"TEXT"_s},
          {u"accel"_s, CliText::tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s},
          {u"firmware"_s, CliText::tr("Firmware: bios (default) or uefi (needs the ovmf package)."),
-          u"FIRMWARE"_s}},
+          u"FIRMWARE"_s},
+         {u"network"_s,
+          CliText::tr("A network card: nat (the default), private:NAME, bridge:NAME or none; "
+                      "repeat for more cards."),
+          u"NETWORK"_s}},
         cmdCreate};
     t[u"list"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "List the VMs and their state."), "", {}, cmdList};
