@@ -145,21 +145,6 @@ int cmdForward(CliSession &s)
     return CliSuccess;
 }
 
-/// The VMs of the library with a card on the private network @p name.
-QStringList usersOf(CliSession &s, const QString &name)
-{
-    QStringList users;
-    for (const VmEntry &e : s.library().entries()) {
-        for (const VmNic &nic : e.definition.nics) {
-            if (nic.kind == VmNic::Kind::Private && nic.network == name) {
-                users << e.name();
-                break;
-            }
-        }
-    }
-    return users;
-}
-
 int cmdNetwork(CliSession &s)
 {
     const QString action = s.positional(0, CliText::tr("an action (create, list or delete)"));
@@ -171,7 +156,7 @@ int cmdNetwork(CliSession &s)
             throw CliError::from(all.failure());
         QJsonArray array;
         for (const PrivateNetwork &n : *all) {
-            const QStringList users = usersOf(s, n.name);
+            const QStringList users = PrivateNetworks::users(n.name, s.library());
             array.append(QJsonObject{{u"name"_s, n.name},
                                      {u"group"_s, n.group},
                                      {u"port"_s, int(n.port)},
@@ -204,11 +189,7 @@ int cmdNetwork(CliSession &s)
                                    .arg(name));
         return CliSuccess;
     }
-    if (const QStringList users = usersOf(s, name); !users.isEmpty())
-        throw CliError{CliText::tr("%1 is still the network of %2: change their network cards "
-                                   "first (berth set VM --network ...)")
-                           .arg(name, users.join(u", "_s))};
-    if (const Outcome<> removed = networks.remove(name); !removed)
+    if (const Outcome<> removed = networks.removeUnused(name, s.library()); !removed)
         throw CliError::from(removed.failure());
     if (s.json())
         printJson(s.out(), QJsonObject{{u"name"_s, name}, {u"deleted"_s, true}});

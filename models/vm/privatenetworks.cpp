@@ -131,6 +131,28 @@ Outcome<> PrivateNetworks::remove(const QString &name)
     });
 }
 
+QStringList PrivateNetworks::users(const QString &name, const VmLibrary &library)
+{
+    QStringList users;
+    for (const VmEntry &e : library.entries()) {
+        if (std::any_of(e.definition.nics.cbegin(), e.definition.nics.cend(), [&](const VmNic &n) {
+                return n.kind == VmNic::Kind::Private && n.network == name;
+            }))
+            users << e.name();
+    }
+    return users;
+}
+
+Outcome<> PrivateNetworks::removeUnused(const QString &name, const VmLibrary &library)
+{
+    if (const QStringList vms = users(name, library); !vms.isEmpty())
+        return Failure(tr("%1 is still the network of %2: plug their network cards into "
+                          "another network first (berth set VM --network ..., or the VM's "
+                          "settings).")
+                           .arg(name, vms.join(u", "_s)));
+    return remove(name);
+}
+
 Outcome<> PrivateNetworks::change(const std::function<QString(QList<PrivateNetwork> &)> &edit)
 {
     const FileLock lock(m_root + u"/.networks.lock"_s, FileLock::Mode::Wait);

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -16,6 +17,8 @@
 /// packets go out of `lo` only, with a TTL of 1), and each network has its own group and
 /// port, so networks never see each other's frames. What it is not: a wall against other
 /// programs of this computer, which may join a multicast group on loopback too.
+class VmLibrary;
+
 struct PrivateNetwork
 {
     QString name;
@@ -43,8 +46,13 @@ public:
     Outcome<PrivateNetwork> find(const QString &name) const;
     /// Adds a network with a group and port no other network of the library has.
     Outcome<PrivateNetwork> create(const QString &name);
-    /// Removes it. Whether VMs still use it is the caller's business (VmLibrary knows them).
+    /// Removes it, also while VMs still have a card on it (their start then says so).
     Outcome<> remove(const QString &name);
+    /// Removes it unless a VM of @p library has a card on it: the failure names them. The
+    /// window's Private Networks dialog and `berth network delete` use this.
+    Outcome<> removeUnused(const QString &name, const VmLibrary &library);
+    /// The names of the VMs of @p library with a card on the network @p name.
+    static QStringList users(const QString &name, const VmLibrary &library);
 
 private:
     /// Under the file's lock: reads the networks, lets @p edit change them (or say why not,

@@ -270,7 +270,7 @@ private Q_SLOTS:
         QCOMPARE(networks.size(), 2);
         const BerthRun inUse = berth({u"network"_s, u"delete"_s, u"lab"_s});
         VERIFY_RUN(inUse, 1);
-        QVERIFY2(inUse.err.contains("lab is still the network of a, b"), inUse.err.constData());
+        QVERIFY2(inUse.err.contains("lab is still the network of a, b: plug their network cards"), inUse.err.constData());
 
         VERIFY_RUN(berth({u"start"_s, u"a"_s}), 0);
         VERIFY_RUN(berth({u"start"_s, u"b"_s}), 0);
