@@ -4561,6 +4561,10 @@ Berth keeps trying to reach it every few seconds; nothing can be done to the VM 
         <translation>%1
 Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对该虚拟机进行任何操作。</translation>
     </message>
+    <message>
+        <source>guest address %1</source>
+        <translation>客户机地址 %1</translation>
+    </message>
 </context>
 <context>
     <name>VmExporter</name>

@@ -4,6 +4,7 @@
 
 #include "models/common/bytesize.h"
 #include "models/creation/vmcreator.h"
+#include "models/vm/guestaddress.h"
 #include "models/vm/serialtext.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmfields.h"
@@ -85,6 +86,20 @@ int cmdStatus(CliSession &s)
     if (!e.isBroken())
         instance = s.attached(e);
     QJsonObject o = describe(e, instance.get());
+    // Where QEMU's user-mode network sees the guest (GuestAddress), while it runs.
+    QString address;
+    if (instance && instance->qmp()) {
+        QEventLoop loop;
+        GuestAddress::query(*instance, &loop, [&](const QStringList &addresses) {
+            for (const QString &a : addresses) {
+                if (address.isEmpty())
+                    address = a;
+            }
+            loop.quit();
+        });
+        loop.exec();
+    }
+    o.insert(u"guest_address"_s, address.isEmpty() ? QJsonValue() : QJsonValue(address));
     if (s.json()) {
         // The whole definition, so that scripts never read Berth's files: what vm.json holds
         // (disks with path, format, bus, backing; cdrom, kernel, network and its forwards,
@@ -107,7 +122,8 @@ int cmdStatus(CliSession &s)
         }
         printJson(s.out(), o);
     } else {
-        printLine(s.out(), describeLine(o));
+        printLine(s.out(),
+                  address.isEmpty() ? describeLine(o) : describeLine(o) + u"\t"_s + address);
     }
     return CliSuccess;
 }

@@ -245,6 +245,10 @@ private Q_SLOTS:
         QCOMPARE(left.size(), 1);
         QCOMPARE(left[0].toObject().value("host_port"_L1).toInt(), first);
 
+        // Where QEMU sees the guest: its DHCP address, on the guest side of the forwards.
+        QCOMPARE(berth({u"status"_s, u"web"_s, u"--json"_s}).object().value("guest_address"_L1),
+                 QJsonValue(u"10.0.2.15"_s));
+
         // The guest's card has the MAC kept in the definition.
         const QString mac = firstMac(u"web"_s);
         QVERIFY2(mac.startsWith(u"52:54:00:"_s), qPrintable(mac));
@@ -270,7 +274,8 @@ private Q_SLOTS:
         QCOMPARE(networks.size(), 2);
         const BerthRun inUse = berth({u"network"_s, u"delete"_s, u"lab"_s});
         VERIFY_RUN(inUse, 1);
-        QVERIFY2(inUse.err.contains("lab is still the network of a, b: plug their network cards"), inUse.err.constData());
+        QVERIFY2(inUse.err.contains("lab is still the network of a, b: plug their network cards"),
+                 inUse.err.constData());
 
         VERIFY_RUN(berth({u"start"_s, u"a"_s}), 0);
         VERIFY_RUN(berth({u"start"_s, u"b"_s}), 0);
