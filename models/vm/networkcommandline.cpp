@@ -42,6 +42,9 @@ QString NetworkCommandLine::macConflict(const VmDefinition &definition, const QS
     const auto shared = [](const VmNic &a, const VmNic &b) {
         return a.kind != VmNic::Kind::Nat && a.kind == b.kind && a.network == b.network;
     };
+    if (std::all_of(definition.nics.cbegin(), definition.nics.cend(),
+                    [](const VmNic &n) { return n.kind == VmNic::Kind::Nat; }))
+        return {};
     VmLibrary library(libraryRoot);
     if (!library.reload())
         return {};
