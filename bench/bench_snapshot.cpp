@@ -225,7 +225,7 @@ bool benchSize(int memoryMiB, int rounds, SizeResult *out, QString *error)
     d.memoryMiB = memoryMiB;
     d.machine = u"pc"_s;
     d.accelerator = Accelerator::Tcg;
-    d.networkEnabled = false;
+    d.nics.clear();
     d.disks = {{disk, u"qcow2"_s, u"virtio"_s}};
     // Absolute, as a kernel path must be, whatever the user typed.
     const QString guestDir = qEnvironmentVariable("BERTH_TEST_GUEST_DIR");

@@ -356,3 +356,14 @@ void QemuMonitor::hostForwardRemove(const QString &netdevId, const QemuHostForwa
         u"hostfwd_remove"_s, u"hostfwd_remove %1 %2"_s.arg(netdevId, hostSide),
         [removed](const QString &answer) { return answer == removed; }, context, std::move(done));
 }
+
+void QemuMonitor::userNetworkSockets(const QString &netdevId, QObject *context,
+                                     QmpCallback<QList<QemuUserSocket>> done) const
+{
+    run<QString>(u"human-monitor-command"_s, {{u"command-line"_s, u"info usernet"_s}}, context,
+                 [netdevId, done = std::move(done)](const QmpResult<QString> &r) {
+                     if (!r)
+                         return done(QmpResult<QList<QemuUserSocket>>(r.error()));
+                     done(QemuUserSocket::parse(*r, netdevId));
+                 });
+}

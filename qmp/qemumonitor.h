@@ -6,6 +6,7 @@
 #include "qmp/qemuhostforward.h"
 #include "qmp/qemujob.h"
 #include "qmp/qemumachine.h"
+#include "qmp/qemuusernetwork.h"
 #include "qmp/qmpresult.h"
 
 #include <QList>
@@ -124,6 +125,10 @@ public:
     /// Removes the forward from @p forward's host side (`hostfwd_remove`).
     void hostForwardRemove(const QString &netdevId, const QemuHostForward &forward,
                            QObject *context, QmpCallback<void> done = {}) const;
+    /// The sockets of the `-netdev user,id=@p netdevId` network (`info usernet`): its
+    /// forwards and connections, with the guest's address on their guest side.
+    void userNetworkSockets(const QString &netdevId, QObject *context,
+                            QmpCallback<QList<QemuUserSocket>> done) const;
 
 private:
     /// Sends @p command and hands @p done its answer, parsed into a T; with QmpClient's short

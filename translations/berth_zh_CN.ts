@@ -926,6 +926,100 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
         <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
+        <source>%1	%2:%3	guest port %4</source>
+        <translation>%1	%2:%3	客户机端口 %4</translation>
+    </message>
+    <message>
+        <source>the protocol (tcp or udp)</source>
+        <translation>协议（tcp 或 udp）</translation>
+    </message>
+    <message>
+        <source>the protocol is tcp or udp, not &quot;%1&quot;</source>
+        <translation>协议为 tcp 或 udp，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>an action (add, list or remove)</source>
+        <translation>一个操作（add、list 或 remove）</translation>
+    </message>
+    <message>
+        <source>forward takes add, list or remove, not &quot;%1&quot;</source>
+        <translation>forward 接受 add、list 或 remove，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--address is for forward add</source>
+        <translation>--address 仅用于 forward add</translation>
+    </message>
+    <message>
+        <source>the host port</source>
+        <translation>主机端口</translation>
+    </message>
+    <message>
+        <source>the guest port</source>
+        <translation>客户机端口</translation>
+    </message>
+    <message>
+        <source>the host and guest ranges must have as many ports (%1 and %2)</source>
+        <translation>主机端口范围与客户机端口范围的端口数必须相同（%1 与 %2）</translation>
+    </message>
+    <message>
+        <source>forward remove takes one host port of the forward</source>
+        <translation>forward remove 只接受该转发的一个主机端口</translation>
+    </message>
+    <message>
+        <source>warning: this forward listens on %1, not only on this computer (127.0.0.1): other computers that reach %1 can connect to the guest</source>
+        <translation>警告：此转发监听 %1，而不仅是本机（127.0.0.1）：能访问 %1 的其他计算机都可以连接到客户机</translation>
+    </message>
+    <message>
+        <source>now and at each start</source>
+        <translation>立即生效，并在每次启动时生效</translation>
+    </message>
+    <message>
+        <source>from its next start</source>
+        <translation>自下次启动起生效</translation>
+    </message>
+    <message>
+        <source>%1:%2/%3 reaches guest port %4 of %5 (%6)</source>
+        <translation>%1:%2/%3 转发到 %5 的客户机端口 %4（%6）</translation>
+    </message>
+    <message>
+        <source>Removed the forward of %1:%2/%3 from %4 (%5)</source>
+        <translation>已从 %4 移除 %1:%2/%3 的转发（%5）</translation>
+    </message>
+    <message>
+        <source>an action (create, list or delete)</source>
+        <translation>一个操作（create、list 或 delete）</translation>
+    </message>
+    <message>
+        <source>network takes create, list or delete, not &quot;%1&quot;</source>
+        <translation>network 接受 create、list 或 delete，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the network&apos;s NAME</source>
+        <translation>网络的名称（NAME）</translation>
+    </message>
+    <message>
+        <source>Created the private network %1 (plug a VM in with berth set VM --network private:%1)</source>
+        <translation>已创建私有网络 %1（用 berth set VM --network private:%1 将虚拟机接入）</translation>
+    </message>
+    <message>
+        <source>Deleted the private network %1</source>
+        <translation>已删除私有网络 %1</translation>
+    </message>
+    <message>
+        <source>Port forwards of a VM&apos;s NAT network: add NAME tcp|udp HOSTPORT GUESTPORT, list NAME, remove NAME tcp|udp HOSTPORT. Ports may be ranges (8000-8010). They listen on 127.0.0.1 unless --address says otherwise, and change a running VM at once.</source>
+        <translation>虚拟机 NAT 网络的端口转发：add NAME tcp|udp HOSTPORT GUESTPORT、list NAME、remove NAME tcp|udp HOSTPORT。端口可以是范围（8000-8010）。除非 --address 另有指定，转发只监听 127.0.0.1；对运行中的虚拟机立即生效。</translation>
+    </message>
+    <message>
+        <source>The host address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: every address).</source>
+        <translation>监听的主机地址（默认 127.0.0.1，仅限本机；0.0.0.0：所有地址）。</translation>
+    </message>
+    <message>
+        <source>Private networks between VMs (no root needed; the host and its LAN do not see them): create NAME, list, delete NAME.</source>
+        <translation>虚拟机之间的私有网络（无需 root；主机及其局域网看不到它们）：create NAME、list、delete NAME。</translation>
+    </message>
+    <message>
+        <source>A network card: nat (the default), private:NAME, bridge:NAME or none; repeat for more cards.</source>
+        <translation>一块网卡：nat（默认）、private:NAME、bridge:NAME 或 none；重复此选项可添加更多网卡。</translation>
     </message>
 </context>
 <context>
@@ -1062,14 +1156,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>网络</translation>
     </message>
     <message>
-        <source>&amp;User-mode network (NAT)</source>
-        <translation>用户模式网络（NAT）(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Port forwards:</source>
-        <translation>端口转发：</translation>
-    </message>
-    <message>
         <source>Automatic (KVM on this computer)</source>
         <translation>自动（本机使用 KVM）</translation>
     </message>
@@ -1096,14 +1182,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Works everywhere; use it when KVM is missing or misbehaves</source>
         <translation>到处都能用；在没有 KVM 或 KVM 工作异常时使用</translation>
-    </message>
-    <message>
-        <source>%1 127.0.0.1:%2 → guest port %3</source>
-        <translation>%1 127.0.0.1:%2 → 客户机端口 %3</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
     </message>
     <message>
         <source>Another VM is already called “%1”.</source>
@@ -1170,10 +1248,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>Realtek RTL8139（很旧的系统）</translation>
     </message>
     <message>
-        <source>&amp;Card:</source>
-        <translation>网卡(&amp;C)：</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1184,6 +1258,10 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>%1 (not offered by this QEMU)</source>
         <translation>%1（此 QEMU 不提供）</translation>
+    </message>
+    <message>
+        <source>Card &amp;model:</source>
+        <translation>网卡型号(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2205,41 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>HostNetwork</name>
+    <message>
+        <source>Host port %1/%2 on %3 is in use by another program: choose another host port, or stop that program.</source>
+        <translation>主机端口 %1/%2（%3）已被其他程序占用：请换一个主机端口，或停止该程序。</translation>
+    </message>
+    <message>
+        <source>Host port %1/%2 is below 1024, which only root may listen on: choose a host port from 1024 up (the guest port may stay %3).</source>
+        <translation>主机端口 %1/%2 低于 1024，只有 root 才能监听：请选择 1024 及以上的主机端口（客户机端口可以仍为 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this computer: a forward listens on 127.0.0.1, 0.0.0.0 (every address) or one of this computer&apos;s own addresses.</source>
+        <translation>%1 不是本机的地址：转发只能监听 127.0.0.1、0.0.0.0（所有地址）或本机自己的地址。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on host port %1/%2 on %3: %4</source>
+        <translation>无法监听主机端口 %1/%2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>Bridged networking needs qemu-bridge-helper, which is not at %1: install the qemu-system-common package.</source>
+        <translation>桥接网络需要 qemu-bridge-helper，但 %1 不存在：请安装 qemu-system-common 软件包。</translation>
+    </message>
+    <message>
+        <source>%1 must be setuid root to plug a VM into a bridge: run &quot;sudo chmod u+s %1&quot; (or use a NAT or private network).</source>
+        <translation>%1 必须设置 setuid root 才能将虚拟机接入网桥：请运行“sudo chmod u+s %1”（或改用 NAT 或私有网络）。</translation>
+    </message>
+    <message>
+        <source>There is no bridge &quot;%1&quot; on this computer: create it first (for example with NetworkManager, or as root: ip link add %1 type bridge), or choose an existing one.</source>
+        <translation>本机没有网桥“%1”：请先创建（例如用 NetworkManager，或以 root 运行：ip link add %1 type bridge），或选择已有的网桥。</translation>
+    </message>
+    <message>
+        <source>qemu-bridge-helper may not use the bridge &quot;%1&quot;: as root, add the line &quot;allow %1&quot; to %2 (create the file if it is missing).</source>
+        <translation>qemu-bridge-helper 不允许使用网桥“%1”：请以 root 身份在 %2 中加入一行“allow %1”（文件不存在时请创建）。</translation>
+    </message>
+</context>
+<context>
     <name>HostSummary</name>
     <message>
         <source>Host CPU %1 %</source>
@@ -2301,6 +2414,14 @@ It opens “%2” in a window of its own.</source>
             <numerusform>%1，%n 台已暂停</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Private &amp;Networks…</source>
+        <translation>私有网络(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Networks between VMs that nothing else can see</source>
+        <translation>其他任何地方都看不到的虚拟机间网络</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -2318,6 +2439,104 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>it did not answer</source>
         <translation>它没有应答</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCommandLine</name>
+    <message>
+        <source>%1 and %2 have the same MAC address %3 on %4: give one of them another (berth set %1 --network %4,mac=52:54:00:...).</source>
+        <translation>%1 和 %2 在 %4 上的 MAC 地址相同（%3）：请为其中一台换一个地址（berth set %1 --network %4,mac=52:54:00:...）。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkEditor</name>
+    <message>
+        <source>NAT (the internet through this computer)</source>
+        <translation>NAT（经由本机访问互联网）</translation>
+    </message>
+    <message>
+        <source>Private network “%1”</source>
+        <translation>私有网络“%1”</translation>
+    </message>
+    <message>
+        <source>Bridge “%1”</source>
+        <translation>网桥“%1”</translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation>连接到</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Listens on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>Host ports</source>
+        <translation>主机端口</translation>
+    </message>
+    <message>
+        <source>Guest ports</source>
+        <translation>客户机端口</translation>
+    </message>
+    <message>
+        <source>Network &amp;cards:</source>
+        <translation>网卡(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add Car&amp;d</source>
+        <translation>添加网卡(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Card</source>
+        <translation>移除网卡</translation>
+    </message>
+    <message>
+        <source>&amp;Port forwards (NAT card):</source>
+        <translation>端口转发（NAT 网卡）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Add &amp;Forward</source>
+        <translation>添加转发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove Forward</source>
+        <translation>移除转发</translation>
+    </message>
+    <message>
+        <source>Empty: Berth gives the card an address of its own when it is saved.</source>
+        <translation>留空：保存时 Berth 会为该网卡分配一个专属地址。</translation>
+    </message>
+    <message>
+        <source>Card %1: “%2” is not a MAC address such as 52:54:00:12:34:56.</source>
+        <translation>网卡 %1：“%2”不是 MAC 地址（例如 52:54:00:12:34:56）。</translation>
+    </message>
+    <message>
+        <source>Forward %1, host ports: %2</source>
+        <translation>转发 %1 的主机端口：%2</translation>
+    </message>
+    <message>
+        <source>Forward %1, guest ports: %2</source>
+        <translation>转发 %1 的客户机端口：%2</translation>
+    </message>
+    <message>
+        <source>Forward %1: the host and guest ranges must have as many ports.</source>
+        <translation>转发 %1：主机端口范围与客户机端口范围的端口数必须相同。</translation>
+    </message>
+    <message>
+        <source>Forwards listen on 127.0.0.1: only programs on this computer can connect.</source>
+        <translation>转发监听 127.0.0.1：只有本机上的程序可以连接。</translation>
+    </message>
+    <message>
+        <source>Some forwards listen on %1: other computers that reach this address can connect to the guest.</source>
+        <translation>部分转发监听 %1：能访问该地址的其他计算机可以连接到客户机。</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +2989,25 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>PortForwardChange</name>
+    <message>
+        <source>%1 is %2: change its port forwards once it runs or has stopped.</source>
+        <translation>%1 正处于“%2”状态：请在它运行后或停止后再修改端口转发。</translation>
+    </message>
+    <message>
+        <source>%1 has no forward of host port %2/%3.</source>
+        <translation>%1 没有主机端口 %2/%3 的转发。</translation>
+    </message>
+    <message>
+        <source>Lost the monitor of %1.</source>
+        <translation>与 %1 的监视器失去连接。</translation>
+    </message>
+    <message>
+        <source>QEMU refused the forward of host port %1/%2: %3</source>
+        <translation>QEMU 拒绝了主机端口 %1/%2 的转发：%3</translation>
+    </message>
+</context>
+<context>
     <name>PortabilityActions</name>
     <message>
         <source>&amp;Clone…</source>
@@ -2929,6 +3167,84 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>In use now: %1 (chosen with --library or BERTH_LIBRARY for this session)</source>
         <translation>当前使用：%1（本次会话由 --library 或 BERTH_LIBRARY 指定）</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateNetworks</name>
+    <message>
+        <source>Cannot read the private networks file %1.</source>
+        <translation>无法读取私有网络文件 %1。</translation>
+    </message>
+    <message>
+        <source>The private networks file %1 is damaged; Berth leaves it as it is (move it away to start afresh).</source>
+        <translation>私有网络文件 %1 已损坏；Berth 不会改动它（将其移走即可重新开始）。</translation>
+    </message>
+    <message>
+        <source>There is no private network &quot;%1&quot;: create it first (berth network create %1).</source>
+        <translation>没有名为“%1”的私有网络：请先创建（berth network create %1）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a network: use 1 to 32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>“%1”不能用作网络名称：请使用 1 到 32 个字母、数字、“-”、“_”或“.”。</translation>
+    </message>
+    <message>
+        <source>Cannot create the library folder %1.</source>
+        <translation>无法创建库文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>A private network named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的私有网络已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is still the network of %2: plug their network cards into another network first (berth set VM --network ..., or the VM&apos;s settings).</source>
+        <translation>%1 仍是 %2 的网络：请先将它们的网卡接入其他网络（berth set VM --network ...，或在虚拟机设置中修改）。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the private networks file in %1.</source>
+        <translation>无法锁定 %1 中的私有网络文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateNetworksDialog</name>
+    <message>
+        <source>Private Networks</source>
+        <translation>私有网络</translation>
+    </message>
+    <message>
+        <source>VMs on one private network reach each other as if on one switch. Neither this computer&apos;s other networks nor its LAN can see them, and no root rights are needed. Plug a VM in under Settings → Network cards. (A host-only network, which this computer could reach too, needs root rights to make a network device: Berth does not offer one.)</source>
+        <translation>同一私有网络中的虚拟机可以像接在同一台交换机上一样互相访问。本机的其他网络及其局域网都看不到它们，并且无需 root 权限。请在“设置 → 网卡”中将虚拟机接入。（仅主机网络——本机也能访问的网络——需要 root 权限来创建网络设备：Berth 不提供此类网络。）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>VMs on it</source>
+        <translation>其中的虚拟机</translation>
+    </message>
+    <message>
+        <source>Multicast group</source>
+        <translation>组播组</translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation>创建(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>New Private Network</source>
+        <translation>新建私有网络</translation>
+    </message>
+    <message>
+        <source>Name (letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;):</source>
+        <translation>名称（字母、数字、“-”、“_”或“.”）：</translation>
     </message>
 </context>
 <context>
@@ -4150,22 +4466,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <translation>initrd 或内核命令行需要同时指定内核。</translation>
     </message>
     <message>
-        <source>A port forward&apos;s protocol must be tcp or udp, not &quot;%1&quot;.</source>
-        <translation>端口转发的协议必须是 tcp 或 udp，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>A port forward needs a host port and a guest port between 1 and 65535.</source>
-        <translation>端口转发需要 1 到 65535 之间的主机端口和客户机端口。</translation>
-    </message>
-    <message>
-        <source>Host port %1/%2 is forwarded twice.</source>
-        <translation>主机端口 %1/%2 被转发了两次。</translation>
-    </message>
-    <message>
-        <source>Port forwards need the network to be enabled.</source>
-        <translation>端口转发需要启用网络。</translation>
-    </message>
-    <message>
         <source>it has no valid &quot;version&quot; field</source>
         <translation>它没有有效的“version”字段</translation>
     </message>
@@ -4298,6 +4598,10 @@ Berth keeps trying to reach it every few seconds; nothing can be done to the VM 
         <translation>%1
 Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对该虚拟机进行任何操作。</translation>
     </message>
+    <message>
+        <source>guest address %1</source>
+        <translation>客户机地址 %1</translation>
+    </message>
 </context>
 <context>
     <name>VmExporter</name>
@@ -4401,20 +4705,16 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
         <translation>内核命令行。</translation>
     </message>
     <message>
-        <source>User-mode network (NAT): on or off.</source>
-        <translation>用户模式网络（NAT）：on 或 off。</translation>
-    </message>
-    <message>
-        <source>--network takes on or off, not &quot;%1&quot;</source>
-        <translation>--network 接受 on 或 off，而不是“%1”</translation>
-    </message>
-    <message>
         <source>Network card: virtio, e1000e, e1000 or rtl8139.</source>
         <translation>网卡：virtio、e1000e、e1000 或 rtl8139。</translation>
     </message>
     <message>
         <source>Notes.</source>
         <translation>备注。</translation>
+    </message>
+    <message>
+        <source>Network cards, one per option: nat, private:NAME or bridge:NAME, each optionally with ,mac=MAC; none for no network. Replaces the VM&apos;s cards; a card keeps its MAC.</source>
+        <translation>网卡，每个选项一块：nat、private:NAME 或 bridge:NAME，均可附加 ,mac=MAC；none 表示无网络。会替换虚拟机的全部网卡；原位置的网卡保留其 MAC。</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +5092,65 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>Automatic</source>
         <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>VmNetwork</name>
+    <message>
+        <source>&quot;%1&quot; needs a name after &quot;%2:&quot; (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;; at most 32)</source>
+        <translation>“%1”在“%2:”之后需要一个名称（字母、数字、“-”、“_”、“.”；最多 32 个）</translation>
+    </message>
+    <message>
+        <source>A network is nat, none, private:NAME or bridge:NAME, not &quot;%1&quot;</source>
+        <translation>网络可以是 nat、none、private:NAME 或 bridge:NAME，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not mac=XX:XX:XX:XX:XX:XX (a unicast address)</source>
+        <translation>“%1”不是 mac=XX:XX:XX:XX:XX:XX（单播地址）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1 to 65535) or a range of ports such as 8000-8010</source>
+        <translation>“%1”不是端口（1 到 65535）或端口范围（例如 8000-8010）</translation>
+    </message>
+    <message>
+        <source>A network card&apos;s network &quot;%1&quot; is not a valid name.</source>
+        <translation>网卡的网络名称“%1”无效。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MAC address a network card can have.</source>
+        <translation>“%1”不是网卡可以使用的 MAC 地址。</translation>
+    </message>
+    <message>
+        <source>Two network cards have the MAC address %1.</source>
+        <translation>有两块网卡的 MAC 地址都是 %1。</translation>
+    </message>
+    <message>
+        <source>A port forward&apos;s protocol must be tcp or udp, not &quot;%1&quot;.</source>
+        <translation>端口转发的协议必须是 tcp 或 udp，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>A port forward needs host and guest ports between 1 and 65535.</source>
+        <translation>端口转发的主机端口和客户机端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>A port forward listens on an IPv4 address such as 127.0.0.1, not &quot;%1&quot;.</source>
+        <translation>端口转发只能监听 IPv4 地址（例如 127.0.0.1），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Host ports %1/%2 and %3/%2 overlap.</source>
+        <translation>主机端口 %1/%2 与 %3/%2 重叠。</translation>
+    </message>
+    <message>
+        <source>Port forwards need a NAT network card.</source>
+        <translation>端口转发需要一块 NAT 网卡。</translation>
+    </message>
+    <message>
+        <source>network.nics must be a list</source>
+        <translation>network.nics 必须是列表</translation>
+    </message>
+    <message>
+        <source>network.port_forwards[%1] needs host_port and guest_port between 1 and 65535</source>
+        <translation>network.port_forwards[%1] 需要 1 到 65535 之间的 host_port 和 guest_port</translation>
     </message>
 </context>
 <context>

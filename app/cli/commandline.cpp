@@ -5,8 +5,9 @@
 #include "app/cli/consolecommand.h"
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
-#include "app/cli/setcommand.h"
+#include "app/cli/networkcommands.h"
 #include "app/cli/portabilitycommands.h"
+#include "app/cli/setcommand.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -34,6 +35,7 @@ const CliCommandTable &commands()
         addDiskCommands(t);
         addPortabilityCommands(t);
         addConsoleCommand(t);
+        addNetworkCommands(t);
         return t;
     }();
     return table;

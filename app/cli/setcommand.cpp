@@ -31,7 +31,10 @@ int cmdSet(CliSession &s)
         if (!set && !clear)
             continue;
         asked = true;
-        if (const QString why = f.parse(changed, set ? p.value(f.key) : QString()); !why.isEmpty())
+        const QString value = !set           ? QString()
+                              : f.repeatable ? p.values(f.key).join(u'\n')
+                                             : p.value(f.key);
+        if (const QString why = f.parse(changed, value); !why.isEmpty())
             throw CliError{why, CliUsage};
     }
     if (!asked)
@@ -73,7 +76,10 @@ void addSetCommand(CliCommandTable &t)
     for (const VmField &f : VmFields::all()) {
         if (!f.parse)
             continue;
-        options << QCommandLineOption(f.key, QCoreApplication::translate("VmFields", f.help),
+        QStringList names{f.key};
+        if (!f.alias.isEmpty())
+            names << f.alias;
+        options << QCommandLineOption(names, QCoreApplication::translate("VmFields", f.help),
                                       f.valueName);
         if (!f.clearOption.isEmpty())
             options << QCommandLineOption(f.clearOption, CliText::tr("Remove the %1.").arg(f.key));

@@ -4,8 +4,10 @@
 
 #include "models/common/bytesize.h"
 #include "models/creation/vmcreator.h"
+#include "models/vm/guestaddress.h"
 #include "models/vm/serialtext.h"
 #include "models/vm/uefifirmware.h"
+#include "models/vm/vmfields.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -84,6 +86,20 @@ int cmdStatus(CliSession &s)
     if (!e.isBroken())
         instance = s.attached(e);
     QJsonObject o = describe(e, instance.get());
+    // Where QEMU's user-mode network sees the guest (GuestAddress), while it runs.
+    QString address;
+    if (instance && instance->qmp()) {
+        QEventLoop loop;
+        GuestAddress::query(*instance, &loop, [&](const QStringList &addresses) {
+            for (const QString &a : addresses) {
+                if (address.isEmpty())
+                    address = a;
+            }
+            loop.quit();
+        });
+        loop.exec();
+    }
+    o.insert(u"guest_address"_s, address.isEmpty() ? QJsonValue() : QJsonValue(address));
     if (s.json()) {
         // The whole definition, so that scripts never read Berth's files: what vm.json holds
         // (disks with path, format, bus, backing; cdrom, kernel, network and its forwards,
@@ -106,7 +122,8 @@ int cmdStatus(CliSession &s)
         }
         printJson(s.out(), o);
     } else {
-        printLine(s.out(), describeLine(o));
+        printLine(s.out(),
+                  address.isEmpty() ? describeLine(o) : describeLine(o) + u"\t"_s + address);
     }
     return CliSuccess;
 }
@@ -175,6 +192,14 @@ int cmdCreate(CliSession &s)
     d.kernelArgs = p.value(u"append"_s);
     if (d.kernel.isEmpty() && (p.isSet(u"initrd"_s) || p.isSet(u"append"_s)))
         throw CliError{CliText::tr("--initrd and --append need --kernel"), CliUsage};
+
+    if (p.isSet(u"network"_s)) {
+        // The same parser as `berth set --network`.
+        if (const QString why =
+                VmFields::find(u"network"_s)->parse(d, p.values(u"network"_s).join(u'\n'));
+            !why.isEmpty())
+            throw CliError{why, CliUsage};
+    }
 
     // The same rules as the New VM wizard and `berth set`.
     const VmLimits::Verdict verdict = VmLimits::check(d);
@@ -437,7 +462,11 @@ void addVmCommands(CliCommandTable &t)
          {u"append"_s, CliText::tr("Kernel command line for --kernel."), u"TEXT"_s},
          {u"accel"_s, CliText::tr("Accelerator: auto (default), kvm or tcg."), u"ACCEL"_s},
          {u"firmware"_s, CliText::tr("Firmware: bios (default) or uefi (needs the ovmf package)."),
-          u"FIRMWARE"_s}},
+          u"FIRMWARE"_s},
+         {u"network"_s,
+          CliText::tr("A network card: nat (the default), private:NAME, bridge:NAME or none; "
+                      "repeat for more cards."),
+          u"NETWORK"_s}},
         cmdCreate};
     t[u"list"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "List the VMs and their state."), "", {}, cmdList};

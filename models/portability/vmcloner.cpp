@@ -81,7 +81,9 @@ Outcome<> VmCloner::plan()
     d.name = m_definition.name;
     d.uuid = QUuid();
     d.linkedClones.clear();
-    QStringList named; // overlays are made later: their names must not repeat meanwhile
+    for (VmNic &nic : d.nics)
+        nic.mac.clear(); // its own addresses, from its own uuid: two cards never share one
+    QStringList named;   // overlays are made later: their names must not repeat meanwhile
     for (qsizetype i = 0; i < d.disks.size(); ++i) {
         VmDisk &disk = d.disks[i];
         const QString format = m_linked ? u"qcow2"_s : disk.format;

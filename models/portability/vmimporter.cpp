@@ -199,6 +199,8 @@ void VmImporter::add()
     if (uuidTaken) {
         m_definition.uuid = QUuid::createUuid();
         m_uuidChanged = true;
+        for (VmNic &nic : m_definition.nics)
+            nic.mac.clear(); // another VM has these: new ones from the new uuid
     }
     if (m_library->find(m_definition.name))
         return finish(Failure(tr("A VM named \"%1\" already exists; import the bundle under "

@@ -2,6 +2,7 @@
 #include "models/vm/qemucommandline.h"
 
 #include "models/common/hostcapabilities.h"
+#include "models/vm/networkcommandline.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmdevices.h"
 
@@ -97,6 +98,11 @@ Accelerator QemuCommandLine::resolveAccelerator(Accelerator requested)
     return HostCapabilities::kvm().usable ? Accelerator::Kvm : Accelerator::Tcg;
 }
 
+QString QemuCommandLine::libraryRoot() const
+{
+    return QFileInfo(m_layout.folder()).absolutePath();
+}
+
 bool QemuCommandLine::isQ35() const
 {
     return m_definition.machine == "q35"_L1 || m_definition.machine.startsWith("pc-q35"_L1);
@@ -168,7 +174,7 @@ QString QemuCommandLine::check() const
     }
     if (!QFileInfo(m_layout.folder()).isDir())
         return tr("The VM folder %1 does not exist").arg(m_layout.folder());
-    return {};
+    return NetworkCommandLine::check(m_definition, libraryRoot());
 }
 
 QStringList QemuCommandLine::arguments() const
@@ -267,17 +273,7 @@ QStringList QemuCommandLine::arguments() const
             args << u"-append"_s << d.kernelArgs;
     }
 
-    if (d.networkEnabled) {
-        QString netdev = u"user,id=%1"_s.arg(VmDevices::UserNetwork);
-        for (const PortForward &f : d.portForwards)
-            netdev +=
-                u",hostfwd=%1:127.0.0.1:%2-:%3"_s.arg(f.protocol).arg(f.hostPort).arg(f.guestPort);
-        args << u"-netdev"_s << netdev;
-        // VmLimits::nicModels() in QEMU's device names.
-        const QString card = d.nicModel == "virtio"_L1 ? u"virtio-net-pci"_s : d.nicModel;
-        args << u"-device"_s
-             << u"%1,netdev=%2,id=%3"_s.arg(card, VmDevices::UserNetwork, VmDevices::NetworkCard);
-    }
+    args << NetworkCommandLine::arguments(d, libraryRoot());
 
     args << u"-device"_s << u"qemu-xhci,id=%1"_s.arg(VmDevices::UsbController);
     args << u"-device"_s

@@ -21,8 +21,8 @@
 /// AHCI ports; ide-hd on an AHCI controller for sata, one added on i440fx; scsi-hd on a
 /// virtio-scsi-pci controller), the CD-ROM as ide-cd after the disks in boot order, a
 /// VGA card shown only over VNC, a usb-tablet on qemu-xhci, virtio-balloon-pci,
-/// pvpanic (so a guest kernel panic reaches QMP), and user-mode NAT on the chosen card
-/// (virtio-net-pci, e1000e...) with port forwards bound to 127.0.0.1. UEFI firmware is OVMF on two
+/// pvpanic (so a guest kernel panic reaches QMP), and its network cards (NetworkCommandLine:
+/// NAT with port forwards, private networks, bridges). UEFI firmware is OVMF on two
 /// pflash drives (the code read-only, the VM's variables file writable). Every device and block
 /// node gets the id VmDevices names it by, which is how the monitor finds it later.
 class QemuCommandLine final
@@ -39,8 +39,9 @@ public:
     /// Why this VM cannot be started as defined, in one sentence for the user, or empty:
     /// an invalid definition, UEFI firmware that is not installed or a missing UEFI
     /// variables file (see UefiFirmware), too many IDE/SATA devices, a socket path too
-    /// long for a unix socket, or a disk, CD-ROM image, kernel or initrd that does not
-    /// exist. Reads the file system.
+    /// long for a unix socket, a disk, CD-ROM image, kernel or initrd that does not
+    /// exist, or a network that cannot be had (NetworkCommandLine::check()). Reads the file
+    /// system and tries the forwards' host ports.
     QString check() const;
 
     /// The arguments, without the program. Meaningful only when check() is empty.
@@ -58,6 +59,8 @@ public:
 
 private:
     bool isQ35() const;
+    /// The library the VM's folder is in (its private networks).
+    QString libraryRoot() const;
 
     VmDefinition m_definition;
     VmLayout m_layout;

@@ -142,6 +142,12 @@ QString VmDefinition::firmwareName(Firmware f)
     return f == Firmware::Uefi ? u"uefi"_s : u"bios"_s;
 }
 
+QString VmDefinition::macOf(qsizetype index) const
+{
+    const QString kept = nics.value(index).mac;
+    return kept.isEmpty() ? VmNetwork::derivedMac(uuid, index) : kept;
+}
+
 QString VmDefinition::validateName(const QString &name)
 {
     if (name.isEmpty())
@@ -203,26 +209,11 @@ QString VmDefinition::validate() const
         return e;
     if (kernel.isEmpty() && (!initrd.isEmpty() || !kernelArgs.isEmpty()))
         return VmDefinition::tr("An initrd or a kernel command line needs a kernel.");
-    QSet<QString> hostPorts;
-    for (const PortForward &f : portForwards) {
-        if (f.protocol != "tcp"_L1 && f.protocol != "udp"_L1)
-            return VmDefinition::tr("A port forward's protocol must be tcp or udp, not \"%1\".")
-                .arg(f.protocol);
-        if (f.hostPort == 0 || f.guestPort == 0)
-            return VmDefinition::tr(
-                "A port forward needs a host port and a guest port between 1 and 65535.");
-        const QString key = f.protocol + QString::number(f.hostPort);
-        if (hostPorts.contains(key))
-            return VmDefinition::tr("Host port %1/%2 is forwarded twice.")
-                .arg(f.hostPort)
-                .arg(f.protocol);
-        hostPorts.insert(key);
-    }
+    if (QString e = VmNetwork::validate(nics, portForwards); !e.isEmpty())
+        return e;
     if (!VmLimits::nicModels().contains(nicModel))
         return VmDefinition::tr("Unknown network card model \"%1\" (use one of %2).")
             .arg(nicModel, VmLimits::nicModels().join(u", "_s));
-    if (!portForwards.isEmpty() && !networkEnabled)
-        return VmDefinition::tr("Port forwards need the network to be enabled.");
     return {};
 }
 
@@ -237,11 +228,8 @@ QJsonObject VmDefinition::toJson() const
             disk.insert(u"backing"_s, d.backing);
         diskArray.append(disk);
     }
-    QJsonArray forwards;
-    for (const PortForward &f : portForwards)
-        forwards.append(QJsonObject{{u"protocol"_s, f.protocol},
-                                    {u"host_port"_s, int(f.hostPort)},
-                                    {u"guest_port"_s, int(f.guestPort)}});
+    QJsonObject network{{u"model"_s, nicModel}};
+    VmNetwork::toJson(nics, portForwards, network);
     QJsonObject json{
         {u"version"_s, SchemaVersion},
         {u"name"_s, name},
@@ -255,9 +243,7 @@ QJsonObject VmDefinition::toJson() const
         {u"cdrom"_s, cdrom},
         {u"kernel"_s,
          QJsonObject{{u"path"_s, kernel}, {u"initrd"_s, initrd}, {u"cmdline"_s, kernelArgs}}},
-        {u"network"_s, QJsonObject{{u"enabled"_s, networkEnabled},
-                                   {u"model"_s, nicModel},
-                                   {u"port_forwards"_s, forwards}}},
+        {u"network"_s, network},
         {u"notes"_s, notes},
     };
     if (!linkedClones.isEmpty()) {
@@ -335,21 +321,12 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
     d.kernelArgs = kr.string("cmdline");
     const QJsonObject network = r.object("network");
     Reader nr(network, u"network."_s);
-    d.networkEnabled = nr.boolean("enabled", true);
     d.nicModel = nr.string("model", d.nicModel);
-    const QJsonArray forwards = nr.array("port_forwards");
-    for (qsizetype i = 0; i < forwards.size() && nr.error().isEmpty(); ++i) {
-        const QJsonObject o = forwards[i].toObject();
-        Reader fr(o, u"network.port_forwards[%1]."_s.arg(i));
-        PortForward f;
-        f.protocol = fr.string("protocol", f.protocol);
-        f.hostPort = quint16(fr.integer("host_port", 0, 1, 65535));
-        f.guestPort = quint16(fr.integer("guest_port", 0, 1, 65535));
-        if (!fr.error().isEmpty()) {
-            error = fr.error();
+    if (nr.error().isEmpty()) {
+        if (QString e = VmNetwork::fromJson(network, d.nics, d.portForwards); !e.isEmpty()) {
+            error = e;
             return false;
         }
-        d.portForwards.append(f);
     }
     d.notes = r.string("notes");
     const QJsonArray clones = r.array("linked_clones");

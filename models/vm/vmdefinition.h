@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "models/vm/vmnetwork.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
@@ -38,16 +40,6 @@ struct VmDisk
     friend bool operator==(const VmDisk &, const VmDisk &) = default;
 };
 
-/// A host port forwarded into the guest by user-mode networking.
-struct PortForward
-{
-    QString protocol = QStringLiteral("tcp"); ///< tcp or udp
-    quint16 hostPort = 0;
-    quint16 guestPort = 0;
-
-    friend bool operator==(const PortForward &, const PortForward &) = default;
-};
-
 /// Everything Berth knows about a VM that is not runtime state: what `vm.json` holds.
 ///
 /// A plain value. fromJson() validates and says exactly what is wrong; toJson() writes
@@ -67,13 +59,15 @@ public:
     Accelerator accelerator = Accelerator::Auto;
     Firmware firmware = Firmware::Bios;
     QList<VmDisk> disks;
-    QString cdrom;              ///< ISO path, empty for none
-    QString kernel;             ///< direct kernel boot: kernel image, empty for none
-    QString initrd;             ///< direct kernel boot: initrd, may be empty
-    QString kernelArgs;         ///< direct kernel boot: command line
-    bool networkEnabled = true; ///< user-mode NAT
-    /// The network card (VmLimits::nicModels()): virtio, e1000e, e1000, rtl8139.
+    QString cdrom;      ///< ISO path, empty for none
+    QString kernel;     ///< direct kernel boot: kernel image, empty for none
+    QString initrd;     ///< direct kernel boot: initrd, may be empty
+    QString kernelArgs; ///< direct kernel boot: command line
+    /// The network cards, in the guest's order; none: no network. One NAT card by default.
+    QList<VmNic> nics = {VmNic{}};
+    /// The model of every network card (VmLimits::nicModels()): virtio, e1000e, e1000, rtl8139.
     QString nicModel = QStringLiteral("virtio");
+    /// On the first NAT card.
     QList<PortForward> portForwards;
     QString notes; ///< free text for the user
     /// The VMs (by uuid) whose disks are linked clones of this VM's disks: while there are
@@ -100,4 +94,7 @@ public:
     static QString acceleratorName(Accelerator a); ///< "auto", "kvm", "tcg"
     static bool acceleratorFromName(const QString &name, Accelerator &out);
     static QString firmwareName(Firmware f); ///< "bios", "uefi"
+
+    /// Card @p index's MAC address: the one kept in nics, else VmNetwork::derivedMac().
+    QString macOf(qsizetype index) const;
 };

@@ -12,3 +12,13 @@ QString VmDevices::diskDevice(qsizetype index)
 {
     return diskNode(index) + u"-dev"_s;
 }
+
+QString VmDevices::networkBackend(qsizetype index)
+{
+    return u"net%1"_s.arg(index);
+}
+
+QString VmDevices::networkCard(qsizetype index)
+{
+    return u"nic%1"_s.arg(index);
+}

@@ -13,8 +13,8 @@
 ///   CD-ROM (ide-cd)                        Cdrom              CdromNode
 ///   UEFI code, variables (pflash)                             UefiCodeNode, UefiVarsNode
 ///   virtio-balloon                         Balloon
-///   user-mode network (-netdev user)       UserNetwork
-///   its virtio-net card                    NetworkCard
+///   network backend n (-netdev)            networkBackend(n)
+///   network card n (virtio-net-pci...)     networkCard(n)
 ///
 /// and the devices no command names yet: the SATA and SCSI controllers, the USB controller
 /// and its tablet, pvpanic and the VGA card.
@@ -43,10 +43,11 @@ public:
     /// The virtio-balloon device: its "guest-stats" are the guest's memory as it sees it.
     static constexpr QLatin1StringView Balloon{"balloon0"};
 
-    /// The user-mode network (NAT): what hostfwd_add and hostfwd_remove name.
-    static constexpr QLatin1StringView UserNetwork{"net0"};
-    /// The virtio-net card on it.
-    static constexpr QLatin1StringView NetworkCard{"nic0"};
+    /// The network backend (-netdev) of card @p index, "net0", "net1"...: for a NAT card,
+    /// what hostfwd_add, hostfwd_remove and info usernet name.
+    static QString networkBackend(qsizetype index);
+    /// The guest's network card @p index, "nic0"...
+    static QString networkCard(qsizetype index);
 
     static constexpr QLatin1StringView SataController{"sata0"};
     static constexpr QLatin1StringView ScsiController{"scsi0"};

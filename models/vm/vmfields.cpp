@@ -138,14 +138,34 @@ QList<VmField> makeTable()
     t << option("append", &VmDefinition::kernelArgs, "TEXT",
                 QT_TRANSLATE_NOOP("VmFields", "Kernel command line."),
                 text(&VmDefinition::kernelArgs));
-    t << option("network", &VmDefinition::networkEnabled, "on|off",
-                QT_TRANSLATE_NOOP("VmFields", "User-mode network (NAT): on or off."),
-                [](VmDefinition &d, const QString &value) -> QString {
-                    if (value != "on"_L1 && value != "off"_L1)
-                        return VmFields::tr("--network takes on or off, not \"%1\"").arg(value);
-                    d.networkEnabled = value == "on"_L1;
-                    return {};
-                });
+    VmField network = option(
+        "network", &VmDefinition::nics, "NETWORK",
+        QT_TRANSLATE_NOOP("VmFields", "Network cards, one per option: nat, private:NAME or "
+                                      "bridge:NAME, each optionally with ,mac=MAC; none for no "
+                                      "network. Replaces the VM's cards; a card keeps its MAC."),
+        [](VmDefinition &d, const QString &values) -> QString {
+            QList<VmNic> nics;
+            for (const QString &value : values.split(u'\n')) {
+                // on and off: what --network took before a VM had several cards.
+                if (value == "none"_L1 || value == "off"_L1)
+                    continue;
+                VmNic nic;
+                const QString spec = value == "on"_L1 ? u"nat"_s : value;
+                if (const QString why = VmNetwork::parseNic(spec, nic); !why.isEmpty())
+                    return why;
+                // The card in this place keeps its address: the guest's DHCP lease
+                // and its configuration follow the MAC.
+                // (A VM being made has no uuid yet: VmLibrary::create() gives them.)
+                if (nic.mac.isEmpty() && !d.uuid.isNull())
+                    nic.mac = d.macOf(nics.size());
+                nics << nic;
+            }
+            d.nics = nics;
+            return {};
+        });
+    network.alias = u"nic"_s;
+    network.repeatable = true;
+    t << network;
     t << option("nic-model", &VmDefinition::nicModel, "MODEL",
                 QT_TRANSLATE_NOOP("VmFields", "Network card: virtio, e1000e, e1000 or rtl8139."),
                 oneOf(&VmDefinition::nicModel, u"nic-model"_s, VmLimits::nicModels()));

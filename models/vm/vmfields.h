@@ -28,6 +28,10 @@ struct VmField
     const char *help = nullptr;
     /// An option without value that empties the field (`--no-cdrom`), or empty.
     QString clearOption;
+    /// Another name of the option (`--nic` for `--network`), or empty.
+    QString alias;
+    /// The option may be given more than once: parse() gets every value, one per line.
+    bool repeatable = false;
 
     std::function<bool(const VmDefinition &, const VmDefinition &)> same;
     /// Copies this field from the second definition into the first.

@@ -248,6 +248,9 @@ Outcome<> VmLibrary::create(VmDefinition &definition, const QString &stagedFolde
 {
     if (definition.uuid.isNull())
         definition.uuid = QUuid::createUuid();
+    // Each card's address is kept from now on (VmNic::mac), whatever happens to the others.
+    for (qsizetype i = 0; i < definition.nics.size(); ++i)
+        definition.nics[i].mac = definition.macOf(i);
     if (QString e = definition.validate(); !e.isEmpty())
         return Failure(e);
     QDir root(m_root);

@@ -2,6 +2,7 @@
 // Issue 14 point 11: each flow of the window as a person sees it, in light, dark and
 // Simplified Chinese, saved as PNGs in the build tree (screenshots/<look>/<flow>.png, kept
 // as test artefacts to look at) and checked for cut-off text. Offscreen, no QEMU.
+#include "models/vm/privatenetworks.h"
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
@@ -17,6 +18,7 @@
 #include <QLibraryInfo>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
@@ -62,6 +64,10 @@ private:
                      0);
             debian.disks.append({path, u"qcow2"_s, u"virtio"_s, true});
         }
+        QVERIFY(PrivateNetworks(driver.libraryRoot()).create(u"lab"_s));
+        debian.nics << VmNic{VmNic::Kind::Private, u"lab"_s, u"52:54:00:3a:10:02"_s};
+        debian.portForwards = {PortForward{u"tcp"_s, 8080, 80},
+                               PortForward{u"tcp"_s, 2222, 22, u"0.0.0.0"_s}};
         QVERIFY_OUTCOME(driver.library().save(debian));
         VmDefinition web = WindowDriver::plainVm(u"web"_s);
         QVERIFY(driver.createVm(web));
@@ -76,6 +82,9 @@ private:
         auto *disks = pane->editor()->findChild<QTreeWidget *>(u"disksList"_s);
         disks->setCurrentItem(disks->topLevelItem(0));
         look(w, u"2-settings"_s);
+        auto *network = pane->editor()->findChild<QWidget *>(u"networkEditor"_s);
+        pane->editor()->findChild<QScrollArea *>()->ensureWidgetVisible(network);
+        look(w, u"2b-settings-network"_s);
 
         pane->editor()->findChild<QPushButton *>(u"resizeDiskButton"_s)->click();
         QDialog *resize = nullptr;
@@ -94,6 +103,10 @@ private:
         detached->setFullScreen(true);
         look(detached, u"6-full-screen"_s);
         detached->close();
+
+        driver.action("actionPrivateNetworks")->trigger();
+        look(driver.waitForDialog(u"privateNetworksDialog"_s), u"8-private-networks"_s);
+        driver.waitForDialog(u"privateNetworksDialog"_s)->reject();
 
         driver.action("actionDelete")->trigger();
         look(driver.waitForDialog(u"confirmDelete"_s), u"7-delete"_s);

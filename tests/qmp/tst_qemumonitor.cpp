@@ -3,10 +3,10 @@
 // that go out and the typed reading of the answer QEMU 7.2 gives (the replies below were
 // captured from qemu-system-x86_64 7.2.22), plus QEMU's error answers. tst_qemumonitor_qemu
 // runs the commands a paused QEMU can run against the real thing.
-#include "tests/qmp/awaitresult.h"
-#include "tests/support/fakeqmpserver.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
+#include "tests/qmp/awaitresult.h"
+#include "tests/support/fakeqmpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -623,6 +623,33 @@ private Q_SLOTS:
         QVERIFY(r);
         verifyCommandError(r->error(), u"hostfwd_add"_s, u"GenericError"_s,
                            u"unrecognized netdev id 'nonet'"_s);
+    }
+
+    void userNetworkSockets()
+    {
+        // QEMU 7.2's text for two user-mode networks: a forward, a connection into the guest
+        // through it, and one the guest made to the host (10.0.2.2).
+        m_server
+            ->expect(u"human-monitor-command"_s,
+                     QJsonObject{{u"command-line"_s, u"info usernet"_s}})
+            .thenRaw(returning(
+                R"("Hub -1 (net0):\r\n)"
+                R"(  Protocol[State]    FD  Source Address  Port   Dest. Address  Port RecvQ SendQ\r\n)"
+                R"(  TCP[HOST_FORWARD]   3       127.0.0.1  5555       10.0.2.15    80     0     0\r\n)"
+                R"(  TCP[ESTABLISHED]   17       127.0.0.1 41234       10.0.2.15    80     0     0\r\n)"
+                R"(  TCP[ESTABLISHED]   18       10.0.2.16 40000        10.0.2.2  8080     0     0\r\n)"
+                R"(Hub -1 (net1):\r\n)"
+                R"(  Protocol[State]    FD  Source Address  Port   Dest. Address  Port RecvQ SendQ\r\n)"
+                R"(  UDP[236 sec]       19       10.0.2.15    68        10.0.2.2    67     0     0\r\n")"));
+        const auto r = awaitResult<QList<QemuUserSocket>>(
+            [&](QObject *c, auto done) { m_monitor->userNetworkSockets(u"net0"_s, c, done); });
+        QVERIFY(r && !r->hasError());
+        QCOMPARE(r->value(),
+                 (QList<QemuUserSocket>{
+                     {u"TCP"_s, u"HOST_FORWARD"_s, u"10.0.2.15"_s, 80, u"127.0.0.1"_s, 5555},
+                     {u"TCP"_s, u"ESTABLISHED"_s, u"10.0.2.15"_s, 80, u"127.0.0.1"_s, 41234},
+                     {u"TCP"_s, u"ESTABLISHED"_s, u"10.0.2.16"_s, 40000, u"10.0.2.2"_s, 8080},
+                 }));
     }
 
     void hostForwardRemove()

@@ -8,6 +8,7 @@
 #include "models/vm/vmlimits.h"
 #include "ui/pages/disklisteditor.h"
 #include "ui/pages/diskresizedialog.h"
+#include "ui/pages/networkeditor.h"
 #include "ui/widgets/filepathedit.h"
 
 #include <QAction>
@@ -187,8 +188,9 @@ QWidget *DefinitionEditor::buildForm()
 
     auto *network = new QGroupBox(tr("Network"), form);
     QFormLayout *n = formIn(network);
-    m_network = new QCheckBox(tr("&User-mode network (NAT)"), network);
-    m_network->setObjectName(u"networkCheck"_s);
+    m_network = new NetworkEditor(network);
+    m_network->setObjectName(u"networkEditor"_s);
+    m_network->setLibraryRoot(m_library->root());
     n->addRow(m_network);
     m_nicModel = new QComboBox(network);
     m_nicModel->setObjectName(u"nicModelCombo"_s);
@@ -202,10 +204,7 @@ QWidget *DefinitionEditor::buildForm()
         else
             m_nicModel->addItem(tr("Realtek RTL8139 (oldest systems)"), model);
     }
-    n->addRow(tr("&Card:"), m_nicModel);
-    m_portForwards = new QLabel(network);
-    m_portForwards->setWordWrap(true);
-    n->addRow(tr("Port forwards:"), m_portForwards);
+    n->addRow(tr("Card &model:"), m_nicModel);
     layout->addWidget(network);
     layout->addStretch(1);
 
@@ -228,8 +227,7 @@ QWidget *DefinitionEditor::buildForm()
     connect(m_kernel, &FilePathEdit::pathChanged, this, changed);
     connect(m_initrd, &FilePathEdit::pathChanged, this, changed);
     connect(m_kernelArgs, &QLineEdit::textChanged, this, changed);
-    connect(m_network, &QCheckBox::toggled, this, changed);
-    connect(m_network, &QCheckBox::toggled, m_nicModel, &QWidget::setEnabled);
+    connect(m_network, &NetworkEditor::changed, this, changed);
     return form;
 }
 
@@ -364,7 +362,7 @@ void DefinitionEditor::discardAllDrafts()
 
 VmDefinition DefinitionEditor::collect() const
 {
-    VmDefinition d = m_baseline; // the uuid and port forwards are not edited here
+    VmDefinition d = m_baseline; // the uuid is not edited here
     d.name = m_name->text();
     d.notes = m_notes->toPlainText();
     d.cpus = m_cpus->value();
@@ -378,7 +376,8 @@ VmDefinition DefinitionEditor::collect() const
     d.kernel = m_kernel->path();
     d.initrd = m_initrd->path();
     d.kernelArgs = m_kernelArgs->text();
-    d.networkEnabled = m_network->isChecked();
+    d.nics = m_network->nics();
+    d.portForwards = m_network->forwards();
     return d;
 }
 
@@ -403,16 +402,8 @@ void DefinitionEditor::load(const VmDefinition &d)
     m_initrd->setPath(d.initrd);
     if (m_kernelArgs->text() != d.kernelArgs)
         m_kernelArgs->setText(d.kernelArgs);
-    m_network->setChecked(d.networkEnabled);
-    m_nicModel->setEnabled(d.networkEnabled);
     m_nicModel->setCurrentIndex(std::max(0, m_nicModel->findData(d.nicModel)));
-    QStringList forwards;
-    for (const PortForward &f : d.portForwards)
-        forwards << tr("%1 127.0.0.1:%2 → guest port %3")
-                        .arg(f.protocol)
-                        .arg(f.hostPort)
-                        .arg(f.guestPort);
-    m_portForwards->setText(forwards.isEmpty() ? tr("None") : forwards.join(u'\n'));
+    m_network->setNetwork(d.nics, d.portForwards);
     m_loading = false;
 }
 
@@ -420,6 +411,8 @@ QString DefinitionEditor::problem() const
 {
     if (!isEditable())
         return {};
+    if (QString e = m_network->problem(); !e.isEmpty())
+        return e;
     const VmDefinition d = collect();
     if (QString e = VmDefinition::validateName(d.name); !e.isEmpty())
         return e;

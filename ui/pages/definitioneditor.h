@@ -9,6 +9,7 @@
 
 class DiskListEditor;
 class FilePathEdit;
+class NetworkEditor;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -19,8 +20,8 @@ class QSpinBox;
 
 /// The settings of one VM as a form: name, CPUs, memory, machine type (from the list this
 /// QEMU offers), accelerator, firmware, disks (DiskListEditor: add, detach, resize, bus,
-/// boot order), CD-ROM, direct kernel boot, network and its card, and notes are editable;
-/// port forwards are shown read-only for now.
+/// boot order), CD-ROM, direct kernel boot, network cards and port forwards (NetworkEditor),
+/// the cards' model, and notes are editable.
 ///
 /// Editable only while the VM has no QEMU process (stopped or crashed). What the user
 /// types is checked at once with the rules the wizard and the CLI use (VmLimits::check(),
@@ -124,9 +125,8 @@ private:
     FilePathEdit *m_kernel = nullptr;
     FilePathEdit *m_initrd = nullptr;
     QLineEdit *m_kernelArgs = nullptr;
-    QCheckBox *m_network = nullptr;
+    NetworkEditor *m_network = nullptr;
     QComboBox *m_nicModel = nullptr;
-    QLabel *m_portForwards = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_problemIcon = nullptr;
     QLabel *m_problem = nullptr;

@@ -3,6 +3,7 @@
 
 #include "ui/widgets/elidedlabel.h"
 
+#include "models/vm/guestaddress.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -51,6 +53,10 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     , m_performance(new PerformancePage(this))
 {
     setObjectName(u"vmDetails"_s);
+    // The guest takes its address a while after QEMU runs: asked again now and then.
+    m_addressTimer = new QTimer(this);
+    m_addressTimer->setInterval(5000);
+    connect(m_addressTimer, &QTimer::timeout, this, &VmDetailsPane::askGuestAddress);
     m_name->setObjectName(u"vmName"_s);
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -113,8 +119,30 @@ void VmDetailsPane::setStatsSampler(StatsSampler *sampler)
     m_performance->setSampler(sampler);
 }
 
+void VmDetailsPane::askGuestAddress()
+{
+    const VmInstance *vm = m_instance.data();
+    if (!vm || !vm->qmp())
+        return;
+    GuestAddress::query(*vm, this, [this, vm](const QStringList &addresses) {
+        if (m_instance.data() != vm)
+            return; // another VM is shown meanwhile
+        QString address;
+        for (const QString &a : addresses) {
+            if (address.isEmpty())
+                address = a;
+        }
+        if (address != m_guestAddress) {
+            m_guestAddress = address;
+            refresh();
+        }
+    });
+}
+
 void VmDetailsPane::setVm(VmInstance *instance, const VmEntry &entry)
 {
+    if (m_instance.data() != instance)
+        m_guestAddress.clear();
     m_instance = instance;
     m_entry = entry;
     m_hasVm = true;
@@ -123,6 +151,7 @@ void VmDetailsPane::setVm(VmInstance *instance, const VmEntry &entry)
 
 void VmDetailsPane::clear()
 {
+    m_guestAddress.clear();
     m_instance = nullptr;
     m_entry = {};
     m_hasVm = false;
@@ -218,6 +247,8 @@ void VmDetailsPane::refresh()
         if (VmLifecycle::hasProcess(vm->state()) && vm->pid() != 0) {
             parts << tr("QEMU process %1").arg(vm->pid())
                   << acceleratorText(vm->effectiveAccelerator());
+            if (!m_guestAddress.isEmpty())
+                parts << tr("guest address %1").arg(m_guestAddress);
         } else {
             parts << tr("starts with %1").arg(acceleratorText(vm->effectiveAccelerator()));
         }
@@ -242,6 +273,14 @@ void VmDetailsPane::refresh()
                 break;
             }
         }
+    }
+    const bool running = vm && vm->qmp() != nullptr;
+    if (running && !m_addressTimer->isActive()) {
+        m_addressTimer->start();
+        QTimer::singleShot(0, this, &VmDetailsPane::askGuestAddress);
+    } else if (!running) {
+        m_addressTimer->stop();
+        m_guestAddress.clear();
     }
     m_status->setText(status);
     m_problem->setText(problem);

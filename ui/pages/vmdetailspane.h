@@ -16,6 +16,7 @@ class PerformancePage;
 class QFrame;
 class QLabel;
 class QTabWidget;
+class QTimer;
 class SerialConsoleView;
 class SnapshotPage;
 class StatsSampler;
@@ -76,10 +77,14 @@ private:
     void startsThroughThisPane(DisplayWindow *window);
     void refresh();
     void detach();
+    /// Asks QEMU where the running VM's guest is (GuestAddress) for the status line.
+    void askGuestAddress();
 
     QPointer<VmInstance> m_instance;
     VmEntry m_entry;
     bool m_hasVm = false;
+    QString m_guestAddress; ///< of m_instance's guest, while it runs; empty when unknown
+    QTimer *m_addressTimer;
     /// Detached screens by VM: the tab says "shown in its own window" instead of a second copy.
     QHash<VmInstance *, QPointer<DisplayWindow>> m_detached;
 

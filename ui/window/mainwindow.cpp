@@ -20,6 +20,7 @@
 #include "ui/widgets/vmlistview.h"
 #include "ui/window/portabilityactions.h"
 #include "ui/window/preferencesdialog.h"
+#include "ui/window/privatenetworksdialog.h"
 #include "ui/window/trayicon.h"
 #include "ui/window/unappliedquestion.h"
 #include "ui/window/vmactions.h"
@@ -240,6 +241,16 @@ void MainWindow::createMenus()
         if (const VmEntry *e = source.isValid() ? m_model->entry(source) : nullptr)
             showDiskImageWizard(e->name());
     });
+    QAction *networks = fileMenu->addAction(tr("Private &Networks…"), this, [this] {
+        if (auto *open = findChild<PrivateNetworksDialog *>(QString(), Qt::FindDirectChildrenOnly))
+            return open->raise();
+        auto *dialog = new PrivateNetworksDialog(m_library, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    networks->setObjectName(u"actionPrivateNetworks"_s);
+    networks->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    networks->setStatusTip(tr("Networks between VMs that nothing else can see"));
     fileMenu->addSeparator();
     QAction *preferences = fileMenu->addAction(
         SymbolicIcon::get(u"preferences-system"_s, QStyle::SP_FileDialogDetailedView, style(),

@@ -268,8 +268,8 @@ void NewVmWizard::buildSummaryPage()
                 lines << tr("Kernel command line: %1").arg(d.kernelArgs);
         }
         lines << tr("Accelerator: %1").arg(m_accelerator->currentText());
-        lines << (d.networkEnabled ? tr("Network: user-mode NAT on a VirtIO card")
-                                   : tr("Network: none"));
+        lines << (!d.nics.isEmpty() ? tr("Network: user-mode NAT on a VirtIO card")
+                                    : tr("Network: none"));
         const VmLayout vm = VmLayout::ofFolder(m_library->folderFor(d.name));
         DiskPlan disk = m_disk->plan();
         if (disk.writesFile()) // it goes into the VM's folder

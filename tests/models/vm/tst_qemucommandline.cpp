@@ -116,12 +116,13 @@ private Q_SLOTS:
         QCOMPARE(value(args, u"-netdev"_s),
                  u"user,id=net0,hostfwd=tcp:127.0.0.1:2222-:22,hostfwd=udp:127.0.0.1:5353-:53"_s);
         const QStringList devices = values(args, u"-device"_s);
-        QVERIFY(devices.contains(u"virtio-net-pci,netdev=net0,id=nic0"_s));
+        // Each card with its MAC address, kept in the definition or derived from the uuid.
+        QVERIFY(devices.contains(u"virtio-net-pci,netdev=net0,id=nic0,mac="_s + d.macOf(0)));
         // The card the settings chose (VmLimits::nicModels()), by QEMU's device name.
         d.nicModel = u"e1000e"_s;
         QVERIFY(values(QemuCommandLine(d, m_vmFolder, m_runtime, Accelerator::Tcg).arguments(),
                        u"-device"_s)
-                    .contains(u"e1000e,netdev=net0,id=nic0"_s));
+                    .contains(u"e1000e,netdev=net0,id=nic0,mac="_s + d.macOf(0)));
         QVERIFY(devices.contains(u"qemu-xhci,id=usb"_s));
         QVERIFY(devices.contains(u"usb-tablet,bus=usb.0,id=tablet0"_s));
         QVERIFY(devices.contains(u"virtio-balloon-pci,id=balloon0"_s));
@@ -155,7 +156,7 @@ private Q_SLOTS:
     void noNetwork()
     {
         VmDefinition d = base();
-        d.networkEnabled = false;
+        d.nics.clear();
         const QStringList args =
             QemuCommandLine(d, m_vmFolder, m_runtime, Accelerator::Tcg).arguments();
         QVERIFY(!args.contains(u"-netdev"_s));

@@ -76,7 +76,7 @@ private:
         d.accelerator = Accelerator::Tcg;
         d.memoryMiB = 256;
         d.firmware = Firmware::Uefi;
-        d.networkEnabled = false; // no PXE attempts: straight to the UEFI shell
+        d.nics.clear(); // no PXE attempts: straight to the UEFI shell
         if (!disk.isEmpty())
             d.disks.append({disk, u"qcow2"_s, u"virtio"_s});
         return d;

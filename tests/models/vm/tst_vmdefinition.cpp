@@ -27,7 +27,7 @@ private:
         d.kernel = u"/boot/vmlinuz"_s;
         d.initrd = u"/boot/initrd.img"_s;
         d.kernelArgs = u"console=ttyS0 quiet"_s;
-        d.networkEnabled = true;
+        d.nics = {VmNic{}};
         d.portForwards = {{u"tcp"_s, 2222, 22}, {u"udp"_s, 5353, 53}};
         d.notes = u"line one\nline two"_s;
         return d;
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QCOMPARE(d.cpus, 1);
         QCOMPARE(d.memoryMiB, 1024);
         QCOMPARE(d.accelerator, Accelerator::Auto);
-        QVERIFY(d.networkEnabled);
+        QCOMPARE(d.nics.size(), 1);
     }
 
     void refusesBadInput_data()

@@ -47,7 +47,7 @@ private:
         d.kernel = u"/k"_s;
         d.initrd = u"/i"_s;
         d.kernelArgs = u"console=ttyS0"_s;
-        d.networkEnabled = !from.networkEnabled;
+        d.nics = from.nics.isEmpty() ? QList<VmNic>{VmNic{}} : QList<VmNic>{};
         d.nicModel = u"e1000e"_s;
         d.portForwards = {PortForward{u"tcp"_s, 2222, 22}};
         d.notes = u"notes"_s;

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
@@ -66,6 +67,10 @@ private Q_SLOTS:
     void lifecycleThroughTheActions()
     {
         VmDefinition d = guestVm(u"tiny"_s);
+        QTcpServer probe; // a free host port for a forward: QEMU then knows the guest's address
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        d.portForwards = {PortForward{u"tcp"_s, probe.serverPort(), 80}};
+        probe.close();
         QVERIFY(driver().createVm(d));
         MainWindow *w = driver().openWindow();
         QVERIFY(driver().select(u"tiny"_s));
@@ -83,6 +88,9 @@ private Q_SLOTS:
                  qPrintable(status));
         QCOMPARE(driver().row(u"tiny"_s, VmListModel::AcceleratorColumn).data().toString(),
                  u"TCG (emulated)"_s);
+        // Where QEMU's user-mode network sends the guest's connections.
+        QTRY_VERIFY2(w->detailsPane()->statusText().contains("guest address 10.0.2.15"_L1),
+                     qPrintable(w->detailsPane()->statusText()));
         // The serial console follows the guest live.
         QVERIFY2(QTest::qWaitFor([&] { return consoleText().contains("BERTH-GUEST-READY"_L1); },
                                  kBootTimeoutMs),

@@ -3,11 +3,13 @@
 // list of what this QEMU offers; the limits are the wizard's and the CLI's (VmLimits); disks
 // are added, detached, resized, moved in boot order and given another bus from the page;
 // the network card is chosen; Apply is a compare-and-swap with changes made elsewhere.
+#include "models/vm/privatenetworks.h"
 #include "models/vm/vmlimits.h"
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/vmdetailspane.h"
+#include "ui/window/privatenetworksdialog.h"
 #include "ui/wizards/diskimagewizard.h"
 
 #include <QComboBox>
@@ -19,6 +21,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -215,6 +218,86 @@ private Q_SLOTS:
         nic->setCurrentIndex(nic->findData(u"e1000e"_s));
         QVERIFY(editor()->apply());
         QCOMPARE(saved(u"n"_s).nicModel, u"e1000e"_s);
+    }
+
+    void forwardsAndCardsAreEdited()
+    {
+        QVERIFY(PrivateNetworks(driver().libraryRoot()).create(u"lab"_s));
+        openVm(u"fw"_s);
+        auto *forwards = child<QTableWidget>(u"forwardTable"_s);
+        auto *note = child<QLabel>(u"forwardNote"_s);
+        QVERIFY(note->text().contains(u"127.0.0.1: only programs on this computer"_s));
+
+        // Add Forward: a row listening on 127.0.0.1; the ports must be typed.
+        child<QPushButton>(u"forwardTableAdd"_s)->click();
+        QCOMPARE(forwards->rowCount(), 1);
+        QCOMPARE(forwards->item(0, 1)->text(), u"127.0.0.1"_s);
+        QVERIFY2(problem().contains(u"Forward 1, host ports"_s), qPrintable(problem()));
+        QVERIFY(!canApply());
+        forwards->item(0, 2)->setText(u"18000-18002"_s);
+        forwards->item(0, 3)->setText(u"8000"_s);
+        QVERIFY2(problem().isEmpty(), qPrintable(problem()));
+
+        // A second card on the private network "lab", offered by name.
+        child<QPushButton>(u"nicTableAdd"_s)->click();
+        auto *nics = child<QTableWidget>(u"nicTable"_s);
+        QCOMPARE(nics->rowCount(), 2);
+        auto *network = qobject_cast<QComboBox *>(nics->cellWidget(1, 0));
+        QVERIFY(network);
+        const int lab = network->findData(u"private:lab"_s);
+        QVERIFY(lab > 0);
+        QCOMPARE(network->itemText(lab), u"Private network “lab”"_s);
+        network->setCurrentIndex(lab);
+        QVERIFY(editor()->apply());
+        const VmDefinition d = saved(u"fw"_s);
+        QCOMPARE(d.portForwards.size(), 1);
+        QCOMPARE(d.portForwards[0].hostPort, 18000);
+        QCOMPARE(d.portForwards[0].count, 3);
+        QCOMPARE(d.portForwards[0].address, u"127.0.0.1"_s);
+        QCOMPARE(d.nics.size(), 2);
+        QCOMPARE(d.nics[1].spec(), u"private:lab"_s);
+
+        // Another address is said plainly.
+        forwards->item(0, 1)->setText(u"0.0.0.0"_s);
+        QVERIFY2(note->text().contains(u"listen on 0.0.0.0: other computers"_s),
+                 qPrintable(note->text()));
+        // Overlapping forwards are refused with the rule's words.
+        child<QPushButton>(u"forwardTableAdd"_s)->click();
+        forwards->item(1, 2)->setText(u"18001"_s);
+        forwards->item(1, 3)->setText(u"22"_s);
+        QVERIFY2(problem().contains(u"overlap"_s), qPrintable(problem()));
+        // Remove Forward takes the selected row away.
+        forwards->selectRow(1);
+        child<QPushButton>(u"forwardTableRemove"_s)->click();
+        QCOMPARE(forwards->rowCount(), 1);
+        QVERIFY(problem().isEmpty());
+    }
+
+    void privateNetworksDialog()
+    {
+        openVm(u"pn"_s);
+        PrivateNetworksDialog dialog(&driver().library());
+        QVERIFY(dialog.createNetwork(u"dmz"_s));
+        QVERIFY(!dialog.createNetwork(u"dmz"_s));
+        auto *problemLabel = dialog.findChild<QLabel *>(u"networkProblem"_s);
+        QVERIFY(problemLabel->text().contains(u"already exists"_s));
+        auto *list = dialog.findChild<QTreeWidget *>(u"networkList"_s);
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(1), u"none"_s);
+        // In use by a VM: not deleted, and the dialog names it.
+        const VmDefinition base = saved(u"pn"_s);
+        VmDefinition d = base;
+        d.nics << VmNic{VmNic::Kind::Private, u"dmz"_s, {}};
+        QVERIFY_OUTCOME(driver().library().update(d.uuid, base, d));
+        PrivateNetworksDialog again(&driver().library());
+        list = again.findChild<QTreeWidget *>(u"networkList"_s);
+        QCOMPARE(list->topLevelItem(0)->text(1), u"pn"_s);
+        list->setCurrentItem(list->topLevelItem(0));
+        QVERIFY(!again.deleteSelected());
+        QVERIFY(again.findChild<QLabel *>(u"networkProblem"_s)
+                    ->text()
+                    .contains(u"dmz is still the network of pn"_s));
+        QCOMPARE(PrivateNetworks(driver().libraryRoot()).list()->size(), 1);
     }
 
     void applyKeepsChangesMadeElsewhere()
