@@ -924,8 +924,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>%1 的控制台已关闭：虚拟机已停止。</translation>
     </message>
     <message>
-        <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
-        <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
         <source>%1	%2:%3	guest port %4</source>
         <translation>%1	%2:%3	客户机端口 %4</translation>
     </message>
@@ -1020,6 +1018,10 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>A network card: nat (the default), private:NAME, bridge:NAME or none; repeat for more cards.</source>
         <translation>一块网卡：nat（默认）、private:NAME、bridge:NAME 或 none；重复此选项可添加更多网卡。</translation>
+    </message>
+    <message>
+        <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
+        <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
     </message>
 </context>
 <context>

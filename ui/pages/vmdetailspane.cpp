@@ -315,9 +315,10 @@ void VmDetailsPane::refresh()
         m_editor->setVm(m_entry, editable, why.arg(m_entry.name()));
     }
     m_console->setLogFile(m_hasVm ? m_entry.layout().serialLogPath() : QString());
-    const bool running = m_hasVm && !broken && vm && vm->state() != VmState::Stopped &&
-                         vm->state() != VmState::Crashed && vm->state() != VmState::Starting;
-    m_console->setConsoleSocket(running ? m_entry.layout().serialConsoleSocketPath() : QString());
+    const bool consoleUp = m_hasVm && !broken && vm && vm->state() != VmState::Stopped &&
+                           vm->state() != VmState::Crashed && vm->state() != VmState::Starting;
+    m_console->setConsoleSocket(consoleUp ? m_entry.layout().serialConsoleSocketPath()
+                                          : QString());
     m_display->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
     m_display->setShownElsewhere(detachedDisplay() != nullptr);
     m_snapshots->setVm(m_hasVm && !broken ? m_instance.data() : nullptr);
