@@ -2,10 +2,11 @@
 #include "app/cli/commandline.h"
 
 #include "app/cli/clisession.h"
+#include "app/cli/detectcommand.h"
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
-#include "app/cli/setcommand.h"
 #include "app/cli/portabilitycommands.h"
+#include "app/cli/setcommand.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -27,6 +28,7 @@ const CliCommandTable &commands()
         CliCommandTable t;
         addVmCommands(t);
         addSetCommand(t);
+        addDetectCommand(t);
         addSnapshotCommands(t);
         addDisplayCommands(t);
         addStatsCommands(t);

@@ -7,6 +7,7 @@
 #include "models/vm/qemulog.h"
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/runtimefolder.h"
+#include "models/vm/swtpm.h"
 
 #include <QFile>
 #include <QProcess>
@@ -69,6 +70,14 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     CrashReport::remove(vmFolder);
     const QStringList arguments = commandLine.arguments();
     QemuLog::writeHeader(vmFolder, binary, arguments);
+    // The TPM's emulator first: QEMU connects to its socket as it starts.
+    if (definition.tpm) {
+        if (const Outcome<qint64> swtpm = Swtpm::start(layout); !swtpm) {
+            RuntimeFolder::clean(runtimeFolder);
+            out.error = swtpm.failure().message();
+            return out;
+        }
+    }
 
     // Detached, so QEMU outlives this process; its stdout and stderr go to qemu.log.
     QProcess process;
@@ -86,7 +95,7 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     if (inherited >= 0)
         ::close(inherited);
     if (!started || pid <= 0) {
-        RuntimeFolder::clean(runtimeFolder);
+        RuntimeFolder::clean(runtimeFolder); // ends the swtpm too
         out.error = tr("Cannot run %1: %2").arg(binary, process.errorString());
         return out;
     }

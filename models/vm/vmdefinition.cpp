@@ -223,6 +223,8 @@ QString VmDefinition::validate() const
             .arg(nicModel, VmLimits::nicModels().join(u", "_s));
     if (!portForwards.isEmpty() && !networkEnabled)
         return VmDefinition::tr("Port forwards need the network to be enabled.");
+    if (secureBoot && firmware != Firmware::Uefi)
+        return VmDefinition::tr("Secure Boot needs UEFI firmware (firmware uefi), not BIOS.");
     return {};
 }
 
@@ -260,6 +262,11 @@ QJsonObject VmDefinition::toJson() const
                                    {u"port_forwards"_s, forwards}}},
         {u"notes"_s, notes},
     };
+    // Written only when on: definitions without them read as before.
+    if (tpm)
+        json.insert(u"tpm"_s, true);
+    if (secureBoot)
+        json.insert(u"secure_boot"_s, true);
     if (!linkedClones.isEmpty()) {
         QJsonArray clones;
         for (const QUuid &clone : linkedClones)
@@ -306,6 +313,8 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
         d.firmware = Firmware::Uefi;
     else if (firmware != "bios"_L1)
         r.fail("firmware", VmDefinition::tr("must be bios or uefi"));
+    d.tpm = r.boolean("tpm", false);
+    d.secureBoot = r.boolean("secure_boot", false);
 
     const QJsonArray diskArray = r.array("disks");
     for (qsizetype i = 0; i < diskArray.size() && r.error().isEmpty(); ++i) {

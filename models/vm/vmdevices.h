@@ -17,7 +17,7 @@
 ///   its virtio-net card                    NetworkCard
 ///
 /// and the devices no command names yet: the SATA and SCSI controllers, the USB controller
-/// and its tablet, pvpanic and the VGA card.
+/// and its tablet, pvpanic, the VGA card and the TPM.
 class VmDevices final
 {
 public:
@@ -47,6 +47,11 @@ public:
     static constexpr QLatin1StringView UserNetwork{"net0"};
     /// The virtio-net card on it.
     static constexpr QLatin1StringView NetworkCard{"nic0"};
+
+    /// The TPM 2.0 (tpm-tis), its emulator backend and the chardev to swtpm's socket.
+    static constexpr QLatin1StringView Tpm{"tpm0-dev"};
+    static constexpr QLatin1StringView TpmBackend{"tpm0"};
+    static constexpr QLatin1StringView TpmChardev{"chrtpm"};
 
     static constexpr QLatin1StringView SataController{"sata0"};
     static constexpr QLatin1StringView ScsiController{"scsi0"};
