@@ -1022,6 +1022,88 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
         <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
+        <source>recommended</source>
+        <translation>推荐值</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>最低值</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s general suggestion</source>
+        <translation>Berth 的通用建议</translation>
+    </message>
+    <message>
+        <source>ISO</source>
+        <translation>ISO</translation>
+    </message>
+    <message>
+        <source>Memory: %1 MiB (%2)</source>
+        <translation>内存：%1 MiB（%2）</translation>
+    </message>
+    <message>
+        <source>CPUs: %1 (%2)</source>
+        <translation>CPU：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Disk: %1 (%2)</source>
+        <translation>磁盘：%1（%2）</translation>
+    </message>
+    <message>
+        <source>UEFI firmware</source>
+        <translation>UEFI 固件</translation>
+    </message>
+    <message>
+        <source>a TPM 2.0</source>
+        <translation>TPM 2.0</translation>
+    </message>
+    <message>
+        <source>Secure Boot</source>
+        <translation>安全启动</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>需要：%1</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s osinfo database</source>
+        <translation>Berth 的 osinfo 数据库</translation>
+    </message>
+    <message>
+        <source>the system&apos;s osinfo-db</source>
+        <translation>系统的 osinfo-db</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3, %4), from %5</source>
+        <translation>%1（%2，版本 %3，%4），来自%5</translation>
+    </message>
+    <message>
+        <source>Recognise the operating system on an ISO image, as the New VM wizard does, and what it suggests.</source>
+        <translation>像新建虚拟机向导一样识别 ISO 镜像上的操作系统，并给出建议。</translation>
+    </message>
+    <message>
+        <source>Turn --%1 off.</source>
+        <translation>关闭 --%1。</translation>
+    </message>
+    <message>
+        <source>warning: %1 needs a TPM 2.0, and swtpm is not installed (apt install swtpm)</source>
+        <translation>警告：%1 需要 TPM 2.0，但未安装 swtpm（apt install swtpm）</translation>
+    </message>
+    <message>
+        <source>--secure-boot needs --firmware uefi</source>
+        <translation>--secure-boot 需要 --firmware uefi</translation>
+    </message>
+    <message>
+        <source>Recognised %1</source>
+        <translation>已识别 %1</translation>
+    </message>
+    <message>
+        <source>A TPM 2.0, as Windows 11 needs (needs the swtpm package).</source>
+        <translation>TPM 2.0，Windows 11 需要它（需要 swtpm 软件包）。</translation>
+    </message>
+    <message>
+        <source>UEFI Secure Boot with Microsoft&apos;s keys (with --firmware uefi).</source>
+        <translation>带有微软密钥的 UEFI 安全启动（需配合 --firmware uefi）。</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1346,8 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>Card &amp;model:</source>
         <translation>网卡型号(&amp;M)：</translation>
+        <source>Security:</source>
+        <translation>安全：</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +2935,14 @@ It opens “%2” in a window of its own.</source>
         <source>Network: none</source>
         <translation>网络：无</translation>
     </message>
+    <message>
+        <source>Security:</source>
+        <translation>安全：</translation>
+    </message>
+    <message>
+        <source> and UEFI firmware, Secure Boot and a TPM 2.0, which this system needs</source>
+        <translation>，以及此系统所需的 UEFI 固件、安全启动和 TPM 2.0</translation>
+    </message>
 </context>
 <context>
     <name>OsDetector</name>
@@ -3315,6 +3407,10 @@ It opens “%2” in a window of its own.</source>
         <source>The UEFI variables file %1 %2</source>
         <translation>UEFI 变量文件 %1 %2</translation>
     </message>
+    <message>
+        <source>Secure Boot needs the q35 machine (its firmware runs in SMM), not %1</source>
+        <translation>安全启动需要 q35 机器类型（其固件在 SMM 中运行），而不是 %1</translation>
+    </message>
 </context>
 <context>
     <name>QemuExit</name>
@@ -3577,6 +3673,29 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>The runtime folder %1 can be entered by other users; Berth will not use its sockets</source>
         <translation>其他用户可以进入运行时文件夹 %1；Berth 不会使用其中的套接字</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityChoices</name>
+    <message>
+        <source>&amp;TPM 2.0</source>
+        <translation>&amp;TPM 2.0</translation>
+    </message>
+    <message>
+        <source>Secure &amp;Boot</source>
+        <translation>安全启动(&amp;B)</translation>
+    </message>
+    <message>
+        <source>An emulated TPM 2.0 (swtpm), as Windows 11 needs; its state stays in the VM&apos;s folder</source>
+        <translation>模拟的 TPM 2.0（swtpm），Windows 11 需要它；其状态保存在虚拟机的文件夹中</translation>
+    </message>
+    <message>
+        <source>UEFI Secure Boot with Microsoft&apos;s keys enrolled: the firmware starts only signed boot loaders</source>
+        <translation>已注册微软密钥的 UEFI 安全启动：固件只启动已签名的引导程序</translation>
+    </message>
+    <message>
+        <source>Secure Boot needs UEFI firmware</source>
+        <translation>安全启动需要 UEFI 固件</translation>
     </message>
 </context>
 <context>
@@ -4015,6 +4134,53 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     </message>
 </context>
 <context>
+    <name>Swtpm</name>
+    <message>
+        <source>Cannot create the TPM state folder %1: %2</source>
+        <translation>无法创建 TPM 状态文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>The TPM state %1 is not a folder (or is a symbolic link); move it away and start the VM again</source>
+        <translation>TPM 状态 %1 不是文件夹（或是符号链接）；请将其移走后再次启动虚拟机</translation>
+    </message>
+    <message>
+        <source>Cannot make the TPM state folder %1 private: %2</source>
+        <translation>无法将 TPM 状态文件夹 %1 设为私有：%2</translation>
+    </message>
+    <message>
+        <source>%1 (from BERTH_SWTPM) was not found or is not executable; unset BERTH_SWTPM or install the swtpm package</source>
+        <translation>未找到 %1（来自 BERTH_SWTPM）或其不可执行；请取消设置 BERTH_SWTPM 或安装 swtpm 软件包</translation>
+    </message>
+    <message>
+        <source>This VM has a TPM, and its emulator swtpm was not found: install the swtpm package (apt install swtpm swtpm-tools), or turn the TPM off (berth set NAME --no-tpm)</source>
+        <translation>此虚拟机带有 TPM，但未找到其模拟器 swtpm：请安装 swtpm 软件包（apt install swtpm swtpm-tools），或关闭 TPM（berth set NAME --no-tpm）</translation>
+    </message>
+    <message>
+        <source>The runtime folder %1 has a comma in its path, which swtpm cannot take; set XDG_RUNTIME_DIR to another folder</source>
+        <translation>运行时文件夹 %1 的路径中含有逗号，swtpm 无法使用；请将 XDG_RUNTIME_DIR 设为其他文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot link the TPM state into the runtime folder %1</source>
+        <translation>无法将 TPM 状态链接到运行时文件夹 %1</translation>
+    </message>
+    <message>
+        <source>The TPM emulator (swtpm) did not start within %1 seconds</source>
+        <translation>TPM 模拟器（swtpm）未在 %1 秒内启动</translation>
+    </message>
+    <message>
+        <source>The TPM emulator (swtpm) did not start: %1</source>
+        <translation>TPM 模拟器（swtpm）未能启动：%1</translation>
+    </message>
+    <message>
+        <source>The TPM emulator (swtpm) ended at once: %1</source>
+        <translation>TPM 模拟器（swtpm）立即退出：%1</translation>
+    </message>
+    <message>
+        <source>The TPM emulator (swtpm) of %1 has ended while the VM runs: the guest has no working TPM until you shut the VM down and start it again</source>
+        <translation>%1 的 TPM 模拟器（swtpm）在虚拟机运行时退出：在您关闭并重新启动虚拟机之前，客户机没有可用的 TPM</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>“%1” stopped unexpectedly</source>
@@ -4076,6 +4242,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Could not create the UEFI variables file %1: %2</source>
         <translation>无法创建 UEFI 变量文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The UEFI firmware with Secure Boot and Microsoft&apos;s keys (OVMF_CODE_4M.ms.fd, OVMF_VARS_4M.ms.fd) was not found in %1; install the ovmf package, or turn Secure Boot off for this VM</source>
+        <translation>在 %1 中未找到带安全启动和微软密钥的 UEFI 固件（OVMF_CODE_4M.ms.fd、OVMF_VARS_4M.ms.fd）；请安装 ovmf 软件包，或为此虚拟机关闭安全启动</translation>
     </message>
 </context>
 <context>
@@ -4511,6 +4681,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <source>must hold UUIDs</source>
         <translation>必须包含 UUID</translation>
     </message>
+    <message>
+        <source>Secure Boot needs UEFI firmware (firmware uefi), not BIOS.</source>
+        <translation>安全启动需要 UEFI 固件（firmware uefi），而不是 BIOS。</translation>
+    </message>
 </context>
 <context>
     <name>VmDetailsPane</name>
@@ -4717,6 +4891,12 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>Network cards, one per option: nat, private:NAME or bridge:NAME, each optionally with ,mac=MAC; none for no network. Replaces the VM&apos;s cards; a card keeps its MAC.</source>
         <translation>网卡，每个选项一块：nat、private:NAME 或 bridge:NAME，均可附加 ,mac=MAC；none 表示无网络。会替换虚拟机的全部网卡；原位置的网卡保留其 MAC。</translation>
+        <source>A TPM 2.0 (swtpm), as Windows 11 needs.</source>
+        <translation>TPM 2.0（swtpm），Windows 11 需要它。</translation>
+    </message>
+    <message>
+        <source>UEFI Secure Boot with Microsoft&apos;s keys (UEFI firmware only).</source>
+        <translation>带有微软密钥的 UEFI 安全启动（仅限 UEFI 固件）。</translation>
     </message>
 </context>
 <context>

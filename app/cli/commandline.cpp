@@ -6,6 +6,7 @@
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
 #include "app/cli/networkcommands.h"
+#include "app/cli/detectcommand.h"
 #include "app/cli/portabilitycommands.h"
 #include "app/cli/setcommand.h"
 #include "app/cli/snapshotcommands.h"
@@ -29,6 +30,7 @@ const CliCommandTable &commands()
         CliCommandTable t;
         addVmCommands(t);
         addSetCommand(t);
+        addDetectCommand(t);
         addSnapshotCommands(t);
         addDisplayCommands(t);
         addStatsCommands(t);

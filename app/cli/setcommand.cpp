@@ -31,9 +31,10 @@ int cmdSet(CliSession &s)
         if (!set && !clear)
             continue;
         asked = true;
-        const QString value = !set           ? QString()
-                              : f.repeatable ? p.values(f.key).join(u'\n')
-                                             : p.value(f.key);
+        const QString value = !set                    ? QString()
+                              : f.valueName.isEmpty() ? u""_s // an option without value
+                              : f.repeatable          ? p.values(f.key).join(u'\n')
+                                                      : p.value(f.key);
         if (const QString why = f.parse(changed, value); !why.isEmpty())
             throw CliError{why, CliUsage};
     }
@@ -82,7 +83,9 @@ void addSetCommand(CliCommandTable &t)
         options << QCommandLineOption(names, QCoreApplication::translate("VmFields", f.help),
                                       f.valueName);
         if (!f.clearOption.isEmpty())
-            options << QCommandLineOption(f.clearOption, CliText::tr("Remove the %1.").arg(f.key));
+            options << QCommandLineOption(
+                f.clearOption, f.valueName.isEmpty() ? CliText::tr("Turn --%1 off.").arg(f.key)
+                                                     : CliText::tr("Remove the %1.").arg(f.key));
     }
     t[u"set"_s] = {QT_TRANSLATE_NOOP("CommandLine",
                                      "Change a stopped VM's settings; changes made meanwhile "

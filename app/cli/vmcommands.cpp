@@ -2,10 +2,13 @@
 // berth create, list, status, start, pause, resume, reset, stop, delete, log.
 #include "app/cli/vmcommands.h"
 
+#include "app/cli/detectcommand.h"
 #include "models/common/bytesize.h"
 #include "models/creation/vmcreator.h"
 #include "models/vm/guestaddress.h"
+#include "models/osinfo/osdetector.h"
 #include "models/vm/serialtext.h"
+#include "models/vm/swtpm.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmfields.h"
 #include "models/vm/vminstance.h"
@@ -18,6 +21,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
+
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -200,6 +206,47 @@ int cmdCreate(CliSession &s)
             !why.isEmpty())
             throw CliError{why, CliUsage};
     }
+    d.tpm = p.isSet(u"tpm"_s);
+    d.secureBoot = p.isSet(u"secure-boot"_s);
+
+    // As the New VM wizard does: what osinfo-db says of the ISO's system, where the command
+    // line does not say (the same OsDetector).
+    std::optional<OsProfile> detected;
+    if (!d.cdrom.isEmpty() && d.kernel.isEmpty()) {
+        if (const OsProfile os = OsDetector::detectNow(d.cdrom); os.recognised) {
+            detected = os;
+            if (!p.isSet(u"memory"_s))
+                d.memoryMiB = os.memoryMiB;
+            if (!p.isSet(u"cpus"_s))
+                d.cpus = std::clamp(os.cpus, 1, std::max(1, QThread::idealThreadCount()));
+            if (!p.isSet(u"disk"_s) && !p.isSet(u"disk-size"_s)) {
+                disk.kind = DiskPlan::Kind::Create;
+                disk.sizeBytes = os.diskBytes;
+            }
+            if (!p.isSet(u"firmware"_s) && os.wantsUefi && UefiFirmware::find())
+                d.firmware = Firmware::Uefi;
+            if (!p.isSet(u"tpm"_s) && os.wantsTpm) {
+                d.tpm = bool(Swtpm::findBinary());
+                if (!d.tpm)
+                    printLine(s.err(), CliText::tr("warning: %1 needs a TPM 2.0, and swtpm is "
+                                                   "not installed (apt install swtpm)")
+                                           .arg(os.name));
+            }
+            if (!p.isSet(u"secure-boot"_s) && os.wantsSecureBoot && d.firmware == Firmware::Uefi &&
+                UefiFirmware::find(true))
+                d.secureBoot = true;
+        }
+    }
+    if (d.secureBoot && d.firmware != Firmware::Uefi)
+        throw CliError{CliText::tr("--secure-boot needs --firmware uefi"), CliUsage};
+    if (d.secureBoot) {
+        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(true); !ovmf)
+            throw CliError::from(ovmf.failure());
+    }
+    if (d.tpm) {
+        if (const Outcome<QString> swtpm = Swtpm::findBinary(); !swtpm)
+            throw CliError::from(swtpm.failure());
+    }
 
     // The same rules as the New VM wizard and `berth set`.
     const VmLimits::Verdict verdict = VmLimits::check(d);
@@ -222,10 +269,18 @@ int cmdCreate(CliSession &s)
     if (!created)
         throw CliError::from(created.failure());
     const VmEntry *e = lib.find(d.name);
-    if (s.json())
-        printJson(s.out(), describe(*e, nullptr));
-    else
+    if (s.json()) {
+        // As `berth list` shows it, and what was recognised on the ISO (the definition:
+        // `berth status --json`).
+        QJsonObject o = describe(*e, nullptr);
+        if (detected)
+            o.insert(u"detected"_s, detectedJson(d.cdrom, *detected));
+        printJson(s.out(), o);
+    } else {
+        if (detected)
+            printLine(s.out(), CliText::tr("Recognised %1").arg(detectedLine(*detected)));
         printLine(s.out(), CliText::tr("Created %1 in %2").arg(d.name, e->folder));
+    }
     return CliSuccess;
 }
 
@@ -466,7 +521,10 @@ void addVmCommands(CliCommandTable &t)
          {u"network"_s,
           CliText::tr("A network card: nat (the default), private:NAME, bridge:NAME or none; "
                       "repeat for more cards."),
-          u"NETWORK"_s}},
+          u"NETWORK"_s},
+         {u"tpm"_s, CliText::tr("A TPM 2.0, as Windows 11 needs (needs the swtpm package).")},
+         {u"secure-boot"_s,
+          CliText::tr("UEFI Secure Boot with Microsoft's keys (with --firmware uefi).")}},
         cmdCreate};
     t[u"list"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "List the VMs and their state."), "", {}, cmdList};

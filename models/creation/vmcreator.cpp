@@ -2,6 +2,7 @@
 #include "models/creation/vmcreator.h"
 
 #include "models/disks/diskimagejob.h"
+#include "models/vm/swtpm.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlibrary.h"
@@ -39,8 +40,13 @@ Outcome<> VmCreator::check(const VmDefinition &definition, const DiskPlan &disk)
     if (m_library->find(definition.name))
         return Failure(VmLibrary::tr("A VM named \"%1\" already exists.").arg(definition.name));
     if (definition.firmware == Firmware::Uefi) {
-        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
+        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(definition.secureBoot);
+            !ovmf)
             return ovmf.failure();
+    }
+    if (definition.tpm) {
+        if (const Outcome<QString> swtpm = Swtpm::findBinary(); !swtpm)
+            return swtpm.failure();
     }
     if (disk.kind == DiskPlan::Kind::UseExisting && !QFileInfo(disk.path).isFile())
         return Failure(tr("The disk image %1 does not exist.").arg(disk.path));
@@ -123,7 +129,7 @@ void VmCreator::makeUefiVars()
     const VmLayout staged = VmLayout::ofFolder(m_staging);
     m_uefiRun = new QObject(this);
     UefiFirmware::createVariables(
-        staged, m_uefiRun,
+        staged, m_definition.secureBoot, m_uefiRun,
         [this, vars = staged.uefiVarsPath(), run = m_uefiRun](const Outcome<> &outcome) {
             run->deleteLater();
             if (!outcome)

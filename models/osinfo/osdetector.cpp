@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/osinfo/osdetector.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 
 // libosinfo's headers have no extern "C" of their own; glib's (which do, and which hold
@@ -31,6 +33,74 @@ QMutex &osinfoLock()
     return lock;
 }
 
+/// Owns one reference to a GObject.
+struct GObjectUnref
+{
+    void operator()(void *object) const
+    {
+        if (object)
+            g_object_unref(object);
+    }
+};
+template<typename T>
+using GRef = std::unique_ptr<T, GObjectUnref>;
+
+/// The ids of the OS entries taken from Berth's own database.
+QSet<QString> &berthEntries()
+{
+    static QSet<QString> ids;
+    return ids;
+}
+
+/// Berth's entries alone, asked when the whole database names only a catch-all
+/// ("fedora-unknown" matches every Fedora from 38 on).
+OsinfoDb *berthDb()
+{
+    static OsinfoDb *db = osinfo_db_new();
+    return db;
+}
+
+bool isCatchAll(OsinfoOs *os)
+{
+    const gchar *shortId = os ? osinfo_product_get_short_id(OSINFO_PRODUCT(os)) : nullptr;
+    return shortId && g_str_has_suffix(shortId, "-unknown");
+}
+
+/// Adds to @p loader's database the entries of Berth's own database whose OS it does not
+/// know: the system's osinfo-db wins wherever it knows an OS. Berth's are read by a loader of
+/// their own (kept for the process: the database holds its objects).
+void loadSupplementary(OsinfoLoader *loader)
+{
+    const QString folder = OsDetector::supplementaryFolder();
+    if (folder.isEmpty())
+        return;
+    // The system's database first in this loader too: Berth's entries name its OSes
+    // (upgrades, derives-from) and its install scripts.
+    static OsinfoLoader *berthLoader = osinfo_loader_new();
+    GError *gerror = nullptr;
+    osinfo_loader_process_default_path(berthLoader, &gerror);
+    g_clear_error(&gerror);
+    // Only "os/<vendor>/<file>.xml" under it: libosinfo insists on that layout.
+    osinfo_loader_process_path(berthLoader, QFile::encodeName(folder).constData(), &gerror);
+    if (gerror) {
+        qWarning("Berth's osinfo database in %s was not read: %s", qPrintable(folder),
+                 gerror->message);
+        g_error_free(gerror);
+    }
+    OsinfoDb *db = osinfo_loader_get_db(loader);
+    GRef<OsinfoOsList> all(osinfo_db_get_os_list(osinfo_loader_get_db(berthLoader)));
+    auto *plain = reinterpret_cast<OsinfoList *>(all.get());
+    for (gint i = 0; plain && i < osinfo_list_get_length(plain); ++i) {
+        auto *os = reinterpret_cast<OsinfoOs *>(osinfo_list_get_nth(plain, i));
+        const gchar *id = osinfo_entity_get_id(OSINFO_ENTITY(os));
+        if (osinfo_db_get_os(db, id)) // the system's (also its copy in berthLoader)
+            continue;
+        osinfo_db_add_os(db, os);
+        osinfo_db_add_os(berthDb(), os);
+        berthEntries().insert(QString::fromUtf8(id));
+    }
+}
+
 OsinfoDb *database(QString *error)
 {
     static OsinfoLoader *loader = nullptr;
@@ -43,23 +113,19 @@ OsinfoDb *database(QString *error)
             loadError = QString::fromUtf8(gerror->message);
             g_error_free(gerror);
         }
+        loadSupplementary(loader);
     }
     if (error)
         *error = loadError;
     return osinfo_loader_get_db(loader);
 }
 
-/// Owns one reference to a GObject.
-struct GObjectUnref
+/// Windows 11 and Server 2025 refuse to install without a TPM 2.0 and expect Secure Boot;
+/// osinfo-db (2022-11) has no field that says so.
+bool isTpmWindows(const QString &shortId)
 {
-    void operator()(void *object) const
-    {
-        if (object)
-            g_object_unref(object);
-    }
-};
-template<typename T>
-using GRef = std::unique_ptr<T, GObjectUnref>;
+    return shortId.startsWith("win11"_L1) || shortId.startsWith("win2k25"_L1);
+}
 
 QString fromUtf8(const gchar *text)
 {
@@ -135,6 +201,21 @@ bool needsUefi(OsinfoOs *os, const QString &arch)
 
 } // namespace
 
+QString OsDetector::supplementaryFolder()
+{
+    const QString overridden = qEnvironmentVariable("BERTH_OSINFO_DIR");
+    if (!overridden.isEmpty())
+        return overridden;
+    // Installed beside the binary (/usr/bin/berth: /usr/share/berth/osinfo; the AppImage the
+    // same), else the source tree's copy for a build that is run where it was built.
+    const QString installed = QCoreApplication::applicationDirPath() + u"/../share/berth/osinfo"_s;
+    for (const QString &folder : {installed, QStringLiteral(BERTH_SOURCE_OSINFO_DIR)}) {
+        if (QFileInfo(folder + u"/os"_s).isDir())
+            return QDir::cleanPath(folder);
+    }
+    return {};
+}
+
 OsDetector::OsDetector(QObject *parent)
     : QObject(parent)
 {}
@@ -196,7 +277,15 @@ OsProfile OsDetector::detectNow(const QString &isoPath)
         return profile;
     }
     const QString volumeId = fromUtf8(osinfo_media_get_volume_id(media.get()));
-    if (!osinfo_db_identify_media(db, media.get())) {
+    bool identified = osinfo_db_identify_media(db, media.get());
+    if (!identified || isCatchAll(osinfo_media_get_os(media.get()))) {
+        // A release the system's osinfo-db knows only as "some Fedora": Berth's may name it.
+        if (osinfo_db_identify_media(berthDb(), media.get()))
+            identified = true;
+        else if (identified) // the catch-all again
+            identified = osinfo_db_identify_media(db, media.get());
+    }
+    if (!identified) {
         profile.note = dbError.isEmpty()
                            ? tr("The operating system on %1 (volume “%2”) was not recognised; "
                                 "these are Berth's general suggestions.")
@@ -226,5 +315,11 @@ OsProfile OsDetector::detectNow(const QString &isoPath)
         arch = u"x86_64"_s;
     applyResources(os, arch, profile);
     profile.wantsUefi = needsUefi(os, arch);
+    profile.version = fromUtf8(osinfo_product_get_version(product));
+    profile.architecture = arch;
+    profile.wantsTpm = isTpmWindows(profile.shortId);
+    profile.wantsSecureBoot = profile.wantsTpm;
+    profile.fromBerthDatabase =
+        berthEntries().contains(fromUtf8(osinfo_entity_get_id(OSINFO_ENTITY(os))));
     return profile;
 }

@@ -37,6 +37,13 @@ public:
     /// worker threads and the command line, never the GUI thread.
     static OsProfile detectNow(const QString &isoPath);
 
+    /// Berth's own osinfo database, for the releases the system's osinfo-db does not know
+    /// yet (Debian's 0.20221130 ends at Debian 11, Ubuntu 22.10, Fedora 37): $BERTH_OSINFO_DIR
+    /// when set, else share/berth/osinfo beside the binary's folder (/usr/share/berth/osinfo),
+    /// else the source tree's resources/osinfo. Its entries are loaded beside the system's,
+    /// only for an OS the system's does not know (the system's wins). Empty when not found.
+    static QString supplementaryFolder();
+
 Q_SIGNALS:
     void detected(const QString &isoPath, const OsProfile &profile);
 

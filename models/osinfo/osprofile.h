@@ -27,6 +27,15 @@ struct OsProfile
     Source cpusSource = Source::Generic;
     Source diskSource = Source::Generic;
     bool wantsUefi = false; ///< osinfo-db says the OS cannot boot with a BIOS
+    /// The OS refuses to install without a TPM 2.0 (Windows 11, Windows Server 2025).
+    bool wantsTpm = false;
+    /// The OS expects UEFI Secure Boot with Microsoft's keys (the same Windows releases).
+    bool wantsSecureBoot = false;
+    QString version;      ///< osinfo's version, e.g. "12"; empty when not recognised
+    QString architecture; ///< the media's architecture, e.g. "x86_64"
+    /// Where the entry came from: osinfo-db on this system, or the database Berth ships
+    /// for the releases it does not know yet (OsDetector::supplementaryFolder()).
+    bool fromBerthDatabase = false;
     /// One sentence for the user when something is off: not recognised, not readable,
     /// not bootable. Empty for a recognised OS.
     QString note;

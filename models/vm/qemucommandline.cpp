@@ -3,6 +3,7 @@
 
 #include "models/common/hostcapabilities.h"
 #include "models/vm/networkcommandline.h"
+#include "models/vm/swtpm.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmdevices.h"
 
@@ -113,11 +114,19 @@ QString QemuCommandLine::check() const
     if (QString invalid = m_definition.validate(); !invalid.isEmpty())
         return invalid;
     if (m_definition.firmware == Firmware::Uefi) {
-        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
+        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(m_definition.secureBoot);
+            !ovmf)
             return ovmf.failure().message();
         const QString vars = m_layout.uefiVarsPath();
         if (QString why = missingFile(vars); !why.isEmpty())
             return tr("The UEFI variables file %1 %2").arg(vars, why);
+        if (m_definition.secureBoot && !isQ35())
+            return tr("Secure Boot needs the q35 machine (its firmware runs in SMM), not %1")
+                .arg(m_definition.machine);
+    }
+    if (m_definition.tpm) {
+        if (const Outcome<QString> swtpm = Swtpm::findBinary(); !swtpm)
+            return swtpm.failure().message();
     }
     if (m_accelerator == Accelerator::Auto)
         return tr("no accelerator was chosen (kvm or tcg)");
@@ -148,7 +157,7 @@ QString QemuCommandLine::check() const
     constexpr qsizetype maxSocketPath = sizeof(sockaddr_un::sun_path) - 1;
     for (const QString &socket :
          {m_layout.guiMonitorPath(), m_layout.cliMonitorPath(), m_layout.vncSocketPath(),
-          m_layout.serialKeeperSocketPath()}) {
+          m_layout.serialKeeperSocketPath(), m_layout.swtpmSocketPath()}) {
         if (QFile::encodeName(socket).size() > maxSocketPath)
             return tr("The runtime folder %1 is too deep for a unix socket path (at most %2 "
                       "bytes); set XDG_RUNTIME_DIR to a shorter folder")
@@ -190,7 +199,8 @@ QStringList QemuCommandLine::arguments() const
     if (d.firmware == Firmware::Uefi) {
         // OVMF as two pflash drives: the shared code read-only, the VM's own variables
         // (qcow2, so internal snapshots cover them) writable.
-        const UefiFirmware::Files ovmf = UefiFirmware::find().value(); // check() found it
+        const UefiFirmware::Files ovmf =
+            UefiFirmware::find(d.secureBoot).value(); // check() found it
         const QString vars = m_layout.uefiVarsPath();
         args << u"-blockdev"_s
              << u"driver=raw,node-name=%1,read-only=on,file.driver=file,file.filename=%2,"
@@ -201,6 +211,11 @@ QStringList QemuCommandLine::arguments() const
                     esc(vars));
         machine +=
             u",pflash0=%1,pflash1=%2"_s.arg(VmDevices::UefiCodeNode, VmDevices::UefiVarsNode);
+        // Secure Boot's OVMF keeps its variables behind SMM: only SMM code may write them.
+        if (d.secureBoot) {
+            machine += u",smm=on"_s;
+            args << u"-global"_s << u"driver=cfi.pflash01,property=secure,value=on"_s;
+        }
     }
     args << u"-machine"_s << machine;
     // -cpu host only with KVM: TCG cannot emulate the host CPU, its default model is safe.
@@ -275,6 +290,8 @@ QStringList QemuCommandLine::arguments() const
 
     args << NetworkCommandLine::arguments(d, libraryRoot());
 
+    if (d.tpm)
+        args << Swtpm::qemuArguments(m_layout); // swtpm is started by QemuLauncher
     args << u"-device"_s << u"qemu-xhci,id=%1"_s.arg(VmDevices::UsbController);
     args << u"-device"_s
          << u"usb-tablet,bus=%1.0,id=%2"_s.arg(VmDevices::UsbController, VmDevices::Tablet);

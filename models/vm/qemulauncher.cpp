@@ -8,6 +8,7 @@
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/runtimefolder.h"
 #include "models/vm/serialkeeper.h"
+#include "models/vm/swtpm.h"
 
 #include <QFile>
 #include <QProcess>
@@ -78,6 +79,15 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
         out.error = keeper.failure().message();
         return out;
     }
+    // The TPM's emulator first: QEMU connects to its socket as it starts.
+    if (definition.tpm) {
+        if (const Outcome<qint64> swtpm = Swtpm::start(layout); !swtpm) {
+            ::kill(pid_t(*keeper), SIGTERM);
+            RuntimeFolder::clean(runtimeFolder);
+            out.error = swtpm.failure().message();
+            return out;
+        }
+    }
 
     // Detached, so QEMU outlives this process; its stdout and stderr go to qemu.log.
     QProcess process;
@@ -96,7 +106,7 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
         ::close(inherited);
     if (!started || pid <= 0) {
         ::kill(pid_t(*keeper), SIGTERM);
-        RuntimeFolder::clean(runtimeFolder);
+        RuntimeFolder::clean(runtimeFolder); // ends the swtpm too
         out.error = tr("Cannot run %1: %2").arg(binary, process.errorString());
         return out;
     }

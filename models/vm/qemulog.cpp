@@ -59,7 +59,12 @@ void QemuLog::writeHeader(const QString &vmFolder, const QString &program,
 
 QString QemuLog::tail(const QString &vmFolder, int maxLines)
 {
-    QFile file(VmLayout::ofFolder(vmFolder).qemuLogPath());
+    return tailOfFile(VmLayout::ofFolder(vmFolder).qemuLogPath(), maxLines);
+}
+
+QString QemuLog::tailOfFile(const QString &path, int maxLines)
+{
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     if (file.size() > kTailBytes)

@@ -20,4 +20,6 @@ public:
                             const QStringList &arguments);
     /// The last @p maxLines non-empty lines QEMU wrote, joined by '\n'; empty when none.
     static QString tail(const QString &vmFolder, int maxLines = 12);
+    /// The same of any log file @p path (swtpm's).
+    static QString tailOfFile(const QString &path, int maxLines = 12);
 };

@@ -133,14 +133,8 @@ bool QemuProcessWatcher::sendSignal(int signal) const
 
 bool QemuProcessWatcher::isQemuFor(qint64 pid, const QUuid &uuid)
 {
-    if (pid <= 0)
-        return false;
     // Only this user's QEMU: another user's process naming the uuid is not ours to control.
-    struct stat st = {};
-    if (::stat(QByteArray("/proc/" + QByteArray::number(pid)).constData(), &st) != 0 ||
-        st.st_uid != ::geteuid())
-        return false;
-    const QList<QByteArray> argv = readProcFile(pid, "cmdline").split('\0');
+    const QList<QByteArray> argv = argumentsOf(pid);
     if (argv.isEmpty() || !argv.first().contains("qemu"))
         return false;
     const QByteArray wanted = uuid.toByteArray(QUuid::WithoutBraces);
@@ -149,4 +143,16 @@ bool QemuProcessWatcher::isQemuFor(qint64 pid, const QUuid &uuid)
             return true;
     }
     return false;
+}
+
+QList<QByteArray> QemuProcessWatcher::argumentsOf(qint64 pid)
+{
+    struct stat st = {};
+    if (pid <= 0 || ::stat(QByteArray("/proc/" + QByteArray::number(pid)).constData(), &st) != 0 ||
+        st.st_uid != ::geteuid() || !procIsLive(pid))
+        return {};
+    QByteArray cmdline = readProcFile(pid, "cmdline");
+    if (cmdline.endsWith('\0'))
+        cmdline.chop(1);
+    return cmdline.isEmpty() ? QList<QByteArray>() : cmdline.split('\0');
 }

@@ -39,6 +39,9 @@ public:
     /// program named like qemu and "-uuid <uuid>". False for zombies and other users'
     /// processes we cannot read.
     static bool isQemuFor(qint64 pid, const QUuid &uuid);
+    /// The arguments of @p pid (argv[0] first) when it is a live process of this user;
+    /// empty otherwise (gone, a zombie's, another user's).
+    static QList<QByteArray> argumentsOf(qint64 pid);
 
 Q_SIGNALS:
     /// The watched process ended. Emitted once per watch().

@@ -2,6 +2,7 @@
 #include "models/vm/runtimefolder.h"
 #include "models/common/failure.h"
 
+#include "models/vm/swtpm.h"
 #include "models/vm/vmlayout.h"
 
 #include <QDir>
@@ -126,6 +127,8 @@ void RuntimeFolder::clean(const QString &path)
     const VmLayout layout = VmLayout::ofRuntimeFolder(path);
     if (!QFileInfo(path).isDir() || isPidFileLocked(layout.pidFilePath()))
         return;
+    // A swtpm ends with its QEMU's connection; one whose QEMU never connected is ended here.
+    Swtpm::stop(layout);
     const QStringList files = layout.qemuRuntimeFiles();
     for (const QString &file : files)
         QFile::remove(file);

@@ -37,7 +37,8 @@ public:
     /// writes its pid until it exits).
     static bool isPidFileLocked(const QString &path);
 
-    /// Removes the files QEMU and Berth keep in @p path, then the folder if it is empty;
-    /// does nothing while a QEMU holds the pidfile's lock.
+    /// Ends a swtpm left there without its QEMU, removes the files QEMU, swtpm and Berth keep
+    /// in @p path, then the folder if it is empty; does nothing while a QEMU holds the
+    /// pidfile's lock.
     static void clean(const QString &path);
 };

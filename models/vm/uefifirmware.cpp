@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <span>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,6 +27,13 @@ struct Candidate
 constexpr Candidate kCandidates[] = {
     {"OVMF_CODE_4M.fd", "OVMF_VARS_4M.fd"},
     {"OVMF_CODE.fd", "OVMF_VARS.fd"},
+};
+// Secure Boot: code built with SMM and Secure Boot, variables with Microsoft's keys enrolled
+// (Debian, Ubuntu: ms; Fedora: secboot).
+constexpr Candidate kSecureBootCandidates[] = {
+    {"OVMF_CODE_4M.ms.fd", "OVMF_VARS_4M.ms.fd"},
+    {"OVMF_CODE.ms.fd", "OVMF_VARS.ms.fd"},
+    {"OVMF_CODE.secboot.fd", "OVMF_VARS.secboot.fd"},
 };
 
 QStringList searchFolders()
@@ -45,17 +53,23 @@ Failure couldNotCreate(const QString &target, const Failure &why)
 
 } // namespace
 
-Outcome<UefiFirmware::Files> UefiFirmware::find()
+Outcome<UefiFirmware::Files> UefiFirmware::find(bool secureBoot)
 {
     const QStringList folders = searchFolders();
     for (const QString &folder : folders) {
-        for (const Candidate &c : kCandidates) {
+        for (const Candidate &c : secureBoot ? std::span<const Candidate>(kSecureBootCandidates)
+                                             : std::span<const Candidate>(kCandidates)) {
             const QString code = folder + u'/' + QLatin1StringView(c.code);
             const QString vars = folder + u'/' + QLatin1StringView(c.vars);
             if (QFileInfo(code).isReadable() && QFileInfo(vars).isReadable())
                 return Files{code, vars};
         }
     }
+    if (secureBoot)
+        return Failure(tr("The UEFI firmware with Secure Boot and Microsoft's keys "
+                          "(OVMF_CODE_4M.ms.fd, OVMF_VARS_4M.ms.fd) was not found in %1; install "
+                          "the ovmf package, or turn Secure Boot off for this VM")
+                           .arg(folders.join(u", "_s)));
     return Failure(tr("The UEFI firmware (OVMF) was not found in %1; install the ovmf package, "
                       "or choose BIOS firmware for this VM")
                        .arg(folders.join(u", "_s)));
@@ -67,7 +81,7 @@ bool UefiFirmware::isQcow2(const QString &path)
     return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArrayLiteral("QFI\xfb");
 }
 
-void UefiFirmware::createVariables(const VmLayout &layout, QObject *context,
+void UefiFirmware::createVariables(const VmLayout &layout, bool secureBoot, QObject *context,
                                    const std::function<void(const Outcome<> &outcome)> &done)
 {
     auto later = [context, done](const Outcome<> &outcome) {
@@ -76,7 +90,7 @@ void UefiFirmware::createVariables(const VmLayout &layout, QObject *context,
     const QString target = layout.uefiVarsPath();
     if (QFileInfo::exists(target))
         return later({});
-    const Outcome<Files> files = find();
+    const Outcome<Files> files = find(secureBoot);
     if (!files)
         return later(files.failure());
     // Written beside the target and renamed: a VM never sees a half-written file. Shared by

@@ -33,8 +33,10 @@ public:
 
     /// The installed OVMF: in $BERTH_OVMF_DIR when set, else /usr/share/OVMF (Debian,
     /// Ubuntu; the 4 MiB build first), /usr/share/edk2/ovmf (Fedora) or
-    /// /usr/share/edk2-ovmf/x64. Fails naming the package when missing.
-    static Outcome<Files> find();
+    /// /usr/share/edk2-ovmf/x64. Fails naming the package when missing. With @p secureBoot,
+    /// the Secure Boot build (SMM) and variables with Microsoft's keys enrolled
+    /// (OVMF_CODE_4M.ms.fd and OVMF_VARS_4M.ms.fd on Debian 12).
+    static Outcome<Files> find(bool secureBoot = false);
 
     /// Whether @p path starts with qcow2's magic.
     static bool isQcow2(const QString &path);
@@ -45,6 +47,7 @@ public:
     /// event loop (never inside this call), and not at all once @p context is gone, which
     /// cancels the work. An existing variables file is kept as it is, also one another
     /// Berth made meanwhile. Nothing is left behind on failure or cancel.
-    static void createVariables(const VmLayout &layout, QObject *context,
+    /// With @p secureBoot, from the template with Microsoft's keys (see find()).
+    static void createVariables(const VmLayout &layout, bool secureBoot, QObject *context,
                                 const std::function<void(const Outcome<> &outcome)> &done);
 };

@@ -214,6 +214,8 @@ QString VmDefinition::validate() const
     if (!VmLimits::nicModels().contains(nicModel))
         return VmDefinition::tr("Unknown network card model \"%1\" (use one of %2).")
             .arg(nicModel, VmLimits::nicModels().join(u", "_s));
+    if (secureBoot && firmware != Firmware::Uefi)
+        return VmDefinition::tr("Secure Boot needs UEFI firmware (firmware uefi), not BIOS.");
     return {};
 }
 
@@ -246,6 +248,11 @@ QJsonObject VmDefinition::toJson() const
         {u"network"_s, network},
         {u"notes"_s, notes},
     };
+    // Written only when on: definitions without them read as before.
+    if (tpm)
+        json.insert(u"tpm"_s, true);
+    if (secureBoot)
+        json.insert(u"secure_boot"_s, true);
     if (!linkedClones.isEmpty()) {
         QJsonArray clones;
         for (const QUuid &clone : linkedClones)
@@ -292,6 +299,8 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
         d.firmware = Firmware::Uefi;
     else if (firmware != "bios"_L1)
         r.fail("firmware", VmDefinition::tr("must be bios or uefi"));
+    d.tpm = r.boolean("tpm", false);
+    d.secureBoot = r.boolean("secure_boot", false);
 
     const QJsonArray diskArray = r.array("disks");
     for (qsizetype i = 0; i < diskArray.size() && r.error().isEmpty(); ++i) {

@@ -58,6 +58,10 @@ public:
     QString machine = QStringLiteral("q35");
     Accelerator accelerator = Accelerator::Auto;
     Firmware firmware = Firmware::Bios;
+    /// A TPM 2.0 (swtpm), its state in the VM's folder (VmLayout::tpmStateFolder()).
+    bool tpm = false;
+    /// UEFI Secure Boot with Microsoft's keys enrolled (UEFI firmware only).
+    bool secureBoot = false;
     QList<VmDisk> disks;
     QString cdrom;      ///< ISO path, empty for none
     QString kernel;     ///< direct kernel boot: kernel image, empty for none

@@ -17,7 +17,7 @@
 ///   network card n (virtio-net-pci...)     networkCard(n)
 ///
 /// and the devices no command names yet: the SATA and SCSI controllers, the USB controller
-/// and its tablet, pvpanic and the VGA card.
+/// and its tablet, pvpanic, the VGA card and the TPM.
 class VmDevices final
 {
 public:
@@ -48,6 +48,11 @@ public:
     static QString networkBackend(qsizetype index);
     /// The guest's network card @p index, "nic0"...
     static QString networkCard(qsizetype index);
+
+    /// The TPM 2.0 (tpm-tis), its emulator backend and the chardev to swtpm's socket.
+    static constexpr QLatin1StringView Tpm{"tpm0-dev"};
+    static constexpr QLatin1StringView TpmBackend{"tpm0"};
+    static constexpr QLatin1StringView TpmChardev{"chrtpm"};
 
     static constexpr QLatin1StringView SataController{"sata0"};
     static constexpr QLatin1StringView ScsiController{"scsi0"};

@@ -85,6 +85,19 @@ oneOf(QString VmDefinition::*member, const QString &option, const QStringList &c
     };
 }
 
+/// An option without value that turns @p member on, and its clear option (--no-KEY) off.
+VmField onOff(const char *key, bool VmDefinition::*member, const char *help)
+{
+    VmField f = row(key, member);
+    f.help = help;
+    f.clearOption = u"no-"_s + f.key;
+    f.parse = [member](VmDefinition &d, const QString &value) -> QString {
+        d.*member = !value.isNull();
+        return {};
+    };
+    return f;
+}
+
 QList<VmField> makeTable()
 {
     QList<VmField> t;
@@ -119,6 +132,11 @@ QList<VmField> makeTable()
                     }
                     return VmFields::tr("--firmware takes bios or uefi, not \"%1\"").arg(value);
                 });
+    t << onOff("tpm", &VmDefinition::tpm,
+               QT_TRANSLATE_NOOP("VmFields", "A TPM 2.0 (swtpm), as Windows 11 needs."));
+    t << onOff("secure-boot", &VmDefinition::secureBoot,
+               QT_TRANSLATE_NOOP("VmFields",
+                                 "UEFI Secure Boot with Microsoft's keys (UEFI firmware only)."));
     t << row("disks", &VmDefinition::disks);
     VmField cdrom =
         option("cdrom", &VmDefinition::cdrom, "ISO",

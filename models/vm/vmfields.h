@@ -21,8 +21,8 @@ struct VmField
     /// Stable, in English: the `berth set` option (`--cpus`) and the field's name in a
     /// conflict or in `berth set --json`.
     QString key;
-    /// The option's value in `berth set --help` ("N", "MIB"); empty when the field has no
-    /// `berth set` option.
+    /// The option's value in `berth set --help` ("N", "MIB"); empty for an option without
+    /// value (`--tpm`, whose clearOption `--no-tpm` turns it off) or a field without option.
     QString valueName;
     /// The option's help, translated through VmFields (QT_TRANSLATE_NOOP).
     const char *help = nullptr;
@@ -36,7 +36,8 @@ struct VmField
     std::function<bool(const VmDefinition &, const VmDefinition &)> same;
     /// Copies this field from the second definition into the first.
     std::function<void(VmDefinition &, const VmDefinition &)> take;
-    /// Sets the field from an option's text (the clear option passes a null string); one
+    /// Sets the field from an option's text (the clear option passes a null string, an option
+    /// without value an empty one); one
     /// sentence for the user when the text is not a value of this field, else empty.
     std::function<QString(VmDefinition &, const QString &)> parse;
 };

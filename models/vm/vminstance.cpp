@@ -10,6 +10,7 @@
 #include "models/vm/qemulog.h"
 #include "models/vm/qemuprocesswatcher.h"
 #include "models/vm/runtimefolder.h"
+#include "models/vm/swtpm.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmlayout.h"
 #include "qmp/qemumonitor.h"
@@ -96,6 +97,7 @@ VmInstance::Private::Private(VmInstance *owner, VmDefinition def, QString folder
         watcher.sendSignal(SIGKILL);
     });
     QObject::connect(&watcher, &QemuProcessWatcher::exited, q, [this] { onProcessExited(); });
+    QObject::connect(&swtpmWatcher, &SwtpmWatcher::ended, q, [this] { onSwtpmEnded(); });
 
     QmpClient *client = connection.client();
     QObject::connect(client, &QmpClient::eventStop, q, [this] { onStop(); });
@@ -185,19 +187,20 @@ void VmInstance::Private::start()
     // A VM switched to UEFI after it was created gets its variables file now.
     if (definition.firmware == Firmware::Uefi && !QFileInfo::exists(layout.uefiVarsPath())) {
         apply(VmEvent::Launched);
-        UefiFirmware::createVariables(layout, q, [this](const Outcome<> &made) {
-            if (startCancelled || state != VmState::Starting) {
-                apply(VmEvent::StartFailed);
-                return;
-            }
-            if (!made) {
-                lastError = made.failure().message();
-                apply(VmEvent::StartFailed);
-                Q_EMIT q->actionFailed(VmAction::Start, lastError);
-                return;
-            }
-            launch();
-        });
+        UefiFirmware::createVariables(layout, definition.secureBoot, q,
+                                      [this](const Outcome<> &made) {
+                                          if (startCancelled || state != VmState::Starting) {
+                                              apply(VmEvent::StartFailed);
+                                              return;
+                                          }
+                                          if (!made) {
+                                              lastError = made.failure().message();
+                                              apply(VmEvent::StartFailed);
+                                              Q_EMIT q->actionFailed(VmAction::Start, lastError);
+                                              return;
+                                          }
+                                          launch();
+                                      });
         return;
     }
     launch();
@@ -301,6 +304,16 @@ void VmInstance::Private::beginRun(qint64 newPid)
     run.id = nextId;
     run.pid = newPid;
     run.accelerator = nextAccelerator;
+    if (definition.tpm && !swtpmWatcher.watch(layout))
+        QTimer::singleShot(0, q, [this] { onSwtpmEnded(); }); // from the event loop
+}
+
+void VmInstance::Private::onSwtpmEnded()
+{
+    if (run.pid == 0 || run.exitPending || state == VmState::Stopping || !watcher.isRunning())
+        return;
+    lastError = Swtpm::endedMessage(vmName(), layout);
+    Q_EMIT q->deviceProblem(lastError);
 }
 
 void VmInstance::Private::connectMonitor(Awaiting purpose)
@@ -472,6 +485,7 @@ void VmInstance::Private::endRun()
     ++run.id; // late answers of this run stay quiet
     awaiting = Awaiting::Nothing;
     watcher.stop();
+    swtpmWatcher.stop();
     connection.close();
     for (QTimer *t : {&monitorLostTimer, &unreachableRetryTimer, &exitDrainTimer, &shutdownTimer,
                       &termTimer, &killTimer})

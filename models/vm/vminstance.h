@@ -106,6 +106,9 @@ Q_SIGNALS:
     /// The monitor cannot be reached although QEMU runs (another program may hold it);
     /// the window's instance keeps trying. @p message names the VM.
     void monitorProblem(const QString &message);
+    /// A process that serves one of the VM's devices (its TPM's swtpm) ended while QEMU runs;
+    /// @p message names the VM and says what to do (also lastError()).
+    void deviceProblem(const QString &message);
     void shutdownTimedOut();
     /// QEMU's process ended; @p clean is false for a crash.
     void processEnded(bool clean);

@@ -6,6 +6,7 @@
 
 #include "models/vm/monitorconnection.h"
 #include "models/vm/qemuprocesswatcher.h"
+#include "models/vm/swtpmwatcher.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "qmp/qemumonitor.h"
@@ -64,6 +65,8 @@ public:
     void launch();
     void attach();
     void beginRun(qint64 newPid);
+    /// swtpm ends with QEMU's connection: only a QEMU that still runs has lost its TPM.
+    void onSwtpmEnded();
     void connectMonitor(Awaiting purpose);
     void onMonitorReady();
     void onStatus(const QmpResult<QemuStatus> &status, quint64 runId);
@@ -93,6 +96,7 @@ public:
     bool startCancelled = false; ///< forceStop() while the UEFI variables were being made
     bool unreachable = false;    ///< lastError says the monitor cannot be reached
     QemuProcessWatcher watcher;
+    SwtpmWatcher swtpmWatcher; ///< the TPM's emulator, when the VM has a TPM
 
     QTimer monitorLostTimer;
     QTimer unreachableRetryTimer;

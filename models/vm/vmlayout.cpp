@@ -156,6 +156,11 @@ QString VmLayout::tpmStateFolder() const
     return inFolder(u"tpm"_s);
 }
 
+QString VmLayout::swtpmLogPath() const
+{
+    return m_folder.isEmpty() ? QString() : tpmStateFolder() + u"/swtpm.log"_s;
+}
+
 QString VmLayout::startLockPath() const
 {
     return inFolder(u"start.lock"_s);
@@ -225,6 +230,16 @@ QString VmLayout::swtpmSocketPath() const
     return inRuntimeFolder(u"swtpm.sock"_s);
 }
 
+QString VmLayout::swtpmPidFilePath() const
+{
+    return inRuntimeFolder(u"swtpm.pid"_s);
+}
+
+QString VmLayout::swtpmStateLinkPath() const
+{
+    return inRuntimeFolder(u"tpm"_s);
+}
+
 QString VmLayout::virtiofsdSocketPath(int index) const
 {
     return inRuntimeFolder(u"virtiofsd-%1.sock"_s.arg(index));
@@ -234,6 +249,7 @@ QStringList VmLayout::qemuRuntimeFiles() const
 {
     if (m_runtimeFolder.isEmpty())
         return {};
-    return {guiMonitorPath(), cliMonitorPath(), vncSocketPath(), pidFilePath(),
-            serialConsoleSocketPath(), serialKeeperSocketPath()};
+    return {guiMonitorPath(),          cliMonitorPath(),         vncSocketPath(),
+            pidFilePath(),             serialConsoleSocketPath(), serialKeeperSocketPath(),
+            swtpmSocketPath(),         swtpmPidFilePath(),        swtpmStateLinkPath()};
 }

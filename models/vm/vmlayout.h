@@ -16,7 +16,7 @@ struct VmDefinition;
 ///     last-crash.json             how QEMU last ended without a clean shutdown (CrashReport)
 ///     uefi-vars.qcow2             the VM's own UEFI variables (UefiFirmware)
 ///     snapshots.json, snapshots/  the snapshot tree and its thumbnails (SnapshotStore)
-///     tpm/                        the TPM's state (swtpm)
+///     tpm/                        the TPM's state and swtpm.log (Swtpm)
 ///     start.lock                  locked while a QEMU for the VM is started and runs
 ///     disk.qcow2, <name>.qcow2    disks Berth made for the VM
 ///
@@ -27,6 +27,7 @@ struct VmDefinition;
 ///     qemu.pid                    QEMU's pidfile (locked by QEMU while it runs)
 ///     serial.sock, serial-qemu.sock  the serial console (consoles', QEMU's side: SerialKeeper)
 ///     swtpm.sock, virtiofsd-<n>.sock  the swtpm and virtiofsd sockets
+///     swtpm.pid, tpm              swtpm's pidfile, a link to the VM's tpm/ (Swtpm)
 ///
 /// A plain value: only newDiskPath() (for a free name) and the constructors (for the VM
 /// folder's real path) look at the file system, and the
@@ -75,6 +76,8 @@ public:
     bool isThumbnailPath(const QString &path) const;
     /// The folder swtpm keeps the TPM's state in.
     QString tpmStateFolder() const;
+    /// swtpm's log, in tpmStateFolder().
+    QString swtpmLogPath() const;
     /// The file QemuLauncher locks while it starts the VM; QEMU inherits the lock and holds it
     /// while it runs, so that a second start in any process finds it taken.
     QString startLockPath() const;
@@ -108,10 +111,14 @@ public:
     /// Where QEMU's serial chardev connects to SerialKeeper.
     QString serialKeeperSocketPath() const;
     QString swtpmSocketPath() const;
+    QString swtpmPidFilePath() const;
+    /// A link to tpmStateFolder(), the path swtpm is given (see Swtpm).
+    QString swtpmStateLinkPath() const;
     /// The socket of the virtiofsd that serves shared folder number @p index.
     QString virtiofsdSocketPath(int index) const;
-    /// The files QEMU makes in the runtime folder (monitors, display, pidfile, serial
-    /// console): what RuntimeFolder::clean() removes once QEMU is gone.
+    /// The files QEMU and swtpm make in the runtime folder (monitors, display, pidfiles,
+    /// serial console, swtpm's socket and link): what RuntimeFolder::clean() removes once
+    /// QEMU is gone.
     QStringList qemuRuntimeFiles() const;
 
 private:

@@ -10,6 +10,7 @@
 #include "ui/pages/diskresizedialog.h"
 #include "ui/pages/networkeditor.h"
 #include "ui/widgets/filepathedit.h"
+#include "ui/widgets/securitychoices.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -152,6 +153,8 @@ QWidget *DefinitionEditor::buildForm()
     m_firmware->setObjectName(u"firmwareCombo"_s);
     fillFirmwareChoices(m_firmware);
     h->addRow(tr("&Firmware:"), m_firmware);
+    m_security = new SecurityChoices(hardware);
+    h->addRow(tr("Security:"), m_security);
     layout->addWidget(hardware);
 
     auto *storage = new QGroupBox(tr("Storage"), form);
@@ -222,7 +225,11 @@ QWidget *DefinitionEditor::buildForm()
     connect(m_nicModel, &QComboBox::currentIndexChanged, this, changed);
     connect(m_disks, &DiskListEditor::changed, this, changed);
     connect(m_accelerator, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_firmware, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_firmware, &QComboBox::currentIndexChanged, this, [this, changed] {
+        m_security->setFirmware(Firmware(m_firmware->currentData().toInt()));
+        changed();
+    });
+    connect(m_security, &SecurityChoices::edited, this, changed);
     connect(m_cdrom, &FilePathEdit::pathChanged, this, changed);
     connect(m_kernel, &FilePathEdit::pathChanged, this, changed);
     connect(m_initrd, &FilePathEdit::pathChanged, this, changed);
@@ -372,6 +379,8 @@ VmDefinition DefinitionEditor::collect() const
     d.nicModel = m_nicModel->currentData().toString();
     d.accelerator = Accelerator(m_accelerator->currentData().toInt());
     d.firmware = Firmware(m_firmware->currentData().toInt());
+    d.tpm = m_security->tpm();
+    d.secureBoot = m_security->secureBoot();
     d.cdrom = m_cdrom->path();
     d.kernel = m_kernel->path();
     d.initrd = m_initrd->path();
@@ -396,6 +405,8 @@ void DefinitionEditor::load(const VmDefinition &d)
         fillMachines(d.machine);
     selectData(m_accelerator, int(d.accelerator));
     selectData(m_firmware, int(d.firmware));
+    m_security->setFirmware(d.firmware);
+    m_security->setValues(d.tpm, d.secureBoot);
     m_disks->setDisks(d.disks);
     m_cdrom->setPath(d.cdrom);
     m_kernel->setPath(d.kernel);

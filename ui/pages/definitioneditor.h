@@ -12,6 +12,7 @@ class FilePathEdit;
 class NetworkEditor;
 class QCheckBox;
 class QComboBox;
+class SecurityChoices;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -120,6 +121,7 @@ private:
     QComboBox *m_machine = nullptr;
     QComboBox *m_accelerator = nullptr;
     QComboBox *m_firmware = nullptr;
+    SecurityChoices *m_security = nullptr;
     DiskListEditor *m_disks = nullptr;
     FilePathEdit *m_cdrom = nullptr;
     FilePathEdit *m_kernel = nullptr;

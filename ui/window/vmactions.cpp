@@ -179,9 +179,11 @@ void VmActions::watch(VmInstance *instance)
                 Q_EMIT failed(instance->definition().uuid,
                               failureText(action, instance->definition().name, message));
             });
-    connect(instance, &VmInstance::monitorProblem, this, [this, instance](const QString &message) {
-        Q_EMIT failed(instance->definition().uuid, message);
-    });
+    for (auto problem : {&VmInstance::monitorProblem, &VmInstance::deviceProblem}) {
+        connect(instance, problem, this, [this, instance](const QString &message) {
+            Q_EMIT failed(instance->definition().uuid, message);
+        });
+    }
     connect(instance, &VmInstance::shutdownTimedOut, this,
             [this, instance] { askAfterShutdownTimeout(instance); });
     connect(instance, &VmInstance::stateChanged, this, [this, instance](VmState state) {

@@ -4,6 +4,7 @@
 #include "models/creation/vmcreator.h"
 #include "models/osinfo/osdetector.h"
 #include "models/settings/appsettings.h"
+#include "models/vm/swtpm.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmlibrary.h"
 #include "models/vm/vmlimits.h"
@@ -11,6 +12,7 @@
 #include "ui/widgets/checkedwizardpage.h"
 #include "ui/widgets/filepathedit.h"
 #include "ui/widgets/problemlabel.h"
+#include "ui/widgets/securitychoices.h"
 #include "ui/wizards/disksetupform.h"
 
 #include <QButtonGroup>
@@ -179,6 +181,8 @@ void NewVmWizard::buildSystemPage()
     form->addRow(tr("&Memory:"), m_memory);
     form->addRow(tr("&CPUs:"), m_cpus);
     form->addRow(tr("&Firmware:"), m_firmware);
+    m_security = new SecurityChoices(p);
+    form->addRow(tr("Security:"), m_security);
     form->addRow(tr("&Accelerator:"), m_accelerator);
     auto *layout = new QVBoxLayout(p);
     layout->addWidget(m_suggestion);
@@ -201,8 +205,10 @@ void NewVmWizard::buildSystemPage()
     });
     connect(m_firmware, &QComboBox::currentIndexChanged, this, [this] {
         m_firmwareEdited = m_firmwareEdited || !m_applying;
+        m_security->setFirmware(Firmware(m_firmware->currentData().toInt()));
         updateProblems();
     });
+    connect(m_security, &SecurityChoices::edited, this, [this] { m_securityEdited = true; });
     connect(m_name, &QLineEdit::textChanged, this, &NewVmWizard::updateProblems);
 }
 
@@ -361,8 +367,10 @@ void NewVmWizard::applyProfile()
         m_detection->setText(detection);
     }
     const QString cpus = p.cpus == 1 ? tr("1 CPU") : tr("%1 CPUs").arg(p.cpus);
-    const QString uefi =
-        p.wantsUefi ? tr(" and UEFI firmware, which this system needs") : QString();
+    const QString uefi = p.wantsTpm    ? tr(" and UEFI firmware, Secure Boot and a TPM 2.0, which "
+                                               "this system needs")
+                         : p.wantsUefi ? tr(" and UEFI firmware, which this system needs")
+                                       : QString();
     const QString memory = formatSize(qint64(p.memoryMiB) * kMiB);
     m_suggestion->setText(
         p.recognised
@@ -388,6 +396,12 @@ void NewVmWizard::applyProfile()
         m_firmware->setCurrentIndex(
             p.wantsUefi && uefiUsable ? uefiIndex : m_firmware->findData(int(Firmware::Bios)));
     }
+    // On for the systems that need them (Windows 11), where the software is installed.
+    if (!m_securityEdited)
+        m_security->setValues(p.wantsTpm && bool(Swtpm::findBinary()),
+                              p.wantsSecureBoot &&
+                                  Firmware(m_firmware->currentData().toInt()) == Firmware::Uefi &&
+                                  bool(UefiFirmware::find(true)));
     m_applying = false;
     m_disk->setSuggestedSize(p.diskBytes);
     updateProblems();
@@ -408,6 +422,8 @@ VmDefinition NewVmWizard::definition() const
     d.memoryMiB = m_memory->value();
     d.cpus = m_cpus->value();
     d.firmware = Firmware(m_firmware->currentData().toInt());
+    d.tpm = m_security->tpm();
+    d.secureBoot = m_security->secureBoot();
     d.accelerator = Accelerator(m_accelerator->currentData().toInt());
     if (media() == Media::Iso) {
         d.cdrom = m_iso->path();
@@ -448,7 +464,7 @@ QString NewVmWizard::systemProblem() const
     if (m_library->find(d.name))
         return tr("A VM named “%1” exists already.").arg(d.name);
     if (d.firmware == Firmware::Uefi) {
-        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(); !ovmf)
+        if (const Outcome<UefiFirmware::Files> ovmf = UefiFirmware::find(d.secureBoot); !ovmf)
             return ovmf.failure().message();
     }
     return VmLimits::check(d).error;

@@ -15,6 +15,7 @@ class DiskSetupForm;
 class FilePathEdit;
 class OsDetector;
 class ProblemLabel;
+class SecurityChoices;
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
@@ -118,6 +119,7 @@ private:
     bool m_memoryEdited = false;
     bool m_cpusEdited = false;
     bool m_firmwareEdited = false;
+    bool m_securityEdited = false;
     bool m_applying = false;
 
     QButtonGroup *m_mediaGroup;
@@ -136,6 +138,7 @@ private:
     QSpinBox *m_memory;
     QSpinBox *m_cpus;
     QComboBox *m_firmware;
+    SecurityChoices *m_security;
     QComboBox *m_accelerator;
     QLabel *m_suggestion;
     ProblemLabel *m_systemProblem;

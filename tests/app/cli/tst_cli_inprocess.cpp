@@ -28,10 +28,10 @@ const QStringList kNameCommands{u"status"_s, u"start"_s, u"pause"_s,  u"resume"_
 
 /// Every command of the table, as `berth --help` lists them.
 const QStringList kCommands{
-    u"clone"_s,  u"console"_s, u"create"_s,   u"delete"_s, u"disk"_s,   u"export"_s,
-    u"forward"_s, u"import"_s, u"list"_s,     u"log"_s,    u"network"_s, u"pause"_s,
-    u"reset"_s,  u"resume"_s,  u"screenshot"_s, u"set"_s,  u"snapshot"_s, u"start"_s,
-    u"stats"_s,  u"status"_s,  u"stop"_s,     u"view"_s};
+    u"clone"_s,   u"console"_s, u"create"_s, u"delete"_s,     u"detect"_s,  u"disk"_s,
+    u"export"_s,  u"forward"_s, u"import"_s, u"list"_s,       u"log"_s,     u"network"_s,
+    u"pause"_s,   u"reset"_s,   u"resume"_s, u"screenshot"_s, u"set"_s,     u"snapshot"_s,
+    u"start"_s,   u"stats"_s,   u"status"_s, u"stop"_s,       u"view"_s};
 
 /// A viewer that records what it was asked to show instead of opening a window.
 struct FakeViewer

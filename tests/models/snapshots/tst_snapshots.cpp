@@ -207,7 +207,7 @@ private Q_SLOTS:
         QString made = u"pending"_s;
         QObject context;
         UefiFirmware::createVariables(
-            VmLayout::ofFolder(folder), &context,
+            VmLayout::ofFolder(folder), false, &context,
             [&](const Outcome<> &o) { made = o ? QString() : o.failure().message(); });
         QTRY_COMPARE(made, QString());
         QVERIFY(UefiFirmware::isQcow2(VmLayout::ofFolder(folder).uefiVarsPath()));

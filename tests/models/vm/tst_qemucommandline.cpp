@@ -3,6 +3,7 @@
 #include "models/common/hostcapabilities.h"
 #include "models/vm/qemucommandline.h"
 
+#include "tests/support/envguard.h"
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,31 +28,6 @@ QString value(const QStringList &args, const QString &option)
     const QStringList all = values(args, option);
     return all.size() == 1 ? all.first() : u"<%1 times>"_s.arg(all.size());
 }
-
-/// Restores an environment variable when the test ends.
-class EnvGuard
-{
-public:
-    explicit EnvGuard(const char *name)
-        : m_name(name)
-        , m_had(qEnvironmentVariableIsSet(name))
-        , m_value(qgetenv(name))
-    {}
-    ~EnvGuard()
-    {
-        if (m_had)
-            qputenv(m_name, m_value);
-        else
-            qunsetenv(m_name);
-    }
-    EnvGuard(const EnvGuard &) = delete;
-    EnvGuard &operator=(const EnvGuard &) = delete;
-
-private:
-    const char *m_name;
-    bool m_had;
-    QByteArray m_value;
-};
 
 } // namespace
 

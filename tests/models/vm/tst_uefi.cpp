@@ -87,7 +87,7 @@ private:
         QString result = u"pending"_s;
         QObject context;
         UefiFirmware::createVariables(
-            VmLayout::ofFolder(folder()), &context,
+            VmLayout::ofFolder(folder()), false, &context,
             [&](const Outcome<> &made) { result = made ? QString() : made.failure().message(); });
         if (!QTest::qWaitFor([&] { return result != "pending"_L1; }, 60'000))
             return u"timed out"_s;

@@ -76,12 +76,16 @@ private Q_SLOTS:
         QCOMPARE(l.pidFilePath(), rt + u"/qemu.pid"_s);
         QCOMPARE(l.serialConsoleSocketPath(), rt + u"/serial.sock"_s);
         QCOMPARE(l.swtpmSocketPath(), rt + u"/swtpm.sock"_s);
+        QCOMPARE(l.swtpmPidFilePath(), rt + u"/swtpm.pid"_s);
+        QCOMPARE(l.swtpmStateLinkPath(), rt + u"/tpm"_s);
+        QCOMPARE(l.swtpmLogPath(), u"/lib/web/tpm/swtpm.log"_s);
         QCOMPARE(l.virtiofsdSocketPath(0), rt + u"/virtiofsd-0.sock"_s);
         QCOMPARE(l.virtiofsdSocketPath(3), rt + u"/virtiofsd-3.sock"_s);
         QCOMPARE(l.qemuRuntimeFiles(),
                  (QStringList{rt + u"/qmp-gui.sock"_s, rt + u"/qmp-cli.sock"_s, rt + u"/vnc.sock"_s,
                               rt + u"/qemu.pid"_s, rt + u"/serial.sock"_s,
-                              rt + u"/serial-qemu.sock"_s}));
+                              rt + u"/serial-qemu.sock"_s, rt + u"/swtpm.sock"_s,
+                              rt + u"/swtpm.pid"_s, rt + u"/tpm"_s}));
 
         // Without XDG_RUNTIME_DIR: /tmp/berth-<uid>.
         qunsetenv("XDG_RUNTIME_DIR");

@@ -42,6 +42,8 @@ private:
         d.machine = u"pc"_s;
         d.accelerator = Accelerator::Tcg;
         d.firmware = Firmware::Uefi;
+        d.tpm = !from.tpm;
+        d.secureBoot = !from.secureBoot;
         d.disks = {VmDisk{u"/d.qcow2"_s, u"qcow2"_s, u"sata"_s, true}};
         d.cdrom = u"/x.iso"_s;
         d.kernel = u"/k"_s;

@@ -145,6 +145,32 @@ private Q_SLOTS:
         w->reject();
     }
 
+    void windows11GetsUefiSecureBootAndTpm()
+    {
+        driver().openWindow();
+        NewVmWizard *w = driver().openNewVmWizard();
+        QVERIFY(w);
+        const QString iso =
+            TestIso::make(driver().libraryRoot() + u"/.."_s, u"win11.iso"_s,
+                          u"CCCOMA_X64FRE_EN-US_DV9"_s, true, u"MICROSOFT CORPORATION"_s);
+        WindowDriver::typeInto(pathEdit(w, u"isoEdit"_s), QDir::cleanPath(iso));
+        QVERIFY(waitForDetection(w));
+        w->next();
+        QCOMPARE(child<QComboBox>(w, u"vmFirmware"_s)->currentData().toInt(), int(Firmware::Uefi));
+        auto *tpm = child<QCheckBox>(w, u"tpmCheck"_s);
+        auto *secureBoot = child<QCheckBox>(w, u"secureBootCheck"_s);
+        QVERIFY(tpm->isChecked() && secureBoot->isChecked());
+        const QString suggestion = child<QLabel>(w, u"suggestionLabel"_s)->text();
+        QVERIFY2(suggestion.contains("Secure Boot and a TPM 2.0"_L1), qPrintable(suggestion));
+        // Still the user's choice; BIOS firmware takes Secure Boot away.
+        tpm->click();
+        QVERIFY(!tpm->isChecked());
+        auto *firmware = child<QComboBox>(w, u"vmFirmware"_s);
+        firmware->setCurrentIndex(firmware->findData(int(Firmware::Bios)));
+        QVERIFY(!secureBoot->isChecked() && !secureBoot->isEnabled());
+        w->reject();
+    }
+
     void createsVmWithNewDiskAndUefi()
     {
         driver().openWindow();
