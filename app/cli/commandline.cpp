@@ -4,8 +4,9 @@
 #include "app/cli/clisession.h"
 #include "app/cli/diskcommands.h"
 #include "app/cli/displaycommands.h"
-#include "app/cli/setcommand.h"
 #include "app/cli/portabilitycommands.h"
+#include "app/cli/resourcecommands.h"
+#include "app/cli/setcommand.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -32,6 +33,7 @@ const CliCommandTable &commands()
         addStatsCommands(t);
         addDiskCommands(t);
         addPortabilityCommands(t);
+        addResourceCommands(t);
         return t;
     }();
     return table;

@@ -3,10 +3,10 @@
 // that go out and the typed reading of the answer QEMU 7.2 gives (the replies below were
 // captured from qemu-system-x86_64 7.2.22), plus QEMU's error answers. tst_qemumonitor_qemu
 // runs the commands a paused QEMU can run against the real thing.
-#include "tests/qmp/awaitresult.h"
-#include "tests/support/fakeqmpserver.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
+#include "tests/qmp/awaitresult.h"
+#include "tests/support/fakeqmpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -442,6 +442,20 @@ private Q_SLOTS:
                    [&](QObject *c, auto done) {
                        m_monitor->setIoThrottle(u"/machine/peripheral/disk0/virtio-backend"_s,
                                                 limits, c, done);
+                   });
+
+        // In a throttle group: the disks of one VM share the limits.
+        expectVoid(u"block_set_io_throttle"_s,
+                   {{u"id"_s, u"disk0"_s},
+                    {u"bps"_s, 0},
+                    {u"bps_rd"_s, 4194304},
+                    {u"bps_wr"_s, 0},
+                    {u"iops"_s, 0},
+                    {u"iops_rd"_s, 0},
+                    {u"iops_wr"_s, 200},
+                    {u"group"_s, u"berth-io"_s}},
+                   [&](QObject *c, auto done) {
+                       m_monitor->setIoThrottle(u"disk0"_s, limits, u"berth-io"_s, c, done);
                    });
 
         const auto r = expectError<void>(

@@ -10,6 +10,7 @@
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
 #include "ui/pages/performancepage.h"
+#include "ui/pages/resourcespage.h"
 #include "ui/pages/snapshotpage.h"
 #include "ui/widgets/serialconsoleview.h"
 #include "ui/widgets/vmlistproxymodel.h"
@@ -49,6 +50,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     , m_display(new DisplayPage(this))
     , m_snapshots(new SnapshotPage(this))
     , m_performance(new PerformancePage(this))
+    , m_resources(new ResourcesPage(library, this))
 {
     setObjectName(u"vmDetails"_s);
     m_name->setObjectName(u"vmName"_s);
@@ -90,6 +92,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     m_tabs->addTab(m_console, tr("Serial &Console"));
     m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
     m_tabs->addTab(m_performance, tr("Perf&ormance"));
+    m_tabs->addTab(m_resources, tr("Reso&urces"));
 
     auto *header = new QGridLayout;
     header->addWidget(m_icon, 0, 0, 2, 1, Qt::AlignTop);
@@ -254,7 +257,9 @@ void VmDetailsPane::refresh()
     m_tabs->setVisible(!broken);
     if (!m_hasVm || broken) {
         m_editor->clear();
+        m_resources->clear();
     } else {
+        m_resources->setVm(m_instance.data(), m_entry);
         const bool editable = vm && vm->allows(VmAction::Edit);
         QString why;
         switch (vm ? vm->state() : VmState::Stopped) {

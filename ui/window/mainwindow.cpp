@@ -18,6 +18,7 @@
 #include "ui/widgets/symbolicicon.h"
 #include "ui/widgets/vmlistproxymodel.h"
 #include "ui/widgets/vmlistview.h"
+#include "ui/window/hostresourcesdialog.h"
 #include "ui/window/portabilityactions.h"
 #include "ui/window/preferencesdialog.h"
 #include "ui/window/trayicon.h"
@@ -105,7 +106,6 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     m_list->setItemDelegateForColumn(VmListModel::CpuUsageColumn, sparklines);
     m_list->setItemDelegateForColumn(VmListModel::MemoryUsageColumn, sparklines);
     m_details->setStatsSampler(m_sampler);
-    m_actions->setStatsSampler(m_sampler);
     m_list->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
     m_list->setContextMenu(m_contextMenu);
     m_list->addAction(m_actions->remove()); // Del acts only while the list has focus
@@ -291,6 +291,10 @@ void MainWindow::createMenus()
     QAction *showToolBar = toolBar->toggleViewAction();
     showToolBar->setText(tr("Show &Toolbar"));
     viewMenu->addAction(showToolBar);
+    QAction *hostResources =
+        viewMenu->addAction(tr("&Host Resources…"), this, &MainWindow::showHostResources);
+    hostResources->setObjectName(u"actionHostResources"_s);
+    hostResources->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     // No shortcut: Ctrl+W closes windows elsewhere. Alt+W, D reaches it.
     QAction *dismiss =
         viewMenu->addAction(tr("&Dismiss Message"), m_messageBar, &MessageBar::dismiss);
@@ -617,6 +621,18 @@ bool MainWindow::showDisplayOf(const QString &vmName, bool fullScreen)
     if (fullScreen)
         m_details->setDisplayFullScreen(true);
     return true;
+}
+
+void MainWindow::showHostResources()
+{
+    if (auto *open = findChild<HostResourcesDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new HostResourcesDialog(m_model, m_sampler, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::showPreferences()

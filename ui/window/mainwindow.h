@@ -47,6 +47,8 @@ public:
     void showNewVmWizard();
     /// Opens the New Disk Image wizard (one at a time), attaching to @p vmName if given.
     void showDiskImageWizard(const QString &vmName = {});
+    /// Opens the Host Resources view (HostResourcesDialog; not modal, one at a time).
+    void showHostResources();
     /// Opens the Preferences dialog (window-modal, one at a time).
     void showPreferences();
     /// Quits Berth (after the unapplied-settings question); running VMs keep running.

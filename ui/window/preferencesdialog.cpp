@@ -25,6 +25,7 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     , m_library(new QLineEdit(this))
     , m_accelerator(new QComboBox(this))
     , m_statsInterval(new QDoubleSpinBox(this))
+    , m_overcommitRatio(new QDoubleSpinBox(this))
     , m_closeAction(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_restartNote(new QLabel(this))
@@ -52,6 +53,16 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     m_statsInterval->setDecimals(2);
     m_statsInterval->setSingleStep(0.25);
     m_statsInterval->setSuffix(tr(" s"));
+
+    m_overcommitRatio->setObjectName(u"overcommitRatio"_s);
+    m_overcommitRatio->setRange(AppSettings::MinOvercommitRatio, AppSettings::MaxOvercommitRatio);
+    m_overcommitRatio->setDecimals(2);
+    m_overcommitRatio->setSingleStep(0.1);
+    m_overcommitRatio->setSuffix(tr(" × this computer's memory"));
+    m_overcommitRatio->setToolTip(
+        tr("How much memory the running VMs may be given together, as a multiple of this "
+           "computer's memory. Starting a VM beyond it asks first (berth start refuses it "
+           "without --force)."));
 
     m_closeAction->setObjectName(u"closeAction"_s);
     m_closeAction->addItem(tr("Keep Berth running in the system tray"),
@@ -95,6 +106,7 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     form->addRow(QString(), inUse);
     form->addRow(tr("&Accelerator for new VMs:"), m_accelerator);
     form->addRow(tr("&Statistics every:"), m_statsInterval);
+    form->addRow(tr("&Memory of running VMs, at most:"), m_overcommitRatio);
     form->addRow(tr("&Closing the window while VMs run:"), m_closeAction);
     form->addRow(tr("Lan&guage:"), m_language);
 
@@ -127,6 +139,7 @@ void PreferencesDialog::load()
     m_library->setText(m_loadedLibrary);
     m_accelerator->setCurrentIndex(m_accelerator->findData(int(AppSettings::defaultAccelerator())));
     m_statsInterval->setValue(AppSettings::statsIntervalMs() / 1000.0);
+    m_overcommitRatio->setValue(AppSettings::overcommitRatio());
     m_closeAction->setCurrentIndex(m_closeAction->findData(int(AppSettings::closeAction())));
     m_loadedLanguage = AppSettings::language();
     int language = m_language->findData(m_loadedLanguage);
@@ -142,6 +155,7 @@ void PreferencesDialog::save()
     AppSettings::setLibraryFolder(m_library->text().trimmed());
     AppSettings::setDefaultAccelerator(Accelerator(m_accelerator->currentData().toInt()));
     AppSettings::setStatsIntervalMs(qRound(m_statsInterval->value() * 1000));
+    AppSettings::setOvercommitRatio(m_overcommitRatio->value());
     AppSettings::setCloseAction(AppSettings::CloseAction(m_closeAction->currentData().toInt()));
     AppSettings::setLanguage(m_language->currentData().toString());
     Q_EMIT saved();
