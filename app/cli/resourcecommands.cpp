@@ -5,6 +5,7 @@
 #include "models/common/procstat.h"
 #include "models/disks/diskimageusers.h"
 #include "models/resources/memoryadmission.h"
+#include "models/resources/memorybalancer.h"
 #include "models/settings/appsettings.h"
 #include "models/vm/cpucontrol.h"
 
@@ -34,6 +35,13 @@ int cmdHost(CliSession &s)
 {
     if (s.parser().isSet(u"overcommit-ratio"_s))
         setRatio(s);
+    if (s.parser().isSet(u"balancer"_s)) {
+        const QString value = s.parser().value(u"balancer"_s);
+        if (value != "on"_L1 && value != "off"_L1)
+            throw CliError{CliText::tr("--balancer takes on or off, not \"%1\"").arg(value),
+                           CliUsage};
+        MemoryBalancer::setEnabledInSettings(value == "on"_L1);
+    }
     const MemoryAdmission::Budget b = MemoryAdmission::budgetNow(s.library());
     QJsonArray running;
     for (const VmEntry &e : s.library().entries()) {
@@ -52,10 +60,15 @@ int cmdHost(CliSession &s)
         {u"memory_target"_s, u"virtio-balloon"_s},
     };
     const QJsonObject o{
-        {u"cpus"_s, ProcStat::hostCpuCount()},   {u"mechanisms"_s, mechanisms},
-        {u"memory_total_mib"_s, b.hostTotalMiB}, {u"memory_available_mib"_s, b.hostAvailableMiB},
-        {u"committed_mib"_s, b.committedMiB},    {u"overcommit_ratio"_s, b.ratio},
-        {u"memory_limit_mib"_s, b.limitMiB()},   {u"running"_s, running},
+        {u"cpus"_s, ProcStat::hostCpuCount()},
+        {u"mechanisms"_s, mechanisms},
+        {u"memory_total_mib"_s, b.hostTotalMiB},
+        {u"memory_available_mib"_s, b.hostAvailableMiB},
+        {u"committed_mib"_s, b.committedMiB},
+        {u"overcommit_ratio"_s, b.ratio},
+        {u"memory_limit_mib"_s, b.limitMiB()},
+        {u"running"_s, running},
+        {u"balancer"_s, MemoryBalancer::enabledInSettings() ? u"on"_s : u"off"_s},
     };
     if (s.json()) {
         printJson(s.out(), o);
@@ -74,6 +87,9 @@ int cmdHost(CliSession &s)
                                 mechanisms.value("cpu_weight_with_limit"_L1).toString(),
                                 mechanisms.value("cpu_limit"_L1).toString(),
                                 mechanisms.value("cpu_affinity"_L1).toString()));
+    printLine(s.out(), MemoryBalancer::enabledInSettings()
+                           ? CliText::tr("Memory balancer: on (run by the window)")
+                           : CliText::tr("Memory balancer: off"));
     for (const QJsonValue &v : std::as_const(running)) {
         const QJsonObject r = v.toObject();
         printLine(s.out(), u"  %1\t%2"_s.arg(r.value("name"_L1).toString(),
@@ -104,6 +120,10 @@ void addResourceCommands(CliCommandTable &t)
         {{u"overcommit-ratio"_s,
           CliText::tr("Set how much memory the running VMs may be given together, as a multiple "
                       "of this computer's memory (default 1; the same as in Preferences)."),
-          u"R"_s}},
+          u"R"_s},
+         {u"balancer"_s,
+          CliText::tr("Let the window move memory between running VMs through their balloons "
+                      "when this computer runs short: on or off (the same as in Preferences)."),
+          u"on|off"_s}},
         cmdHost};
 }

@@ -7,7 +7,9 @@
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
+#include "ui/pages/resourcespage.h"
 #include "ui/pages/vmdetailspane.h"
+#include "ui/window/hostresourcesdialog.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -76,6 +78,8 @@ private:
         auto *disks = pane->editor()->findChild<QTreeWidget *>(u"disksList"_s);
         disks->setCurrentItem(disks->topLevelItem(0));
         look(w, u"2-settings"_s);
+        pane->tabs()->setCurrentWidget(pane->resourcesPage());
+        look(w, u"2b-resources"_s);
 
         pane->editor()->findChild<QPushButton *>(u"resizeDiskButton"_s)->click();
         QDialog *resize = nullptr;
@@ -98,6 +102,12 @@ private:
         driver.action("actionDelete")->trigger();
         look(driver.waitForDialog(u"confirmDelete"_s), u"7-delete"_s);
         driver.waitForDialog(u"confirmDelete"_s)->reject();
+
+        w->findChild<QAction *>(u"actionHostResources"_s)->trigger();
+        auto *host = w->findChild<HostResourcesDialog *>();
+        QVERIFY(host);
+        look(host, u"8-host-resources"_s);
+        host->close();
     }
 
 private Q_SLOTS:

@@ -80,7 +80,7 @@ ResourcesPage::ResourcesPage(VmLibrary *library, QWidget *parent)
     m_emulatorAffinity->setPlaceholderText(tr("Any CPU"));
     cpuForm->addRow(tr("&Weight:"), m_weight);
     cpuForm->addRow(tr("&Limit:"), m_limit);
-    cpuForm->addRow(tr("&Virtual CPUs on host CPUs:"), m_affinity);
+    cpuForm->addRow(tr("Virtual CPUs o&n host CPUs:"), m_affinity);
     cpuForm->addRow(tr("&QEMU's other threads on:"), m_emulatorAffinity);
 
     auto *memory = new QGroupBox(tr("Memory"), this);
@@ -97,7 +97,7 @@ ResourcesPage::ResourcesPage(VmLibrary *library, QWidget *parent)
     m_writeMiBps = noneSpin(this, u"ioWriteRate"_s, 1024 * 1024, tr(" MiB/s"));
     m_iops = noneSpin(this, u"ioOperations"_s, 1'000'000, tr(" per second"));
     diskForm->addRow(tr("&Reads:"), m_readMiBps);
-    diskForm->addRow(tr("W&rites:"), m_writeMiBps);
+    diskForm->addRow(tr("Wr&ites:"), m_writeMiBps);
     diskForm->addRow(tr("&Operations:"), m_iops);
 
     m_status = new QLabel(this);

@@ -4,6 +4,7 @@
 #include "models/common/procstat.h"
 #include "models/itemmodels/vmlistmodel.h"
 #include "models/resources/memoryadmission.h"
+#include "models/resources/memorybalancer.h"
 #include "models/stats/statssampler.h"
 #include "models/vm/cpucontrol.h"
 #include "models/vm/vminstance.h"
@@ -11,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -32,13 +34,17 @@ QString rate(qint64 bytesPerSecond)
 
 } // namespace
 
-HostResourcesDialog::HostResourcesDialog(VmListModel *model, StatsSampler *sampler, QWidget *parent)
+HostResourcesDialog::HostResourcesDialog(VmListModel *model, StatsSampler *sampler,
+                                         MemoryBalancer *balancer, QWidget *parent)
     : QDialog(parent)
     , m_model(model)
     , m_sampler(sampler)
+    , m_balancer(balancer)
     , m_summary(new QLabel(this))
     , m_mechanisms(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_balancerState(new QLabel(this))
+    , m_actions(new QListWidget(this))
 {
     setObjectName(u"hostResourcesDialog"_s);
     setWindowTitle(tr("Host Resources"));
@@ -66,7 +72,14 @@ HostResourcesDialog::HostResourcesDialog(VmListModel *model, StatsSampler *sampl
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_mechanisms);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table, 2);
+    m_balancerState->setObjectName(u"balancerState"_s);
+    m_balancerState->setWordWrap(true);
+    m_actions->setObjectName(u"balancerActions"_s);
+    layout->addWidget(m_balancerState);
+    layout->addWidget(m_actions, 1);
+    if (m_balancer)
+        connect(m_balancer, &MemoryBalancer::acted, this, &HostResourcesDialog::refresh);
     layout->addWidget(buttons);
     resize(860, 360);
     if (m_sampler)
@@ -121,6 +134,27 @@ void HostResourcesDialog::refresh()
                             r.cpuAffinity.isEmpty() ? tr("any") : r.cpuAffinity,
                             io.isEmpty() ? tr("none") : io.join(u", "_s)};
     }
+    if (!m_balancer || !m_balancer->isEnabled()) {
+        m_balancerState->setText(tr("Memory balancer: off (Preferences). When on, it moves "
+                                    "memory between running guests through their balloons "
+                                    "when this computer runs short."));
+    } else {
+        m_balancerState->setText(
+            tr("Memory balancer: on. It reclaims from the guest with the most free memory when "
+               "less than %1 is available, and gives memory back to a guest running short.")
+                .arg(mib(m_balancer->lowWatermarkMiB())));
+    }
+    m_actions->clear();
+    if (m_balancer) {
+        const QList<MemoryBalancer::Action> &actions = m_balancer->recentActions();
+        for (auto it = actions.rbegin(); it != actions.rend(); ++it)
+            m_actions->addItem(
+                tr("%1  %2: %3 → %4 (%5)")
+                    .arg(QLocale().toString(it->time.toLocalTime().time(), QLocale::ShortFormat),
+                         it->name, mib(it->fromMiB), mib(it->toMiB), it->reason));
+    }
+    if (m_actions->count() == 0)
+        m_actions->addItem(tr("No balancer actions yet."));
     m_table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         for (int c = 0; c < rows[i].size(); ++c) {

@@ -4,7 +4,9 @@
 #include <QDialog>
 #include <QPointer>
 
+class MemoryBalancer;
 class QLabel;
+class QListWidget;
 class QTableWidget;
 class StatsSampler;
 class VmListModel;
@@ -13,17 +15,21 @@ class VmListModel;
 /// side — each VM's memory, memory target, what its guest uses (balloon statistics), CPU
 /// weight and limit, vCPU affinity and disk limits — under the host's memory, the memory
 /// given to running VMs against the admission limit (MemoryAdmission) and the mechanisms
-/// this host uses (CpuControl). Refreshed with every statistics sample; not modal.
+/// this host uses (CpuControl), and the memory balancer's state and recent actions
+/// (MemoryBalancer). Refreshed with every statistics sample; not modal.
 class HostResourcesDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HostResourcesDialog)
 
 public:
-    HostResourcesDialog(VmListModel *model, StatsSampler *sampler, QWidget *parent = nullptr);
+    /// @p balancer may be null.
+    HostResourcesDialog(VmListModel *model, StatsSampler *sampler, MemoryBalancer *balancer,
+                        QWidget *parent = nullptr);
     ~HostResourcesDialog() override;
 
     QTableWidget *table() const { return m_table; }
+    QListWidget *balancerActions() const { return m_actions; }
     QString summaryText() const;
 
     void refresh();
@@ -31,7 +37,10 @@ public:
 private:
     VmListModel *m_model;
     QPointer<StatsSampler> m_sampler;
+    QPointer<MemoryBalancer> m_balancer;
     QLabel *m_summary;
     QLabel *m_mechanisms;
     QTableWidget *m_table;
+    QLabel *m_balancerState;
+    QListWidget *m_actions;
 };

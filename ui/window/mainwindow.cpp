@@ -3,6 +3,7 @@
 
 #include "models/disks/diskimageusers.h"
 #include "models/itemmodels/vmlistmodel.h"
+#include "models/resources/memorybalancer.h"
 #include "models/settings/appsettings.h"
 #include "models/stats/statssampler.h"
 #include "models/vm/qemumachines.h"
@@ -106,6 +107,8 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     m_list->setItemDelegateForColumn(VmListModel::CpuUsageColumn, sparklines);
     m_list->setItemDelegateForColumn(VmListModel::MemoryUsageColumn, sparklines);
     m_details->setStatsSampler(m_sampler);
+    m_balancer = new MemoryBalancer(m_registry, m_sampler, this);
+    m_balancer->setEnabled(MemoryBalancer::enabledInSettings());
     m_list->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
     m_list->setContextMenu(m_contextMenu);
     m_list->addAction(m_actions->remove()); // Del acts only while the list has focus
@@ -630,7 +633,7 @@ void MainWindow::showHostResources()
         open->activateWindow();
         return;
     }
-    auto *dialog = new HostResourcesDialog(m_model, m_sampler, this);
+    auto *dialog = new HostResourcesDialog(m_model, m_sampler, m_balancer, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
@@ -644,7 +647,9 @@ void MainWindow::showPreferences()
     }
     auto *dialog = new PreferencesDialog(m_library->root(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PreferencesDialog::saved, m_sampler,
-            [this] { m_sampler->setInterval(AppSettings::statsIntervalMs()); });
+    connect(dialog, &PreferencesDialog::saved, m_sampler, [this] {
+        m_sampler->setInterval(AppSettings::statsIntervalMs());
+        m_balancer->setEnabled(MemoryBalancer::enabledInSettings());
+    });
     dialog->open();
 }

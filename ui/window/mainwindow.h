@@ -18,6 +18,7 @@ class VmActions;
 class VmDetailsPane;
 class VmLibrary;
 class VmListModel;
+class MemoryBalancer;
 class VmRegistry;
 class VmListProxyModel;
 class VmListView;
@@ -95,6 +96,7 @@ private:
     VmLibrary *m_library;
     StatsSampler *m_sampler;
     VmRegistry *m_registry;
+    MemoryBalancer *m_balancer = nullptr;
     VmListModel *m_model;
     VmListProxyModel *m_proxy;
     VmActions *m_actions;

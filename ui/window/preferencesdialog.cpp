@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/window/preferencesdialog.h"
 
+#include "models/resources/memorybalancer.h"
+
 #include "models/settings/appsettings.h"
 #include "models/settings/uilanguage.h"
 #include "models/vm/vmlibrary.h"
 #include "ui/pages/definitioneditor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -26,6 +29,9 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     , m_accelerator(new QComboBox(this))
     , m_statsInterval(new QDoubleSpinBox(this))
     , m_overcommitRatio(new QDoubleSpinBox(this))
+    , m_balancer(new QCheckBox(tr("&Balance memory between running VMs when this computer runs "
+                                  "short"),
+                               this))
     , m_closeAction(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_restartNote(new QLabel(this))
@@ -63,6 +69,11 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
         tr("How much memory the running VMs may be given together, as a multiple of this "
            "computer's memory. Starting a VM beyond it asks first (berth start refuses it "
            "without --force)."));
+
+    m_balancer->setObjectName(u"memoryBalancer"_s);
+    m_balancer->setToolTip(tr("Moves memory between running guests through their balloons: "
+                              "reclaims from guests with free memory, gives it back to a guest "
+                              "running short (never below its memory target)."));
 
     m_closeAction->setObjectName(u"closeAction"_s);
     m_closeAction->addItem(tr("Keep Berth running in the system tray"),
@@ -107,6 +118,7 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     form->addRow(tr("&Accelerator for new VMs:"), m_accelerator);
     form->addRow(tr("&Statistics every:"), m_statsInterval);
     form->addRow(tr("&Memory of running VMs, at most:"), m_overcommitRatio);
+    form->addRow(QString(), m_balancer);
     form->addRow(tr("&Closing the window while VMs run:"), m_closeAction);
     form->addRow(tr("Lan&guage:"), m_language);
 
@@ -140,6 +152,7 @@ void PreferencesDialog::load()
     m_accelerator->setCurrentIndex(m_accelerator->findData(int(AppSettings::defaultAccelerator())));
     m_statsInterval->setValue(AppSettings::statsIntervalMs() / 1000.0);
     m_overcommitRatio->setValue(AppSettings::overcommitRatio());
+    m_balancer->setChecked(MemoryBalancer::enabledInSettings());
     m_closeAction->setCurrentIndex(m_closeAction->findData(int(AppSettings::closeAction())));
     m_loadedLanguage = AppSettings::language();
     int language = m_language->findData(m_loadedLanguage);
@@ -156,6 +169,7 @@ void PreferencesDialog::save()
     AppSettings::setDefaultAccelerator(Accelerator(m_accelerator->currentData().toInt()));
     AppSettings::setStatsIntervalMs(qRound(m_statsInterval->value() * 1000));
     AppSettings::setOvercommitRatio(m_overcommitRatio->value());
+    MemoryBalancer::setEnabledInSettings(m_balancer->isChecked());
     AppSettings::setCloseAction(AppSettings::CloseAction(m_closeAction->currentData().toInt()));
     AppSettings::setLanguage(m_language->currentData().toString());
     Q_EMIT saved();

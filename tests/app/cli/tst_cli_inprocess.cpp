@@ -583,6 +583,17 @@ private Q_SLOTS:
         VERIFY_RUN(text, 0);
         QVERIFY2(text.out.contains("overcommit ratio 1.5"), text.out.constData());
         VERIFY_RUN(berth({u"host"_s, u"--overcommit-ratio"_s, u"1"_s}), 0);
+
+        // The memory balancer is off unless asked for.
+        QCOMPARE(berth({u"host"_s, u"--json"_s}).object().value("balancer"_L1).toString(),
+                 u"off"_s);
+        const BerthRun on = berth({u"host"_s, u"--balancer"_s, u"on"_s, u"--json"_s});
+        VERIFY_RUN(on, 0);
+        QCOMPARE(on.object().value("balancer"_L1).toString(), u"on"_s);
+        const BerthRun bad = berth({u"host"_s, u"--balancer"_s, u"maybe"_s});
+        VERIFY_RUN(bad, 2);
+        QVERIFY2(isOneErrorLine(bad, u"maybe"_s), bad.err.constData());
+        VERIFY_RUN(berth({u"host"_s, u"--balancer"_s, u"off"_s}), 0);
     }
 
     void startAndViewRefuseWhatTheHostCannotBack()

@@ -2,6 +2,7 @@
 #include "models/resources/memoryadmission.h"
 #include "models/settings/appsettings.h"
 
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true); // not the user's Preferences
         QCoreApplication::setOrganizationName(u"berth-test-admission"_s);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // "8,192"
     }
 
     void admitsWhatTheHostCanBack()

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -113,6 +114,9 @@ private Q_SLOTS:
         QVERIFY2(dialog->summaryText().contains("overcommit ratio"_L1),
                  qPrintable(dialog->summaryText()));
         QCOMPARE(dialog->table()->rowCount(), 0); // nothing runs
+        QVERIFY2(dialog->findChild<QLabel *>(u"balancerState"_s)->text().contains("off"_L1),
+                 qPrintable(dialog->findChild<QLabel *>(u"balancerState"_s)->text()));
+        QCOMPARE(dialog->balancerActions()->count(), 1); // "No balancer actions yet."
         save(dialog, u"host-resources.png"_s);
     }
 };
