@@ -223,15 +223,23 @@ void QemuMonitor::queryBlockStats(QObject *context, QmpCallback<QList<QemuBlockS
 void QemuMonitor::setIoThrottle(const QString &deviceId, const QemuIoThrottle &limits,
                                 QObject *context, QmpCallback<void> done) const
 {
-    run(u"block_set_io_throttle"_s,
-        {{u"id"_s, deviceId},
-         {u"bps"_s, limits.bytesPerSecond},
-         {u"bps_rd"_s, limits.readBytesPerSecond},
-         {u"bps_wr"_s, limits.writeBytesPerSecond},
-         {u"iops"_s, limits.iops},
-         {u"iops_rd"_s, limits.readIops},
-         {u"iops_wr"_s, limits.writeIops}},
-        context, std::move(done));
+    setIoThrottle(deviceId, limits, QString(), context, std::move(done));
+}
+
+void QemuMonitor::setIoThrottle(const QString &deviceId, const QemuIoThrottle &limits,
+                                const QString &group, QObject *context,
+                                QmpCallback<void> done) const
+{
+    QJsonObject arguments{{u"id"_s, deviceId},
+                          {u"bps"_s, limits.bytesPerSecond},
+                          {u"bps_rd"_s, limits.readBytesPerSecond},
+                          {u"bps_wr"_s, limits.writeBytesPerSecond},
+                          {u"iops"_s, limits.iops},
+                          {u"iops_rd"_s, limits.readIops},
+                          {u"iops_wr"_s, limits.writeIops}};
+    if (!group.isEmpty())
+        arguments.insert(u"group"_s, group);
+    run(u"block_set_io_throttle"_s, arguments, context, std::move(done));
 }
 
 void QemuMonitor::changeMedium(const QString &deviceId, const QString &imagePath,

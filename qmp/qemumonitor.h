@@ -83,6 +83,10 @@ public:
     /// Sets (or, with all zeros, lifts) the I/O limits of a disk (`block_set_io_throttle`).
     void setIoThrottle(const QString &deviceId, const QemuIoThrottle &limits, QObject *context,
                        QmpCallback<void> done = {}) const;
+    /// The same with the disk in the throttle group @p group: every disk in one group shares
+    /// its limits (the last call's limits are the group's).
+    void setIoThrottle(const QString &deviceId, const QemuIoThrottle &limits, const QString &group,
+                       QObject *context, QmpCallback<void> done = {}) const;
     /// Puts @p imagePath (in @p format, e.g. "raw" for an ISO) into a removable drive such as
     /// a CD-ROM, replacing what it held (`blockdev-change-medium`).
     void changeMedium(const QString &deviceId, const QString &imagePath, const QString &format,

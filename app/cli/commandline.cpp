@@ -8,6 +8,7 @@
 #include "app/cli/networkcommands.h"
 #include "app/cli/detectcommand.h"
 #include "app/cli/portabilitycommands.h"
+#include "app/cli/resourcecommands.h"
 #include "app/cli/setcommand.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
@@ -38,6 +39,7 @@ const CliCommandTable &commands()
         addPortabilityCommands(t);
         addConsoleCommand(t);
         addNetworkCommands(t);
+        addResourceCommands(t);
         return t;
     }();
     return table;

@@ -3,6 +3,8 @@
 // berth view: finds and starts the VM; the application's CliViewer opens the window.
 #include "app/cli/displaycommands.h"
 
+#include "app/cli/resourcecommands.h"
+
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"
 #include "models/vm/vmlifecycle.h"
@@ -147,8 +149,10 @@ int cmdView(CliSession &s)
         // The CLI's monitor is held only to start the VM: while the window is open, other
         // `berth` commands can use it. The window follows the VNC socket alone.
         std::unique_ptr<VmInstance> instance = s.attached(e);
-        if (!VmLifecycle::hasProcess(instance->state()))
+        if (!VmLifecycle::hasProcess(instance->state())) {
+            admitStart(s, e);
             startAndWait(*instance);
+        }
         socketPath = instance->layout().vncSocketPath();
     }
     return s.viewer()(e.name(), socketPath, s.parser().isSet(u"fullscreen"_s), s.library().root());
@@ -170,7 +174,9 @@ void addDisplayCommands(CliCommandTable &t)
                           "Open a window with only this VM's screen, starting the VM if it is "
                           "stopped."),
         "NAME",
-        {{u"fullscreen"_s, CliText::tr("Open the window full screen.")}},
+        {{u"fullscreen"_s, CliText::tr("Open the window full screen.")},
+         {u"force"_s, CliText::tr("Start it even when the running VMs would be given more "
+                                  "memory than this computer can back (berth host).")}},
         cmdView,
         true}; // opens a window
 }

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "app/cli/setcommand.h"
 
+#include "models/resources/resourcechange.h"
 #include "models/vm/vmfields.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlimits.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -43,18 +47,34 @@ int cmdSet(CliSession &s)
             CliText::tr("nothing to change: give at least one option (berth set --help)"),
             CliUsage};
 
+    const QStringList keys = VmFields::differing(base, changed);
     const std::unique_ptr<VmInstance> instance = s.attached(e);
-    if (const QString why = instance->refusal(VmAction::Edit); !why.isEmpty())
-        throw CliError{why};
-    // The same rules as the New VM wizard and the settings page.
+    // A running VM takes the live fields (its resources) at once; anything else waits for
+    // it to stop.
+    const bool running =
+        instance->state() == VmState::Running || instance->state() == VmState::Paused;
+    if (!(running && ResourceChange::onlyLiveFields(base, changed))) {
+        if (const QString why = instance->refusal(VmAction::Edit); !why.isEmpty())
+            throw CliError{why};
+    }
+    // The same rules as the New VM wizard and the settings page (ResourceChange checks the
+    // errors again; the warning is the CLI's to print).
     const VmLimits::Verdict verdict = VmLimits::check(changed);
     if (!verdict.error.isEmpty())
         throw CliError{verdict.error};
     if (!verdict.warning.isEmpty())
         printLine(s.err(), CliText::tr("warning: %1").arg(verdict.warning));
 
-    const QStringList keys = VmFields::differing(base, changed);
-    const Outcome<VmDefinition> written = s.library().update(base.uuid, base, changed);
+    std::optional<Outcome<VmDefinition>> result;
+    QEventLoop loop;
+    ResourceChange::run(s.library(), instance.get(), base, changed, &loop,
+                        [&](const Outcome<VmDefinition> &w) {
+                            result = w;
+                            loop.quit();
+                        });
+    if (!result)
+        loop.exec();
+    const Outcome<VmDefinition> written = *result;
     if (!written)
         throw CliError::from(written.failure());
     if (s.json()) {
@@ -88,7 +108,8 @@ void addSetCommand(CliCommandTable &t)
                                                      : CliText::tr("Remove the %1.").arg(f.key));
     }
     t[u"set"_s] = {QT_TRANSLATE_NOOP("CommandLine",
-                                     "Change a stopped VM's settings; changes made meanwhile "
-                                     "elsewhere to other settings are kept."),
+                                     "Change a stopped VM's settings (a running VM's resources: "
+                                     "I/O limits, memory target, at once); changes made "
+                                     "meanwhile elsewhere to other settings are kept."),
                    "NAME", options, cmdSet};
 }

@@ -3,6 +3,8 @@
 #include "app/cli/vmcommands.h"
 
 #include "app/cli/detectcommand.h"
+#include "app/cli/resourcecommands.h"
+
 #include "models/common/bytesize.h"
 #include "models/creation/vmcreator.h"
 #include "models/vm/guestaddress.h"
@@ -337,6 +339,7 @@ int cmdStart(CliSession &s)
     std::unique_ptr<VmInstance> instance = s.attached(e);
     if (const QString why = instance->refusal(VmAction::Start); !why.isEmpty())
         throw CliError{why};
+    admitStart(s, e);
     QString failure;
     bool started = false;
     QEventLoop loop;
@@ -530,10 +533,12 @@ void addVmCommands(CliCommandTable &t)
         QT_TRANSLATE_NOOP("CommandLine", "List the VMs and their state."), "", {}, cmdList};
     t[u"status"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Show one VM's state."), "NAME", {}, cmdStatus};
-    t[u"start"_s] = {QT_TRANSLATE_NOOP("CommandLine", "Start a VM; returns once it runs."),
-                     "NAME",
-                     {},
-                     cmdStart};
+    t[u"start"_s] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Start a VM; returns once it runs."),
+        "NAME",
+        {{u"force"_s, CliText::tr("Start it even when the running VMs would be given more "
+                                  "memory than this computer can back (berth host).")}},
+        cmdStart};
     t[u"pause"_s] = {
         QT_TRANSLATE_NOOP("CommandLine", "Pause a running VM."), "NAME", {}, [](CliSession &s) {
             return act(

@@ -17,6 +17,7 @@ constexpr auto AcceleratorKey = "vm/defaultAccelerator"_L1;
 constexpr auto StatsIntervalKey = "stats/intervalMs"_L1;
 constexpr auto CloseActionKey = "ui/closeAction"_L1;
 constexpr auto LanguageKey = "ui/language"_L1;
+constexpr auto OvercommitRatioKey = "resources/overcommitRatio"_L1;
 
 struct CloseActionName
 {
@@ -106,4 +107,19 @@ QString AppSettings::language()
 void AppSettings::setLanguage(const QString &language)
 {
     QSettings().setValue(LanguageKey, language);
+}
+
+double AppSettings::overcommitRatio()
+{
+    bool ok = false;
+    const double ratio = QSettings().value(OvercommitRatioKey).toDouble(&ok);
+    if (!ok || !(ratio > 0))
+        return DefaultOvercommitRatio;
+    return std::clamp(ratio, MinOvercommitRatio, MaxOvercommitRatio);
+}
+
+void AppSettings::setOvercommitRatio(double ratio)
+{
+    QSettings().setValue(OvercommitRatioKey,
+                         std::clamp(ratio, MinOvercommitRatio, MaxOvercommitRatio));
 }

@@ -24,6 +24,9 @@ public:
     static constexpr int DefaultStatsIntervalMs = 1000;
     static constexpr int MinStatsIntervalMs = 250;
     static constexpr int MaxStatsIntervalMs = 60000;
+    static constexpr double DefaultOvercommitRatio = 1.0;
+    static constexpr double MinOvercommitRatio = 0.1;
+    static constexpr double MaxOvercommitRatio = 10.0;
 
     /// The VM library folder; empty means libraryRoot() ($BERTH_LIBRARY or XDG).
     static QString libraryFolder();
@@ -39,6 +42,11 @@ public:
     /// How often the statistics are sampled, in milliseconds (`stats/intervalMs`).
     static int statsIntervalMs();
     static void setStatsIntervalMs(int ms);
+
+    /// `resources/overcommitRatio`: how much memory the running VMs may be given together, as
+    /// a multiple of the host's memory (MemoryAdmission); clamped to [Min, Max]OvercommitRatio.
+    static double overcommitRatio();
+    static void setOvercommitRatio(double ratio);
 
     /// `ui/closeAction`: "tray", "quit" or "ask".
     static CloseAction closeAction();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/stats/statssampler.h"
 
-#include "models/stats/procstat.h"
+#include "models/common/procstat.h"
 #include "models/vm/vmdevices.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlifecycle.h"
@@ -9,7 +9,6 @@
 #include "qmp/qmpclient.h"
 
 #include <QDateTime>
-#include <QLocale>
 #include <QPointer>
 
 #include <algorithm>
@@ -446,35 +445,4 @@ qint64 StatsSampler::committedMiB() const
             sum += t->vm->definition().memoryMiB;
     }
     return sum;
-}
-
-QString StatsSampler::memoryWarning(const QString &vmName, qint64 memoryMiB, qint64 committedMiB,
-                                    qint64 hostTotalBytes, qint64 hostAvailableBytes)
-{
-    if (hostTotalBytes <= 0)
-        return {};
-    const QLocale locale;
-    const qint64 mib = 1024 * 1024;
-    const auto size = [&](qint64 bytes) {
-        return locale.formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-    };
-    if ((committedMiB + memoryMiB) * mib > hostTotalBytes)
-        return tr("Starting “%1” gives the running virtual machines %2 of memory, more than "
-                  "this computer has (%3). They may slow down, or the host may end one of "
-                  "them when memory runs out.")
-            .arg(vmName, size((committedMiB + memoryMiB) * mib), size(hostTotalBytes));
-    if (memoryMiB * mib > hostAvailableBytes)
-        return tr("“%1” is given %2 of memory, but only %3 is available on this computer now. "
-                  "It may slow down the host, or be ended when memory runs out.")
-            .arg(vmName, size(memoryMiB * mib), size(hostAvailableBytes));
-    return {};
-}
-
-QString StatsSampler::memoryWarningForStart(const QString &vmName, qint64 memoryMiB) const
-{
-    const std::optional<ProcStat::HostMemory> memory = ProcStat::hostMemory();
-    if (!memory)
-        return {};
-    return memoryWarning(vmName, memoryMiB, committedMiB(), memory->totalBytes,
-                         memory->availableBytes);
 }

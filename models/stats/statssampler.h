@@ -85,14 +85,6 @@ public:
     VmStatsSample latest(const QUuid &uuid) const;
     HostStats host() const { return m_host; }
 
-    /// Why starting a VM with @p memoryMiB would overcommit the host's memory, for the
-    /// user, or empty: when the memory of the running VMs plus this one is more than the
-    /// host has, or more than the host has available now.
-    static QString memoryWarning(const QString &vmName, qint64 memoryMiB, qint64 committedMiB,
-                                 qint64 hostTotalBytes, qint64 hostAvailableBytes);
-    /// memoryWarning() with the host as it is now and the VMs tracked here.
-    QString memoryWarningForStart(const QString &vmName, qint64 memoryMiB) const;
-
 Q_SIGNALS:
     /// Once per tick, when the samples of every running VM are in.
     void sampled();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/qemulauncher.h"
+
 #include "models/common/filelock.h"
 
+#include "models/vm/cpucontrol.h"
 #include "models/vm/crashreport.h"
 #include "models/vm/qemucommandline.h"
 #include "models/vm/qemulog.h"
@@ -93,6 +95,12 @@ QemuLauncher::Launched QemuLauncher::launch(const VmDefinition &definition, cons
     QProcess process;
     process.setProgram(binary);
     process.setArguments(arguments);
+    // On a systemd desktop, in a scope of its own: where its CPU weight and limit are set.
+    if (const QStringList scope = CpuControl::launchPrefix(definition.uuid, CpuControl::detect());
+        !scope.isEmpty()) {
+        process.setProgram(scope.first());
+        process.setArguments(scope.mid(1) + QStringList{binary} + arguments);
+    }
     process.setWorkingDirectory(vmFolder);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(layout.qemuLogPath(), QIODevice::Append);

@@ -216,6 +216,8 @@ QString VmDefinition::validate() const
             .arg(nicModel, VmLimits::nicModels().join(u", "_s));
     if (secureBoot && firmware != Firmware::Uefi)
         return VmDefinition::tr("Secure Boot needs UEFI firmware (firmware uefi), not BIOS.");
+    if (QString e = resources.validate(memoryMiB); !e.isEmpty())
+        return e;
     return {};
 }
 
@@ -259,6 +261,8 @@ QJsonObject VmDefinition::toJson() const
             clones.append(clone.toString(QUuid::WithoutBraces));
         json.insert(u"linked_clones"_s, clones);
     }
+    if (!resources.isDefault())
+        json.insert(u"resources"_s, resources.toJson());
     return json;
 }
 
@@ -348,6 +352,11 @@ bool VmDefinition::fromJson(const QJsonObject &json, VmDefinition &out, QString 
         d.linkedClones.append(clone);
     }
 
+    const QJsonObject resources = r.object("resources");
+    if (QString why; r.error().isEmpty() && !VmResources::fromJson(resources, d.resources, why)) {
+        error = why;
+        return false;
+    }
     for (const QString &e : {r.error(), kr.error(), nr.error()}) {
         if (!e.isEmpty()) {
             error = e;

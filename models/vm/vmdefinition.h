@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/vm/vmnetwork.h"
+#include "models/vm/vmresources.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -77,6 +78,8 @@ public:
     /// The VMs (by uuid) whose disks are linked clones of this VM's disks: while there are
     /// any, this VM is not started (its disks must not change under them) nor deleted.
     QList<QUuid> linkedClones;
+    /// Its share of the host: I/O limits, memory target (VmResources).
+    VmResources resources;
 
     /// The disks are in boot order: the first boots first, the CD-ROM after them.
     friend bool operator==(const VmDefinition &, const VmDefinition &) = default;

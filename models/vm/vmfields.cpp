@@ -2,6 +2,7 @@
 #include "models/vm/vmfields.h"
 
 #include "models/vm/vmlimits.h"
+#include "models/vm/vmresources.h"
 
 #include <QFileInfo>
 
@@ -191,6 +192,7 @@ QList<VmField> makeTable()
     t << row("linked-clones", &VmDefinition::linkedClones);
     t << option("notes", &VmDefinition::notes, "TEXT", QT_TRANSLATE_NOOP("VmFields", "Notes."),
                 text(&VmDefinition::notes));
+    t << VmResources::fields();
     return t;
 }
 

@@ -40,6 +40,9 @@ struct VmField
     /// without value an empty one); one
     /// sentence for the user when the text is not a value of this field, else empty.
     std::function<QString(VmDefinition &, const QString &)> parse;
+    /// Whether a running VM takes a change of this field at once (VmResourceControl): then
+    /// `berth set` and the settings page change it while the VM runs.
+    bool live = false;
 };
 
 /// The table of VmField rows and what it answers.

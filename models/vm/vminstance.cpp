@@ -13,6 +13,7 @@
 #include "models/vm/swtpm.h"
 #include "models/vm/uefifirmware.h"
 #include "models/vm/vmlayout.h"
+#include "models/vm/vmresourcecontrol.h"
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 
@@ -375,7 +376,18 @@ void VmInstance::Private::onStatus(const QmpResult<QemuStatus> &status, quint64 
 
     if (purpose == Awaiting::Start) {
         run.launchedHere = false;
-        Q_EMIT q->started();
+        // The VM's share of the host is in place before anyone is told it runs.
+        if (definition.resources.isDefault()) {
+            Q_EMIT q->started();
+            return;
+        }
+        VmResourceControl::apply(monitor(), run.pid, definition, q,
+                                 [this, runId](const QString &why) {
+                                     if (!why.isEmpty())
+                                         Q_EMIT q->monitorProblem(why);
+                                     if (runId == run.id)
+                                         Q_EMIT q->started();
+                                 });
     } else if (purpose == Awaiting::Attach) {
         Q_EMIT q->attached();
     }

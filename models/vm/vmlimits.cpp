@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "models/vm/vmlimits.h"
 
+#include "models/common/procstat.h"
+#include "models/vm/cpucontrol.h"
 #include "models/vm/qemumachines.h"
 #include "models/vm/vmdefinition.h"
 
 #include <QLocale>
-#include <QThread>
-
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,18 +29,6 @@ const QStringList &VmLimits::nicModels()
     return models;
 }
 
-qint64 VmLimits::hostMemoryMiB()
-{
-    const long pages = ::sysconf(_SC_PHYS_PAGES);
-    const long pageSize = ::sysconf(_SC_PAGESIZE);
-    return pages > 0 && pageSize > 0 ? qint64(pages) * pageSize / (1024 * 1024) : 0;
-}
-
-int VmLimits::hostCpus()
-{
-    return std::max(1, QThread::idealThreadCount());
-}
-
 VmLimits::Verdict VmLimits::check(const VmDefinition &d)
 {
     Verdict v;
@@ -49,7 +36,7 @@ VmLimits::Verdict VmLimits::check(const VmDefinition &d)
     if (!v.error.isEmpty())
         return v;
     const QLocale locale;
-    if (const qint64 host = hostMemoryMiB(); host > 0 && d.memoryMiB > host) {
+    if (const qint64 host = ProcStat::hostMemoryMiB(); host > 0 && d.memoryMiB > host) {
         v.error = tr("%1 MiB of memory is more than this computer has (%2 MiB).")
                       .arg(locale.toString(d.memoryMiB), locale.toString(host));
         return v;
@@ -58,9 +45,14 @@ VmLimits::Verdict VmLimits::check(const VmDefinition &d)
         v.error = tr("This QEMU does not offer the machine type “%1”.").arg(d.machine);
         return v;
     }
-    if (d.cpus > hostCpus())
+    // What this host can enforce of the VM's CPU share (a limit needs a cgroup; CPUs it has).
+    if (const QString why = CpuControl::check(d.resources, CpuControl::detect()); !why.isEmpty()) {
+        v.error = why;
+        return v;
+    }
+    if (d.cpus > ProcStat::hostCpuCount())
         v.warning =
             tr("%n virtual CPU(s) on a computer with %1: the VM will run slowly.", nullptr, d.cpus)
-                .arg(tr("%n hardware thread(s)", nullptr, hostCpus()));
+                .arg(tr("%n hardware thread(s)", nullptr, ProcStat::hostCpuCount()));
     return v;
 }

@@ -44,9 +44,4 @@ public:
 
     /// The rules above for @p definition on this host.
     static Verdict check(const VmDefinition &definition);
-
-    /// This computer's memory in MiB (0 when unknown).
-    static qint64 hostMemoryMiB();
-    /// This computer's hardware threads.
-    static int hostCpus();
 };

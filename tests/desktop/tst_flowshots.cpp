@@ -8,7 +8,9 @@
 #include "ui/pages/definitioneditor.h"
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
+#include "ui/pages/resourcespage.h"
 #include "ui/pages/vmdetailspane.h"
+#include "ui/window/hostresourcesdialog.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -85,6 +87,8 @@ private:
         auto *network = pane->editor()->findChild<QWidget *>(u"networkEditor"_s);
         pane->editor()->findChild<QScrollArea *>()->ensureWidgetVisible(network);
         look(w, u"2b-settings-network"_s);
+        pane->tabs()->setCurrentWidget(pane->resourcesPage());
+        look(w, u"2b-resources"_s);
 
         pane->editor()->findChild<QPushButton *>(u"resizeDiskButton"_s)->click();
         QDialog *resize = nullptr;
@@ -111,6 +115,12 @@ private:
         driver.action("actionDelete")->trigger();
         look(driver.waitForDialog(u"confirmDelete"_s), u"7-delete"_s);
         driver.waitForDialog(u"confirmDelete"_s)->reject();
+
+        w->findChild<QAction *>(u"actionHostResources"_s)->trigger();
+        auto *host = w->findChild<HostResourcesDialog *>();
+        QVERIFY(host);
+        look(host, u"8-host-resources"_s);
+        host->close();
     }
 
 private Q_SLOTS:

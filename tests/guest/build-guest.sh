@@ -133,7 +133,7 @@ install -m 0755 "$init" "$root/init"
 # /lib/modules/order lists them in load order for /init. Built-in or missing ones are
 # reported and skipped.
 modules=(virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci
-         virtio_balloon virtio_net evdev button)
+         virtio_balloon virtio_net virtio_blk evdev button)
 [[ $flavour == usb ]] && modules+=(xhci_pci usbhid hid_generic)
 included=() builtin=() missing=()
 declare -A seen=()

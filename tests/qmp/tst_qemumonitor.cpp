@@ -444,6 +444,20 @@ private Q_SLOTS:
                                                 limits, c, done);
                    });
 
+        // In a throttle group: the disks of one VM share the limits.
+        expectVoid(u"block_set_io_throttle"_s,
+                   {{u"id"_s, u"disk0"_s},
+                    {u"bps"_s, 0},
+                    {u"bps_rd"_s, 4194304},
+                    {u"bps_wr"_s, 0},
+                    {u"iops"_s, 0},
+                    {u"iops_rd"_s, 0},
+                    {u"iops_wr"_s, 200},
+                    {u"group"_s, u"berth-io"_s}},
+                   [&](QObject *c, auto done) {
+                       m_monitor->setIoThrottle(u"disk0"_s, limits, u"berth-io"_s, c, done);
+                   });
+
         const auto r = expectError<void>(
             u"block_set_io_throttle"_s, "GenericError",
             "bps/iops/max total values and read/write values cannot be used at the same time",

@@ -11,6 +11,7 @@
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
 #include "ui/pages/performancepage.h"
+#include "ui/pages/resourcespage.h"
 #include "ui/pages/snapshotpage.h"
 #include "ui/widgets/serialconsoleview.h"
 #include "ui/widgets/vmlistproxymodel.h"
@@ -51,6 +52,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     , m_display(new DisplayPage(this))
     , m_snapshots(new SnapshotPage(this))
     , m_performance(new PerformancePage(this))
+    , m_resources(new ResourcesPage(library, this))
 {
     setObjectName(u"vmDetails"_s);
     // The guest takes its address a while after QEMU runs: asked again now and then.
@@ -96,6 +98,7 @@ VmDetailsPane::VmDetailsPane(VmLibrary *library, QWidget *parent)
     m_tabs->addTab(m_console, tr("Serial &Console"));
     m_tabs->addTab(m_snapshots, tr("Sna&pshots"));
     m_tabs->addTab(m_performance, tr("Perf&ormance"));
+    m_tabs->addTab(m_resources, tr("Reso&urces"));
 
     auto *header = new QGridLayout;
     header->addWidget(m_icon, 0, 0, 2, 1, Qt::AlignTop);
@@ -293,7 +296,9 @@ void VmDetailsPane::refresh()
     m_tabs->setVisible(!broken);
     if (!m_hasVm || broken) {
         m_editor->clear();
+        m_resources->clear();
     } else {
+        m_resources->setVm(m_instance.data(), m_entry);
         const bool editable = vm && vm->allows(VmAction::Edit);
         QString why;
         switch (vm ? vm->state() : VmState::Stopped) {

@@ -16,6 +16,7 @@ class PerformancePage;
 class QFrame;
 class QLabel;
 class QTabWidget;
+class ResourcesPage;
 class QTimer;
 class SerialConsoleView;
 class SnapshotPage;
@@ -29,7 +30,8 @@ class StatsSampler;
 ///              why its last start failed: VmInstance::lastError() in full
 ///   tabs       Display (the VM's screen), Settings (DefinitionEditor, editable while
 ///              stopped), Serial Console, Snapshots (SnapshotPage) and Performance
-///              (PerformancePage, live charts once setStatsSampler() was called)
+///              (PerformancePage, live charts once setStatsSampler() was called) and
+///              Resources (ResourcesPage: CPU, memory target and disk limits, live)
 class VmDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ public:
     DisplayPage *displayPage() const { return m_display; }
     SnapshotPage *snapshotPage() const { return m_snapshots; }
     PerformancePage *performancePage() const { return m_performance; }
+    ResourcesPage *resourcesPage() const { return m_resources; }
     /// Feeds the Performance tab; not owned.
     void setStatsSampler(StatsSampler *sampler);
     QTabWidget *tabs() const { return m_tabs; }
@@ -100,4 +103,5 @@ private:
     DisplayPage *m_display;
     SnapshotPage *m_snapshots;
     PerformancePage *m_performance;
+    ResourcesPage *m_resources;
 };

@@ -3,6 +3,7 @@
 
 #include "models/disks/diskimageusers.h"
 #include "models/itemmodels/vmlistmodel.h"
+#include "models/resources/memorybalancer.h"
 #include "models/settings/appsettings.h"
 #include "models/stats/statssampler.h"
 #include "models/vm/qemumachines.h"
@@ -18,6 +19,7 @@
 #include "ui/widgets/symbolicicon.h"
 #include "ui/widgets/vmlistproxymodel.h"
 #include "ui/widgets/vmlistview.h"
+#include "ui/window/hostresourcesdialog.h"
 #include "ui/window/portabilityactions.h"
 #include "ui/window/preferencesdialog.h"
 #include "ui/window/privatenetworksdialog.h"
@@ -106,7 +108,8 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     m_list->setItemDelegateForColumn(VmListModel::CpuUsageColumn, sparklines);
     m_list->setItemDelegateForColumn(VmListModel::MemoryUsageColumn, sparklines);
     m_details->setStatsSampler(m_sampler);
-    m_actions->setStatsSampler(m_sampler);
+    m_balancer = new MemoryBalancer(m_registry, m_sampler, this);
+    m_balancer->setEnabled(MemoryBalancer::enabledInSettings());
     m_list->sortByColumn(VmListModel::NameColumn, Qt::AscendingOrder);
     m_list->setContextMenu(m_contextMenu);
     m_list->addAction(m_actions->remove()); // Del acts only while the list has focus
@@ -302,6 +305,10 @@ void MainWindow::createMenus()
     QAction *showToolBar = toolBar->toggleViewAction();
     showToolBar->setText(tr("Show &Toolbar"));
     viewMenu->addAction(showToolBar);
+    QAction *hostResources =
+        viewMenu->addAction(tr("&Host Resources…"), this, &MainWindow::showHostResources);
+    hostResources->setObjectName(u"actionHostResources"_s);
+    hostResources->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     // No shortcut: Ctrl+W closes windows elsewhere. Alt+W, D reaches it.
     QAction *dismiss =
         viewMenu->addAction(tr("&Dismiss Message"), m_messageBar, &MessageBar::dismiss);
@@ -630,6 +637,18 @@ bool MainWindow::showDisplayOf(const QString &vmName, bool fullScreen)
     return true;
 }
 
+void MainWindow::showHostResources()
+{
+    if (auto *open = findChild<HostResourcesDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new HostResourcesDialog(m_model, m_sampler, m_balancer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
 void MainWindow::showPreferences()
 {
     if (auto *open = findChild<PreferencesDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
@@ -639,7 +658,9 @@ void MainWindow::showPreferences()
     }
     auto *dialog = new PreferencesDialog(m_library->root(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PreferencesDialog::saved, m_sampler,
-            [this] { m_sampler->setInterval(AppSettings::statsIntervalMs()); });
+    connect(dialog, &PreferencesDialog::saved, m_sampler, [this] {
+        m_sampler->setInterval(AppSettings::statsIntervalMs());
+        m_balancer->setEnabled(MemoryBalancer::enabledInSettings());
+    });
     dialog->open();
 }

@@ -18,6 +18,7 @@ class VmActions;
 class VmDetailsPane;
 class VmLibrary;
 class VmListModel;
+class MemoryBalancer;
 class VmRegistry;
 class VmListProxyModel;
 class VmListView;
@@ -47,6 +48,8 @@ public:
     void showNewVmWizard();
     /// Opens the New Disk Image wizard (one at a time), attaching to @p vmName if given.
     void showDiskImageWizard(const QString &vmName = {});
+    /// Opens the Host Resources view (HostResourcesDialog; not modal, one at a time).
+    void showHostResources();
     /// Opens the Preferences dialog (window-modal, one at a time).
     void showPreferences();
     /// Quits Berth (after the unapplied-settings question); running VMs keep running.
@@ -93,6 +96,7 @@ private:
     VmLibrary *m_library;
     StatsSampler *m_sampler;
     VmRegistry *m_registry;
+    MemoryBalancer *m_balancer = nullptr;
     VmListModel *m_model;
     VmListProxyModel *m_proxy;
     VmActions *m_actions;

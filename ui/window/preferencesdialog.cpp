@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/window/preferencesdialog.h"
 
+#include "models/resources/memorybalancer.h"
+
 #include "models/settings/appsettings.h"
 #include "models/settings/uilanguage.h"
 #include "models/vm/vmlibrary.h"
 #include "ui/pages/definitioneditor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -25,6 +28,10 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     , m_library(new QLineEdit(this))
     , m_accelerator(new QComboBox(this))
     , m_statsInterval(new QDoubleSpinBox(this))
+    , m_overcommitRatio(new QDoubleSpinBox(this))
+    , m_balancer(new QCheckBox(tr("&Balance memory between running VMs when this computer runs "
+                                  "short"),
+                               this))
     , m_closeAction(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_restartNote(new QLabel(this))
@@ -52,6 +59,21 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     m_statsInterval->setDecimals(2);
     m_statsInterval->setSingleStep(0.25);
     m_statsInterval->setSuffix(tr(" s"));
+
+    m_overcommitRatio->setObjectName(u"overcommitRatio"_s);
+    m_overcommitRatio->setRange(AppSettings::MinOvercommitRatio, AppSettings::MaxOvercommitRatio);
+    m_overcommitRatio->setDecimals(2);
+    m_overcommitRatio->setSingleStep(0.1);
+    m_overcommitRatio->setSuffix(tr(" × this computer's memory"));
+    m_overcommitRatio->setToolTip(
+        tr("How much memory the running VMs may be given together, as a multiple of this "
+           "computer's memory. Starting a VM beyond it asks first (berth start refuses it "
+           "without --force)."));
+
+    m_balancer->setObjectName(u"memoryBalancer"_s);
+    m_balancer->setToolTip(tr("Moves memory between running guests through their balloons: "
+                              "reclaims from guests with free memory, gives it back to a guest "
+                              "running short (never below its memory target)."));
 
     m_closeAction->setObjectName(u"closeAction"_s);
     m_closeAction->addItem(tr("Keep Berth running in the system tray"),
@@ -95,6 +117,8 @@ PreferencesDialog::PreferencesDialog(const QString &libraryInUse, QWidget *paren
     form->addRow(QString(), inUse);
     form->addRow(tr("&Accelerator for new VMs:"), m_accelerator);
     form->addRow(tr("&Statistics every:"), m_statsInterval);
+    form->addRow(tr("&Memory of running VMs, at most:"), m_overcommitRatio);
+    form->addRow(QString(), m_balancer);
     form->addRow(tr("&Closing the window while VMs run:"), m_closeAction);
     form->addRow(tr("Lan&guage:"), m_language);
 
@@ -127,6 +151,8 @@ void PreferencesDialog::load()
     m_library->setText(m_loadedLibrary);
     m_accelerator->setCurrentIndex(m_accelerator->findData(int(AppSettings::defaultAccelerator())));
     m_statsInterval->setValue(AppSettings::statsIntervalMs() / 1000.0);
+    m_overcommitRatio->setValue(AppSettings::overcommitRatio());
+    m_balancer->setChecked(MemoryBalancer::enabledInSettings());
     m_closeAction->setCurrentIndex(m_closeAction->findData(int(AppSettings::closeAction())));
     m_loadedLanguage = AppSettings::language();
     int language = m_language->findData(m_loadedLanguage);
@@ -142,6 +168,8 @@ void PreferencesDialog::save()
     AppSettings::setLibraryFolder(m_library->text().trimmed());
     AppSettings::setDefaultAccelerator(Accelerator(m_accelerator->currentData().toInt()));
     AppSettings::setStatsIntervalMs(qRound(m_statsInterval->value() * 1000));
+    AppSettings::setOvercommitRatio(m_overcommitRatio->value());
+    MemoryBalancer::setEnabledInSettings(m_balancer->isChecked());
     AppSettings::setCloseAction(AppSettings::CloseAction(m_closeAction->currentData().toInt()));
     AppSettings::setLanguage(m_language->currentData().toString());
     Q_EMIT saved();

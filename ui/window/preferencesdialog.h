@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 
@@ -13,6 +14,8 @@ class QLineEdit;
 ///   library folder     where VMs are kept; empty for the default (applies at next start)
 ///   accelerator        the one new VMs get
 ///   statistics         how often CPU and memory are sampled
+///   memory             the overcommit ratio of MemoryAdmission (`berth host --overcommit-ratio`)
+///                      and the memory balancer (`berth host --balancer`)
 ///   closing the window while VMs run: keep Berth in the tray, quit (VMs keep running), ask
 ///   language           the system's, or one Berth has a translation for (next start)
 ///
@@ -46,6 +49,8 @@ private:
     QLineEdit *m_library;
     QComboBox *m_accelerator;
     QDoubleSpinBox *m_statsInterval;
+    QDoubleSpinBox *m_overcommitRatio;
+    QCheckBox *m_balancer;
     QComboBox *m_closeAction;
     QComboBox *m_language;
     QLabel *m_restartNote;

@@ -2,7 +2,7 @@
 #include "ui/window/vmactions.h"
 
 #include "models/itemmodels/vmlistmodel.h"
-#include "models/stats/statssampler.h"
+#include "models/resources/memoryadmission.h"
 #include "models/vm/vminstance.h"
 #include "ui/widgets/symbolicicon.h"
 #include "ui/window/deletevmdialog.h"
@@ -223,13 +223,12 @@ void VmActions::startVm(VmInstance *vm)
 
 void VmActions::startAfterGate(VmInstance *vm)
 {
-    if (m_sampler) {
-        const QString warning =
-            m_sampler->memoryWarningForStart(vm->definition().name, vm->definition().memoryMiB);
-        if (!warning.isEmpty()) {
-            confirmOvercommit(vm, warning);
-            return;
-        }
+    // The CLI's policy (berth start refuses what this asks about).
+    const MemoryAdmission::Verdict verdict =
+        MemoryAdmission::forStart(*m_model->library(), vm->definition());
+    if (!verdict.message().isEmpty()) {
+        confirmOvercommit(vm, verdict.message());
+        return;
     }
     vm->start(); // failures arrive through actionFailed()
     Q_EMIT notice(tr("Starting “%1”…").arg(vm->definition().name));

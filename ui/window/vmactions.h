@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlibrary.h"
 #include "models/vm/vmlifecycle.h"
@@ -29,6 +28,10 @@ class VmListModel;
 /// a broken VM. The per-VM functions (startVm()...) do the same for any VM: the tray's
 /// quick actions use them, so both behave alike (Shut Down's timeout and question
 /// included).
+///
+/// Start first asks MemoryAdmission (the policy `berth start` follows) and asks the user
+/// (non-modal) before starting a VM that the host cannot back or that exceeds the memory
+/// available now.
 ///
 /// Every VM's failures (VmInstance::actionFailed) come out of failed(), whichever VM is
 /// current. When a graceful shutdown times out, a non-modal question offers "Keep
@@ -77,10 +80,6 @@ public:
     /// Re-reads the icons (after the window's palette or style changed).
     void updateIcons();
 
-    /// With a sampler, Start first checks the host's memory and asks (non-modal) before
-    /// starting a VM that would overcommit it. Not owned.
-    void setStatsSampler(StatsSampler *sampler) { m_sampler = sampler; }
-
     /// Asked before any start (the window's, the tray's): runs its continuation to go on,
     /// or drops it to cancel. The window asks about unapplied settings here.
     using StartGate = std::function<void(VmInstance *vm, const std::function<void()> &go)>;
@@ -120,7 +119,6 @@ private:
     };
 
     VmListModel *m_model;
-    QPointer<StatsSampler> m_sampler;
     StartGate m_startGate;
     QList<IconSpec> m_icons;
     QWidget *m_window;

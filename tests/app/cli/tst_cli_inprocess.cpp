@@ -4,6 +4,7 @@
 // stopped VMs, delete, log, snapshot list of a diskless VM, and `view`'s wiring. The real
 // binary's contract stays tested by tst_cli, tst_disk_cli and tst_snapshot_cli.
 #include "app/cli/commandline.h"
+#include "models/common/procstat.h"
 #include "models/vm/vmlayout.h"
 #include "tests/support/clirun.h"
 #include "tests/support/testguest.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,9 +31,9 @@ const QStringList kNameCommands{u"status"_s, u"start"_s, u"pause"_s,  u"resume"_
 /// Every command of the table, as `berth --help` lists them.
 const QStringList kCommands{
     u"clone"_s,   u"console"_s, u"create"_s, u"delete"_s,     u"detect"_s,  u"disk"_s,
-    u"export"_s,  u"forward"_s, u"import"_s, u"list"_s,       u"log"_s,     u"network"_s,
-    u"pause"_s,   u"reset"_s,   u"resume"_s, u"screenshot"_s, u"set"_s,     u"snapshot"_s,
-    u"start"_s,   u"stats"_s,   u"status"_s, u"stop"_s,       u"view"_s};
+    u"export"_s,  u"forward"_s, u"host"_s,   u"import"_s,     u"list"_s,    u"log"_s,
+    u"network"_s, u"pause"_s,   u"reset"_s,  u"resume"_s,     u"screenshot"_s, u"set"_s,
+    u"snapshot"_s, u"start"_s,  u"stats"_s,  u"status"_s,     u"stop"_s,    u"view"_s};
 
 /// A viewer that records what it was asked to show instead of opening a window.
 struct FakeViewer
@@ -557,6 +559,66 @@ private Q_SLOTS:
         const BerthRun take = berth({u"snapshot"_s, u"create"_s, u"plain"_s, u"first"_s});
         VERIFY_RUN(take, 1);
         QVERIFY2(isOneErrorLine(take, u"qcow2"_s), take.err.constData());
+    }
+
+    void hostAndTheOvercommitRatio()
+    {
+        const BerthRun h = berth({u"host"_s, u"--json"_s});
+        VERIFY_RUN(h, 0);
+        const QJsonObject o = h.object();
+        QCOMPARE(o.value("memory_total_mib"_L1).toInteger(), ProcStat::hostMemoryMiB());
+        QCOMPARE(o.value("cpus"_L1).toInt(), ProcStat::hostCpuCount());
+        QCOMPARE(o.value("committed_mib"_L1).toInteger(), 0);
+        QVERIFY(o.value("running"_L1).toArray().isEmpty());
+        for (const QString &bad : {u"0"_s, u"lots"_s, u"11"_s}) {
+            const BerthRun r = berth({u"host"_s, u"--overcommit-ratio"_s, bad});
+            VERIFY_RUN(r, 2);
+            QVERIFY2(isOneErrorLine(r, bad), r.err.constData());
+        }
+        const BerthRun set = berth({u"host"_s, u"--overcommit-ratio"_s, u"1.5"_s, u"--json"_s});
+        VERIFY_RUN(set, 0);
+        QCOMPARE(set.object().value("overcommit_ratio"_L1).toDouble(), 1.5);
+        QCOMPARE(set.object().value("memory_limit_mib"_L1).toInteger(),
+                 qint64(ProcStat::hostMemoryMiB() * 1.5));
+        const BerthRun text = berth({u"host"_s});
+        VERIFY_RUN(text, 0);
+        QVERIFY2(text.out.contains("overcommit ratio 1.5"), text.out.constData());
+        VERIFY_RUN(berth({u"host"_s, u"--overcommit-ratio"_s, u"1"_s}), 0);
+
+        // The memory balancer is off unless asked for.
+        QCOMPARE(berth({u"host"_s, u"--json"_s}).object().value("balancer"_L1).toString(),
+                 u"off"_s);
+        const BerthRun on = berth({u"host"_s, u"--balancer"_s, u"on"_s, u"--json"_s});
+        VERIFY_RUN(on, 0);
+        QCOMPARE(on.object().value("balancer"_L1).toString(), u"on"_s);
+        const BerthRun bad = berth({u"host"_s, u"--balancer"_s, u"maybe"_s});
+        VERIFY_RUN(bad, 2);
+        QVERIFY2(isOneErrorLine(bad, u"maybe"_s), bad.err.constData());
+        VERIFY_RUN(berth({u"host"_s, u"--balancer"_s, u"off"_s}), 0);
+    }
+
+    void startAndViewRefuseWhatTheHostCannotBack()
+    {
+        // With the ratio at 0.1, a VM given a fifth of the host's memory is more than the
+        // running VMs may have together: refused, naming the numbers, before anything runs.
+        VERIFY_RUN(berth({u"host"_s, u"--overcommit-ratio"_s, u"0.1"_s}), 0);
+        const qint64 memory = ProcStat::hostMemoryMiB() / 5;
+        VERIFY_RUN(berth({u"create"_s, u"big"_s, u"--memory"_s, QString::number(memory)}), 0);
+        const BerthRun start = berth({u"start"_s, u"big"_s});
+        VERIFY_RUN(start, 1);
+        QVERIFY2(isOneErrorLine(start, u"more than this computer can back"_s),
+                 start.err.constData());
+        const QString limit = QLocale().toString(qint64(ProcStat::hostMemoryMiB() * 0.1));
+        for (const QString &n : {QLocale().toString(memory), limit, u"--force"_s})
+            QVERIFY2(QString::fromUtf8(start.err).contains(n), qPrintable(n));
+        QCOMPARE(describedAs(u"big"_s).value("state"_L1).toString(), u"stopped"_s);
+        FakeViewer viewer;
+        const BerthRun view = berth({u"view"_s, u"big"_s}, viewer.viewer());
+        VERIFY_RUN(view, 1);
+        QVERIFY2(isOneErrorLine(view, u"more than this computer can back"_s), view.err.constData());
+        QCOMPARE(viewer.calls, 0);
+        QCOMPARE(describedAs(u"big"_s).value("state"_L1).toString(), u"stopped"_s);
+        VERIFY_RUN(berth({u"host"_s, u"--overcommit-ratio"_s, u"1"_s}), 0);
     }
 
     void viewHandsTheWindowToTheApplication()

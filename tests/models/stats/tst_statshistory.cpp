@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The pieces of the stats sampler that need no QEMU: the bounded history, the /proc
 // parser and the memory overcommit check.
-#include "models/stats/procstat.h"
+#include "models/common/procstat.h"
 #include "models/stats/statshistory.h"
 #include "models/stats/statssampler.h"
 
@@ -105,18 +105,6 @@ private Q_SLOTS:
         QVERIFY2(after->busy >= before->busy + 4, // a tick may fall on either side of a read
                  qPrintable(u"busy %1 -> %2"_s.arg(before->busy).arg(after->busy)));
         QVERIFY(after->total - before->total >= after->busy - before->busy);
-    }
-
-    void overcommitWarnings()
-    {
-        const qint64 gib = 1024LL * 1024 * 1024;
-        QVERIFY(StatsSampler::memoryWarning(u"web"_s, 2048, 4096, 16 * gib, 8 * gib).isEmpty());
-        const QString over = StatsSampler::memoryWarning(u"web"_s, 8192, 10240, 16 * gib, 8 * gib);
-        QVERIFY2(over.contains(u"“web”"_s) && over.contains(u"more than this computer has"_s),
-                 qPrintable(over));
-        const QString low = StatsSampler::memoryWarning(u"db"_s, 4096, 0, 16 * gib, 2 * gib);
-        QVERIFY2(low.contains(u"only 2.0 GiB is available"_s), qPrintable(low));
-        QVERIFY(StatsSampler::memoryWarning(u"x"_s, 4096, 0, 0, 0).isEmpty()); // unknown host
     }
 
     void intervalComesFromSettingsAndIsClamped()

@@ -5,7 +5,7 @@
 //           fills 48 MiB of its memory)
 //   "idle"  1 vCPU, berth.noballoon (no virtio_balloon driver: no memory reports)
 // and `berth stats` through the real binary on the same VMs.
-#include "models/stats/procstat.h"
+#include "models/common/procstat.h"
 #include "models/stats/statssampler.h"
 #include "models/vm/vminstance.h"
 #include "models/vm/vmlayout.h"

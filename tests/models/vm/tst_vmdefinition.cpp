@@ -30,6 +30,13 @@ private:
         d.nics = {VmNic{}};
         d.portForwards = {{u"tcp"_s, 2222, 22}, {u"udp"_s, 5353, 53}};
         d.notes = u"line one\nline two"_s;
+        d.resources.ioReadBps = 4 << 20;
+        d.resources.ioIops = 200;
+        d.resources.memoryTargetMiB = 2048;
+        d.resources.cpuWeight = 300;
+        d.resources.cpuLimitPercent = 150;
+        d.resources.cpuAffinity = u"0-1"_s;
+        d.resources.emulatorAffinity = u"0"_s;
         return d;
     }
 
@@ -88,6 +95,14 @@ private Q_SLOTS:
               QJsonObject{{u"port_forwards"_s,
                            QJsonArray{QJsonObject{{u"host_port"_s, 0}, {u"guest_port"_s, 22}}}}}}},
             "host_port");
+        row("io text", {{u"resources"_s, QJsonObject{{u"io_read_bps"_s, u"fast"_s}}}},
+            "io_read_bps");
+        row("io negative", {{u"resources"_s, QJsonObject{{u"io_iops"_s, -1}}}}, "io_iops");
+        row("target above memory", {{u"resources"_s, QJsonObject{{u"memory_target_mib"_s, 8192}}}},
+            "memory target");
+        row("weight too high", {{u"resources"_s, QJsonObject{{u"cpu_weight"_s, 20000}}}},
+            "cpu_weight");
+        row("resources not object", {{u"resources"_s, 5}}, "resources");
     }
 
     void refusesBadInput()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Compare-and-swap changes of a definition (VmLibrary::update, VmFields), the one set of
 // limits (VmLimits) and QEMU's machine list (QemuMachines).
+#include "models/common/procstat.h"
 #include "models/vm/qemumachines.h"
 #include "models/vm/vmfields.h"
 #include "models/vm/vmlibrary.h"
@@ -54,6 +55,14 @@ private:
         d.portForwards = {PortForward{u"tcp"_s, 2222, 22}};
         d.notes = u"notes"_s;
         d.linkedClones = {QUuid::createUuid()};
+        d.resources.ioReadBps = 4 << 20;
+        d.resources.ioWriteBps = 1 << 20;
+        d.resources.ioIops = 100;
+        d.resources.memoryTargetMiB = 300;
+        d.resources.cpuWeight = 300;
+        d.resources.cpuLimitPercent = 50;
+        d.resources.cpuAffinity = u"0"_s;
+        d.resources.emulatorAffinity = u"0"_s;
         return d;
     }
 
@@ -169,11 +178,11 @@ private Q_SLOTS:
         QVERIFY(VmLimits::check(d).error.isEmpty());
         d.memoryMiB = 0;
         QVERIFY(VmLimits::check(d).error.contains(u"16"_s)); // said, not snapped back
-        d.memoryMiB = int(std::min<qint64>(VmLimits::hostMemoryMiB() + 1, VmLimits::MaxMemoryMiB));
+        d.memoryMiB = int(std::min<qint64>(ProcStat::hostMemoryMiB() + 1, VmLimits::MaxMemoryMiB));
         QVERIFY2(VmLimits::check(d).error.contains(u"more than this computer has"_s),
                  qPrintable(VmLimits::check(d).error));
         d.memoryMiB = 256;
-        d.cpus = VmLimits::hostCpus() + 1;
+        d.cpus = ProcStat::hostCpuCount() + 1;
         QVERIFY(VmLimits::check(d).error.isEmpty());
         QVERIFY(!VmLimits::check(d).warning.isEmpty()); // never silently
         d.cpus = 1;

@@ -95,7 +95,7 @@ private Q_SLOTS:
         m_driver->action("actionStart")->trigger();
         QMessageBox *box = m_driver->waitForMessageBox(u"confirmOvercommit"_s);
         QVERIFY(box);
-        QVERIFY2(box->informativeText().contains(u"more than this computer has"_s),
+        QVERIFY2(box->informativeText().contains(u"more than this computer can back"_s),
                  qPrintable(box->informativeText()));
         QVERIFY(box->text().contains(u"“huge”"_s));
         save(box->grab().toImage(), u"overcommit.png"_s);

@@ -4,6 +4,7 @@
 // are added, detached, resized, moved in boot order and given another bus from the page;
 // the network card is chosen; Apply is a compare-and-swap with changes made elsewhere.
 #include "models/vm/privatenetworks.h"
+#include "models/common/procstat.h"
 #include "models/vm/vmlimits.h"
 #include "tests/support/verifyoutcome.h"
 #include "tests/support/windowdriver.h"
@@ -146,12 +147,12 @@ private Q_SLOTS:
         QVERIFY2(problem().contains("16"_L1), qPrintable(problem()));
         QVERIFY(!canApply());
         memory->setValue(
-            int(std::min<qint64>(VmLimits::hostMemoryMiB() * 2, VmLimits::MaxMemoryMiB)));
+            int(std::min<qint64>(ProcStat::hostMemoryMiB() * 2, VmLimits::MaxMemoryMiB)));
         QVERIFY2(problem().contains("more than this computer has"_L1), qPrintable(problem()));
         QVERIFY(!canApply());
         memory->setValue(512);
         auto *cpus = child<QSpinBox>(u"cpusSpin"_s);
-        cpus->setValue(VmLimits::hostCpus() + 1); // allowed, but never silently
+        cpus->setValue(ProcStat::hostCpuCount() + 1); // allowed, but never silently
         QVERIFY2(problem().contains("slowly"_L1), qPrintable(problem()));
         QVERIFY(canApply());
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "models/stats/procstat.h"
+#include "models/common/procstat.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -156,6 +156,12 @@ std::optional<ProcStat::HostMemory> ProcStat::hostMemory()
     if (m.totalBytes <= 0 || m.availableBytes < 0)
         return std::nullopt;
     return m;
+}
+
+qint64 ProcStat::hostMemoryMiB()
+{
+    const std::optional<HostMemory> m = hostMemory();
+    return m ? m->totalBytes / (1024 * 1024) : 0;
 }
 
 int ProcStat::hostCpuCount()

@@ -35,6 +35,8 @@ struct HostMemory
     qint64 availableBytes = 0; ///< MemAvailable
 };
 std::optional<HostMemory> hostMemory();
+/// MemTotal in MiB, 0 when unknown.
+qint64 hostMemoryMiB();
 
 /// Online CPUs of the host.
 int hostCpuCount();
