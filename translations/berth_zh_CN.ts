@@ -908,10 +908,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>移除 %1。</translation>
     </message>
     <message>
-        <source>Change a stopped VM&apos;s settings; changes made meanwhile elsewhere to other settings are kept.</source>
-        <translation>更改已停止虚拟机的设置；期间在别处对其他设置所做的更改会被保留。</translation>
-    </message>
-    <message>
         <source>%1 has no serial console to join (it was started by an older Berth; restart it)</source>
         <translation>%1 没有可加入的串口控制台（它由旧版 Berth 启动；请重新启动它）</translation>
     </message>
@@ -1020,8 +1016,6 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>一块网卡：nat（默认）、private:NAME、bridge:NAME 或 none；重复此选项可添加更多网卡。</translation>
     </message>
     <message>
-        <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
-        <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
         <source>recommended</source>
         <translation>推荐值</translation>
     </message>
@@ -1104,6 +1098,121 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
     <message>
         <source>UEFI Secure Boot with Microsoft&apos;s keys (with --firmware uefi).</source>
         <translation>带有微软密钥的 UEFI 安全启动（需配合 --firmware uefi）。</translation>
+    </message>
+    <message>
+        <source>Join a running VM&apos;s serial console (Ctrl+] leaves).</source>
+        <translation>加入正在运行的虚拟机的串口控制台（Ctrl+] 离开）。</translation>
+    </message>
+    <message>
+        <source>Start it even when the running VMs would be given more memory than this computer can back (berth host).</source>
+        <translation>即使运行中的虚拟机所获内存将超过本机所能承载的量（见 berth host），也照样启动。</translation>
+    </message>
+    <message>
+        <source>--overcommit-ratio takes a number from %1 to %2, not &quot;%3&quot;</source>
+        <translation>--overcommit-ratio 需要 %1 到 %2 之间的数，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>--balancer takes on or off, not &quot;%1&quot;</source>
+        <translation>--balancer 需要 on 或 off，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>CPUs: %1</source>
+        <translation>CPU：%1</translation>
+    </message>
+    <message>
+        <source>Memory: %1 MiB, %2 MiB available</source>
+        <translation>内存：%1 MiB，可用 %2 MiB</translation>
+    </message>
+    <message>
+        <source>Given to running VMs: %1 MiB of %2 MiB (overcommit ratio %3)</source>
+        <translation>已分配给运行中的虚拟机：%1 MiB / %2 MiB（超配比 %3）</translation>
+    </message>
+    <message>
+        <source>CPU weight: %1 (with a limit: %2); CPU limit: %3; affinity: %4</source>
+        <translation>CPU 权重：%1（有上限时：%2）；CPU 上限：%3；亲和性：%4</translation>
+    </message>
+    <message>
+        <source>Memory balancer: on (run by the window)</source>
+        <translation>内存均衡器：开（由窗口运行）</translation>
+    </message>
+    <message>
+        <source>Memory balancer: off</source>
+        <translation>内存均衡器：关</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>(--force starts it anyway)</source>
+        <translation>（--force 可强制启动）</translation>
+    </message>
+    <message>
+        <source>Show this computer&apos;s CPUs and memory, the memory given to running VMs and the overcommit ratio that limits it.</source>
+        <translation>显示本机的 CPU 和内存、已分配给运行中虚拟机的内存，以及限制它的超配比。</translation>
+    </message>
+    <message>
+        <source>Set how much memory the running VMs may be given together, as a multiple of this computer&apos;s memory (default 1; the same as in Preferences).</source>
+        <translation>设置运行中的虚拟机总共可分配多少内存，以本机内存的倍数表示（默认 1；与“首选项”中的设置相同）。</translation>
+    </message>
+    <message>
+        <source>Let the window move memory between running VMs through their balloons when this computer runs short: on or off (the same as in Preferences).</source>
+        <translation>本机内存不足时，让窗口通过气球设备在运行中的虚拟机之间调配内存：on 或 off（与“首选项”中的设置相同）。</translation>
+    </message>
+    <message>
+        <source>Change a stopped VM&apos;s settings (a running VM&apos;s resources: I/O limits, memory target, at once); changes made meanwhile elsewhere to other settings are kept.</source>
+        <translation>更改已停止虚拟机的设置（运行中虚拟机的资源——I/O 限制、内存目标——立即生效）；其间在别处对其他设置所做的更改会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CpuControl</name>
+    <message>
+        <source>cannot write %1 to %2: %3</source>
+        <translation>无法将 %1 写入 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot set the CPU affinity of thread %1: %2</source>
+        <translation>无法设置线程 %1 的 CPU 亲和性：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a list of CPUs such as 0-3,6; this computer has CPUs 0-%2.</source>
+        <translation>“%1”不是 CPU 列表（例如 0-3,6）；本机有 CPU 0-%2。</translation>
+    </message>
+    <message>
+        <source>This computer has no CPU %1: it has CPUs 0-%2.</source>
+        <translation>本机没有 CPU %1：只有 CPU 0-%2。</translation>
+    </message>
+    <message>
+        <source>The CPU weight must be between %1 and %2, not %3.</source>
+        <translation>CPU 权重必须在 %1 到 %2 之间，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The CPU limit must be between 1 % and %1 % (this computer has %2 CPUs), not %3 %.</source>
+        <translation>CPU 上限必须在 1 % 到 %1 % 之间（本机有 %2 个 CPU），而不是 %3 %。</translation>
+    </message>
+    <message>
+        <source>A CPU limit is not available on this host: it needs cgroup v2 with the user&apos;s systemd, or a writable cgroup v1 cpu controller, and this host has neither. Weights (%1) and affinity work here.</source>
+        <translation>本机无法使用 CPU 上限：它需要带用户 systemd 的 cgroup v2，或可写的 cgroup v1 cpu 控制器，而本机两者都没有。权重（%1）和亲和性在本机可用。</translation>
+    </message>
+    <message>
+        <source>A CPU weight of %1 needs the right to raise priority (CAP_SYS_NICE or RLIMIT_NICE), which Berth does not have here: weights up to %2 work.</source>
+        <translation>CPU 权重 %1 需要提高优先级的权限（CAP_SYS_NICE 或 RLIMIT_NICE），而 Berth 在此没有该权限：最高可用权重为 %2。</translation>
+    </message>
+    <message>
+        <source>QEMU (pid %1) has ended.</source>
+        <translation>QEMU（进程 %1）已结束。</translation>
+    </message>
+    <message>
+        <source>systemctl could not set the CPU weight and limit of %1: %2</source>
+        <translation>systemctl 无法设置 %1 的 CPU 权重和上限：%2</translation>
+    </message>
+    <message>
+        <source>cannot make the cgroup %1</source>
+        <translation>无法创建 cgroup %1</translation>
+    </message>
+    <message>
+        <source>cannot set the nice value of thread %1 to %2: %3</source>
+        <translation>无法将线程 %1 的 nice 值设为 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -1344,10 +1453,12 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <translation>%1（此 QEMU 不提供）</translation>
     </message>
     <message>
-        <source>Card &amp;model:</source>
-        <translation>网卡型号(&amp;M)：</translation>
         <source>Security:</source>
         <translation>安全：</translation>
+    </message>
+    <message>
+        <source>Card &amp;model:</source>
+        <translation>网卡型号(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2437,113 @@ It opens “%2” in a window of its own.</source>
     </message>
 </context>
 <context>
+    <name>HostResourcesDialog</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>Host Resources</source>
+        <translation>主机资源</translation>
+    </message>
+    <message>
+        <source>CPU weight: %1 (with a limit: %2) · CPU limit: %3 · affinity: %4</source>
+        <translation>CPU 权重：%1（有上限时：%2）· CPU 上限：%3 · 亲和性：%4</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Guest uses</source>
+        <translation>客户机已用</translation>
+    </message>
+    <message>
+        <source>CPU weight</source>
+        <translation>CPU 权重</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU 上限</translation>
+    </message>
+    <message>
+        <source>vCPUs on</source>
+        <translation>vCPU 所在</translation>
+    </message>
+    <message>
+        <source>Disk limits</source>
+        <translation>磁盘限制</translation>
+    </message>
+    <message>
+        <source>%1 CPUs · memory %2, %3 available · given to running VMs %4 of %5 (overcommit ratio %6)</source>
+        <translation>%1 个 CPU · 内存 %2，可用 %3 · 已分配给运行中的虚拟机 %4 / %5（超配比 %6）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>读 %1</translation>
+    </message>
+    <message>
+        <source>write %1</source>
+        <translation>写 %1</translation>
+    </message>
+    <message>
+        <source>%1 operations/s</source>
+        <translation>%1 次操作/秒</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Memory balancer: off (Preferences). When on, it moves memory between running guests through their balloons when this computer runs short.</source>
+        <translation>内存均衡器：关（见“首选项”）。开启后，本机内存不足时它会通过气球设备在运行中的客户机之间调配内存。</translation>
+    </message>
+    <message>
+        <source>Memory balancer: on. It reclaims from the guest with the most free memory when less than %1 is available, and gives memory back to a guest running short.</source>
+        <translation>内存均衡器：开。可用内存少于 %1 时，它从空闲内存最多的客户机回收内存，并把内存还给内存不足的客户机。</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 → %4 (%5)</source>
+        <translation>%1  %2：%3 → %4（%5）</translation>
+    </message>
+    <message>
+        <source>No balancer actions yet.</source>
+        <translation>均衡器尚无操作。</translation>
+    </message>
+</context>
+<context>
     <name>HostSummary</name>
     <message>
         <source>Host CPU %1 %</source>
@@ -2507,6 +2725,32 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>Networks between VMs that nothing else can see</source>
         <translation>其他任何地方都看不到的虚拟机间网络</translation>
+    </message>
+    <message>
+        <source>&amp;Host Resources…</source>
+        <translation>主机资源(&amp;H)…</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryAdmission</name>
+    <message>
+        <source>Starting “%1” (%2 MiB) would give the running virtual machines %3 MiB of memory (%4 MiB already), more than this computer can back: %5 MiB of memory × overcommit ratio %6 = %7 MiB. Stop another VM, give “%1” less memory, or raise the overcommit ratio.</source>
+        <translation>启动“%1”（%2 MiB）后，运行中的虚拟机将共获得 %3 MiB 内存（已有 %4 MiB），超过本机所能承载的量：%5 MiB 内存 × 超配比 %6 = %7 MiB。请停止另一台虚拟机、减少“%1”的内存，或提高超配比。</translation>
+    </message>
+    <message>
+        <source>“%1” is given %2 MiB of memory, but only %3 MiB is available on this computer now. It may slow down the host, or be ended when memory runs out.</source>
+        <translation>“%1”分配了 %2 MiB 内存，但本机当前只有 %3 MiB 可用。它可能拖慢主机，或在内存耗尽时被终止。</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryBalancer</name>
+    <message>
+        <source>the host had %1 MiB available, below %2 MiB; “%3” had %4 MiB free</source>
+        <translation>主机可用 %1 MiB，低于 %2 MiB；“%3”有 %4 MiB 空闲</translation>
+    </message>
+    <message>
+        <source>“%1” had only %2 MiB available; the host has %3 MiB</source>
+        <translation>“%1”只有 %2 MiB 可用；主机有 %3 MiB</translation>
     </message>
 </context>
 <context>
@@ -3262,6 +3506,26 @@ It opens “%2” in a window of its own.</source>
         <source>In use now: %1 (chosen with --library or BERTH_LIBRARY for this session)</source>
         <translation>当前使用：%1（本次会话由 --library 或 BERTH_LIBRARY 指定）</translation>
     </message>
+    <message>
+        <source>&amp;Balance memory between running VMs when this computer runs short</source>
+        <translation>本机内存不足时在运行中的虚拟机之间均衡内存(&amp;B)</translation>
+    </message>
+    <message>
+        <source> × this computer&apos;s memory</source>
+        <translation> × 本机内存</translation>
+    </message>
+    <message>
+        <source>How much memory the running VMs may be given together, as a multiple of this computer&apos;s memory. Starting a VM beyond it asks first (berth start refuses it without --force).</source>
+        <translation>运行中的虚拟机总共可分配多少内存，以本机内存的倍数表示。超出时启动虚拟机会先询问（berth start 不加 --force 则拒绝）。</translation>
+    </message>
+    <message>
+        <source>Moves memory between running guests through their balloons: reclaims from guests with free memory, gives it back to a guest running short (never below its memory target).</source>
+        <translation>通过气球设备在运行中的客户机之间调配内存：从有空闲内存的客户机回收，还给内存不足的客户机（绝不低于其内存目标）。</translation>
+    </message>
+    <message>
+        <source>&amp;Memory of running VMs, at most:</source>
+        <translation>运行中虚拟机的内存上限(&amp;M)：</translation>
+    </message>
 </context>
 <context>
     <name>PrivateNetworks</name>
@@ -3630,6 +3894,125 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>a message from QEMU exceeds %1 MiB</source>
         <translation>QEMU 发来的消息超过 %1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPage</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>On this computer: CPU weight through %1 (%2 with a limit), CPU limit through %3, affinity through %4; disk limits through a QEMU throttle group; the memory target through the balloon.</source>
+        <translation>在本机：CPU 权重通过 %1（有上限时通过 %2），CPU 上限通过 %3，亲和性通过 %4；磁盘限制通过 QEMU 限流组；内存目标通过气球设备。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Default (100)</source>
+        <translation>默认（100）</translation>
+    </message>
+    <message>
+        <source>Its share against other VMs when the host&apos;s CPUs are busy: a VM with 300 gets three times the CPU of one with 100.</source>
+        <translation>主机 CPU 繁忙时它相对于其他虚拟机的份额：权重 300 的虚拟机获得的 CPU 是权重 100 的三倍。</translation>
+    </message>
+    <message>
+        <source> % of one CPU</source>
+        <translation> % 个 CPU</translation>
+    </message>
+    <message>
+        <source>Not available on this host: it needs cgroup v2 with the user&apos;s systemd, or a writable cgroup v1 cpu controller.</source>
+        <translation>本机不可用：需要带用户 systemd 的 cgroup v2，或可写的 cgroup v1 cpu 控制器。</translation>
+    </message>
+    <message>
+        <source>Any CPU (e.g. 0-3,6)</source>
+        <translation>任意 CPU（例如 0-3,6）</translation>
+    </message>
+    <message>
+        <source>Any CPU</source>
+        <translation>任意 CPU</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>权重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>上限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Virtual CPUs o&amp;n host CPUs:</source>
+        <translation>虚拟 CPU 所用主机 CPU(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;QEMU&apos;s other threads on:</source>
+        <translation>QEMU 其他线程所用 CPU(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>All of its memory</source>
+        <translation>全部内存</translation>
+    </message>
+    <message>
+        <source>What the balloon leaves the guest (at least %1 MiB)</source>
+        <translation>气球设备留给客户机的内存（至少 %1 MiB）</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Disks (all together)</source>
+        <translation>磁盘（合计）</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> MiB/秒</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source>&amp;Reads:</source>
+        <translation>读取(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Wr&amp;ites:</source>
+        <translation>写入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operations:</source>
+        <translation>操作(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Changes apply to the running VM at once and are kept.</source>
+        <translation>更改会立即应用到运行中的虚拟机并保存。</translation>
+    </message>
+    <message>
+        <source>Changes apply at the next start.</source>
+        <translation>更改将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -4120,17 +4503,6 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>no data</source>
         <translation>无数据</translation>
-    </message>
-</context>
-<context>
-    <name>StatsSampler</name>
-    <message>
-        <source>Starting “%1” gives the running virtual machines %2 of memory, more than this computer has (%3). They may slow down, or the host may end one of them when memory runs out.</source>
-        <translation>启动“%1”后，运行中的虚拟机共分配 %2 内存，超过了这台计算机的内存（%3）。它们可能变慢，或者在内存耗尽时被主机终止其中一台。</translation>
-    </message>
-    <message>
-        <source>“%1” is given %2 of memory, but only %3 is available on this computer now. It may slow down the host, or be ended when memory runs out.</source>
-        <translation>“%1”分配了 %2 内存，但这台计算机当前只有 %3 可用。它可能拖慢主机，或在内存耗尽时被终止。</translation>
     </message>
 </context>
 <context>
@@ -4778,6 +5150,10 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
         <source>guest address %1</source>
         <translation>客户机地址 %1</translation>
     </message>
+    <message>
+        <source>Reso&amp;urces</source>
+        <translation>资源(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>VmExporter</name>
@@ -4889,14 +5265,56 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
         <translation>备注。</translation>
     </message>
     <message>
-        <source>Network cards, one per option: nat, private:NAME or bridge:NAME, each optionally with ,mac=MAC; none for no network. Replaces the VM&apos;s cards; a card keeps its MAC.</source>
-        <translation>网卡，每个选项一块：nat、private:NAME 或 bridge:NAME，均可附加 ,mac=MAC；none 表示无网络。会替换虚拟机的全部网卡；原位置的网卡保留其 MAC。</translation>
         <source>A TPM 2.0 (swtpm), as Windows 11 needs.</source>
         <translation>TPM 2.0（swtpm），Windows 11 需要它。</translation>
     </message>
     <message>
         <source>UEFI Secure Boot with Microsoft&apos;s keys (UEFI firmware only).</source>
         <translation>带有微软密钥的 UEFI 安全启动（仅限 UEFI 固件）。</translation>
+    </message>
+    <message>
+        <source>Network cards, one per option: nat, private:NAME or bridge:NAME, each optionally with ,mac=MAC; none for no network. Replaces the VM&apos;s cards; a card keeps its MAC.</source>
+        <translation>网卡，每个选项一块：nat、private:NAME 或 bridge:NAME，均可附加 ,mac=MAC；none 表示无网络。会替换虚拟机的全部网卡；原位置的网卡保留其 MAC。</translation>
+    </message>
+    <message>
+        <source>--%1 takes bytes per second (e.g. 4M or 4194304) or none, not &quot;%2&quot;</source>
+        <translation>--%1 需要每秒字节数（例如 4M 或 4194304）或 none，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number above 0 or none, not &quot;%2&quot;</source>
+        <translation>--%1 需要大于 0 的整数或 none，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>Disk reads, bytes per second for all disks together (e.g. 4M), or none. Applies live.</source>
+        <translation>磁盘读取，所有磁盘合计的每秒字节数（例如 4M），或 none。立即生效。</translation>
+    </message>
+    <message>
+        <source>Disk writes, bytes per second for all disks together (e.g. 4M), or none. Applies live.</source>
+        <translation>磁盘写入，所有磁盘合计的每秒字节数（例如 4M），或 none。立即生效。</translation>
+    </message>
+    <message>
+        <source>Disk operations per second for all disks together, or none. Applies live.</source>
+        <translation>所有磁盘合计的每秒操作数，或 none。立即生效。</translation>
+    </message>
+    <message>
+        <source>Memory the balloon leaves the guest, in MiB, or none for all of it. Applies live.</source>
+        <translation>气球设备留给客户机的内存（MiB），或 none 表示全部。立即生效。</translation>
+    </message>
+    <message>
+        <source>CPU share against other VMs when the host is busy, 1-10000 (default 100), or none. Applies live.</source>
+        <translation>主机繁忙时相对于其他虚拟机的 CPU 份额，1-10000（默认 100），或 none。立即生效。</translation>
+    </message>
+    <message>
+        <source>At most this % of one host CPU for the whole VM (200: two CPUs), or none. Applies live.</source>
+        <translation>整个虚拟机最多使用一个主机 CPU 的百分之多少（200：两个 CPU），或 none。立即生效。</translation>
+    </message>
+    <message>
+        <source>Host CPUs for the virtual CPUs, e.g. 0-3,6, or none for any. Applies live.</source>
+        <translation>虚拟 CPU 所用的主机 CPU，例如 0-3,6，或 none 表示任意。立即生效。</translation>
+    </message>
+    <message>
+        <source>Host CPUs for QEMU&apos;s other threads (disk, display...), or none for any. Applies live.</source>
+        <translation>QEMU 其他线程（磁盘、显示……）所用的主机 CPU，或 none 表示任意。立即生效。</translation>
     </message>
 </context>
 <context>
@@ -5102,6 +5520,10 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>Not saved: %1 changed meanwhile elsewhere (%2). Look at the new values and make the change again.</source>
         <translation>未保存：%1 在此期间已在别处被更改（%2）。请查看新的值后重新进行更改。</translation>
+    </message>
+    <message>
+        <source>The library was closed.</source>
+        <translation>虚拟机库已关闭。</translation>
     </message>
 </context>
 <context>
@@ -5333,6 +5755,52 @@ Berth 每隔几秒会重试连接；在此期间除了强制关机外无法对�
     <message>
         <source>network.port_forwards[%1] needs host_port and guest_port between 1 and 65535</source>
         <translation>network.port_forwards[%1] 需要 1 到 65535 之间的 host_port 和 guest_port</translation>
+    </message>
+</context>
+<context>
+    <name>VmResourceControl</name>
+    <message>
+        <source>QEMU refused the I/O limits: %1</source>
+        <translation>QEMU 拒绝了 I/O 限制：%1</translation>
+    </message>
+    <message>
+        <source>QEMU refused the memory target: %1</source>
+        <translation>QEMU 拒绝了内存目标：%1</translation>
+    </message>
+    <message>
+        <source>QEMU did not name its vCPU threads: %1</source>
+        <translation>QEMU 未给出其 vCPU 线程：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VmResources</name>
+    <message>
+        <source>resources.%1 must be a whole number between 0 and %2</source>
+        <translation>resources.%1 必须是 0 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>An I/O limit is out of range.</source>
+        <translation>I/O 限制超出范围。</translation>
+    </message>
+    <message>
+        <source>The CPU weight must be between %1 and %2, not %3.</source>
+        <translation>CPU 权重必须在 %1 到 %2 之间，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The CPU limit must be above 0 %.</source>
+        <translation>CPU 上限必须大于 0 %。</translation>
+    </message>
+    <message>
+        <source>The memory target (%1 MiB) is more than the VM&apos;s memory (%2 MiB).</source>
+        <translation>内存目标（%1 MiB）超过了虚拟机的内存（%2 MiB）。</translation>
+    </message>
+    <message>
+        <source>The memory target (%1 MiB) is below the floor of %2 MiB.</source>
+        <translation>内存目标（%1 MiB）低于下限 %2 MiB。</translation>
+    </message>
+    <message>
+        <source>resources.%1 must be a list of CPUs as text</source>
+        <translation>resources.%1 必须是文本形式的 CPU 列表</translation>
     </message>
 </context>
 <context>
