@@ -11,9 +11,12 @@
 #include "models/vm/vmlayout.h"
 #include "qmp/qemumonitor.h"
 
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <functional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcVm)
 
 class VmInstance::Private
 {
@@ -77,6 +80,8 @@ public:
     void endRun();
     void forceStop();
 
+    /// QEMU's events (vminstanceevents.cpp).
+    void connectQemuEvents();
     void onStop();
     void onResume();
     void onPowerdown();
