@@ -120,6 +120,9 @@ int cmdSnapshot(CliSession &s)
             if (v.toObject().value("name"_L1).toString() == tag)
                 result = v.toObject();
         }
+        if (action != "create"_L1)
+            result.insert(u"untouched_disks"_s,
+                          QJsonArray::fromStringList(operation->untouchedDisks()));
         printJson(s.out(), result);
     } else if (action == "create"_L1) {
         printLine(s.out(),
@@ -130,6 +133,12 @@ int cmdSnapshot(CliSession &s)
         printLine(s.out(), CliText::tr("Reverted %1 to %2").arg(e.name(), tag));
     } else {
         printLine(s.out(), CliText::tr("Deleted snapshot %1 of %2").arg(tag, e.name()));
+    }
+    if (!s.json() && action != "create"_L1) {
+        for (const QString &disk : operation->untouchedDisks())
+            printLine(s.out(), CliText::tr("%1 does not hold %2 (it was added later) and was left "
+                                           "as it was")
+                                   .arg(disk, tag));
     }
     return CliSuccess;
 }

@@ -127,14 +127,21 @@ QVariant SnapshotTreeModel::data(const QModelIndex &index, int role) const
             return current ? tr("%1  ◀ you are here").arg(s.name) : s.name;
         case CreatedColumn:
             return QLocale().toString(s.created.toLocalTime(), QLocale::ShortFormat);
-        case ContentsColumn:
-            return s.hasMemoryState ? tr("Memory and disks") : tr("Disks only");
+        case ContentsColumn: {
+            const QString contents = s.hasMemoryState ? tr("Memory and disks") : tr("Disks only");
+            return s.coversEveryDisk ? contents : tr("%1 (not on every disk)").arg(contents);
+        }
         case DescriptionColumn:
             return s.description;
         default:
             return {};
         }
+    case CoversEveryDiskRole:
+        return s.coversEveryDisk;
     case Qt::ToolTipRole:
+        if (index.column() == ContentsColumn && !s.coversEveryDisk)
+            return tr("A disk added after this snapshot was taken does not hold it: reverting "
+                      "leaves that disk as it is now");
         if (index.column() == ContentsColumn)
             return s.hasMemoryState
                        ? tr("Reverting resumes the VM exactly where it was")

@@ -36,6 +36,7 @@ public:
         HasMemoryStateRole,          ///< bool
         ThumbnailPathRole,           ///< QString, may be empty
         CreatedRole,                 ///< QDateTime (UTC)
+        CoversEveryDiskRole,         ///< bool: false when a disk added later lacks it
     };
 
     /// @p operation must outlive the model; null for an always-empty model.

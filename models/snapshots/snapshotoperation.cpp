@@ -11,6 +11,8 @@
 #include "qmp/qemumonitor.h"
 #include "qmp/qmpclient.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -154,6 +156,9 @@ void SnapshotOperation::begin(Action action, const QString &tag, const QString &
     m_tag = tag;
     m_description = description;
     m_thumbnail.clear();
+    m_perDisk.clear();
+    m_targets.clear();
+    m_untouched.clear();
 
     // Refusals go through the event loop too: finished() never fires inside the call.
     auto refuse = [this](const QString &why) {
@@ -193,6 +198,7 @@ void SnapshotOperation::afterList(const QList<ImageSnapshot> &images)
     m_store.reconcile(images);
     const SnapshotInfo *existing = m_store.find(m_tag);
     const QString name = m_vm->definition().name;
+    chooseTargets();
     switch (m_action) {
     case Action::Refresh:
         return recordResult();
@@ -319,6 +325,22 @@ void SnapshotOperation::finish(const Outcome<> &outcome)
     Q_EMIT finished(outcome);
 }
 
+void SnapshotOperation::chooseTargets()
+{
+    if (m_action == Action::Refresh)
+        return;
+    const QStringList disks = qcow2Disks();
+    for (qsizetype i = 0; i < disks.size(); ++i) {
+        const QList<ImageSnapshot> held = m_perDisk.value(i);
+        const bool holds = std::any_of(held.begin(), held.end(),
+                                       [&](const ImageSnapshot &s) { return s.name == m_tag; });
+        if (m_action == Action::Create || holds)
+            m_targets.append(i);
+        else
+            m_untouched.append(disks[i]);
+    }
+}
+
 // ---- reading the images -----------------------------------------------------------------
 
 void SnapshotOperation::readImages(const ListCallback &done)
@@ -343,6 +365,7 @@ void SnapshotOperation::readImages(const ListCallback &done)
                             if (index >= 0)
                                 perDisk[index] = imageSnapshots(device.inserted->image.snapshots);
                         }
+                        m_perDisk = perDisk;
                         done(ImageSnapshot::onAnyDisk(perDisk));
                     });
 }
@@ -362,8 +385,10 @@ void SnapshotOperation::readImagesOffline(qsizetype index, QList<QList<ImageSnap
         });
         return;
     }
-    if (index >= disks.size())
+    if (index >= disks.size()) {
+        m_perDisk = perDisk;
         return done(ImageSnapshot::onAnyDisk(perDisk));
+    }
     runQemuImg({u"info"_s, u"--output=json"_s, u"-f"_s, u"qcow2"_s, disks[index]}, disks[index],
                [this, index, perDisk, done](const QByteArray &output) mutable {
                    const QJsonObject info = QJsonDocument::fromJson(output).object();
@@ -391,18 +416,18 @@ void SnapshotOperation::runOfflineOnEachDisk(const QString &flag, qsizetype inde
     if (!m_vm)
         return fail(tr("The VM is gone"));
     const QStringList disks = qcow2Disks();
-    if (index >= disks.size())
+    if (index >= m_targets.size())
         return done();
+    const QString &disk = disks.value(m_targets[index]);
     // Checked again right before each run: never touch an image a QEMU has open.
     if (m_vm->pid() != 0)
         return fail(tr("%1 started meanwhile; its disks are in use").arg(m_vm->definition().name));
     // qemu-img snapshot has no -f: --image-opts names the format, so nothing is probed.
-    runQemuImg(
-        {u"snapshot"_s, u"-q"_s, u"--image-opts"_s, flag, m_tag,
-         u"driver=qcow2,file.filename=%1"_s.arg(QemuCommandLine::escapeOptionValue(disks[index]))},
-        disks[index], [this, flag, index, done](const QByteArray &) {
-            runOfflineOnEachDisk(flag, index + 1, done);
-        });
+    runQemuImg({u"snapshot"_s, u"-q"_s, u"--image-opts"_s, flag, m_tag,
+                u"driver=qcow2,file.filename=%1"_s.arg(QemuCommandLine::escapeOptionValue(disk))},
+               disk, [this, flag, index, done](const QByteArray &) {
+                   runOfflineOnEachDisk(flag, index + 1, done);
+               });
 }
 
 // ---- QMP jobs ---------------------------------------------------------------------------
@@ -429,8 +454,13 @@ void SnapshotOperation::runJob(const std::function<void()> &done)
         if (gen == m_generation && !r)
             fail(r.error().message());
     };
-    // The first node holds the memory state: the first qcow2 disk.
-    const QStringList nodes = qcow2Nodes();
+    // The first node holds the memory state: the first qcow2 disk (that holds the snapshot).
+    const QStringList allNodes = qcow2Nodes();
+    QStringList nodes;
+    for (const qsizetype index : std::as_const(m_targets))
+        nodes.append(allNodes.value(index));
+    if (nodes.isEmpty())
+        return fail(tr("No disk holds the snapshot \"%1\"").arg(m_tag));
     const QemuMonitor monitor(*qmp);
     switch (m_action) {
     case Action::Create:

@@ -65,9 +65,13 @@ public:
     /// Takes a snapshot named @p tag; with memory state (and a thumbnail) when the VM runs.
     void create(const QString &tag, const QString &description = {});
     /// Reverts disks, and when live, memory: what happened since the snapshot is lost.
+    /// Disks that do not hold it (added after it was taken) keep their contents.
     void revert(const QString &tag);
-    /// Deletes one snapshot from the images; never the disks.
+    /// Deletes one snapshot from the images that hold it; never the disks.
     void remove(const QString &tag);
+    /// The disks (paths; the UEFI variables' file too) the last revert or delete left as
+    /// they were because they do not hold the snapshot; empty when it was on every disk.
+    QStringList untouchedDisks() const { return m_untouched; }
 
 Q_SIGNALS:
     /// A step began ("Saving the memory state"...), for a progress line.
@@ -89,8 +93,12 @@ private:
     void readImagesOffline(qsizetype index, QList<QList<ImageSnapshot>> perDisk,
                            const ListCallback &done);
     void runQemuImg(const QStringList &arguments, const QString &image, const OutputCallback &done);
+    /// Runs `qemu-img snapshot FLAG` on each of m_targets' disks, from its @p index on.
     void runOfflineOnEachDisk(const QString &flag, qsizetype index,
                               const std::function<void()> &done);
+    /// Chooses m_targets (every disk to create; those holding m_tag to revert or delete)
+    /// and m_untouched from m_perDisk.
+    void chooseTargets();
     /// Runs the QMP job of m_action (snapshot-save, -load or -delete) on qcow2Nodes(), then
     /// @p done once it concluded well.
     void runJob(const std::function<void()> &done);
@@ -112,6 +120,9 @@ private:
     QString m_tag;
     QString m_description;
     QString m_thumbnail;
+    QList<QList<ImageSnapshot>> m_perDisk; ///< by qcow2Disks() index, as last read
+    QList<qsizetype> m_targets;            ///< qcow2Disks() indexes the action works on
+    QStringList m_untouched;
 
     QString m_jobId;
     std::function<void()> m_jobDone;

@@ -9,12 +9,14 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -228,6 +230,13 @@ void SnapshotPage::onFinished(const Outcome<> &outcome)
     } else if (!m_thenRevertTo.isEmpty()) {
         const QString target = std::exchange(m_thenRevertTo, QString());
         m_operation->revert(target);
+    } else if (const QStringList untouched = m_operation->untouchedDisks(); !untouched.isEmpty()) {
+        QStringList names;
+        for (const QString &disk : untouched)
+            names.append(QFileInfo(disk).fileName());
+        m_status->setText(tr("Done. Not on every disk: %1 did not hold the snapshot and kept "
+                             "its contents.")
+                              .arg(QLocale().createSeparatedList(names)));
     } else {
         const qsizetype count = m_operation->store().snapshots().size();
         m_status->setText(
@@ -347,6 +356,10 @@ void SnapshotPage::askRevert()
     else
         lost = tr("Every change to the disks since the snapshot is lost. The VM starts from "
                   "the snapshot's disks the next time.");
+    if (target && !target->coversEveryDisk)
+        lost += u"\n\n"_s +
+                tr("Not every disk holds this snapshot: a disk added after it was taken keeps "
+                   "its current contents.");
     box->setInformativeText(lost);
     QPushButton *first =
         box->addButton(tr("&Snapshot Current State, Then Revert"), QMessageBox::AcceptRole);

@@ -242,6 +242,15 @@ private Q_SLOTS:
         VERIFY_RUN(partial, 0);
         QCOMPARE(partial.array().size(), 1);
         QCOMPARE(partial.array().at(0).toObject().value("every_disk"_L1).toBool(true), false);
+        // Reverting to it reverts the disk that holds it and says the added one was left.
+        const BerthRun reverted =
+            berth({u"snapshot"_s, u"revert"_s, u"vm"_s, u"first"_s, u"--json"_s});
+        VERIFY_RUN(reverted, 0);
+        QCOMPARE(reverted.object().value("untouched_disks"_L1).toArray(), QJsonArray{added});
+        const BerthRun revertedText = berth({u"snapshot"_s, u"revert"_s, u"vm"_s, u"first"_s});
+        VERIFY_RUN(revertedText, 0);
+        QVERIFY2(revertedText.out.contains(QByteArray(added.toUtf8() + " does not hold first")),
+                 revertedText.out.constData());
         VERIFY_RUN(berth({u"snapshot"_s, u"create"_s, u"vm"_s, u"second"_s}), 0);
         const BerthRun both = berth({u"snapshot"_s, u"list"_s, u"vm"_s, u"--json"_s});
         VERIFY_RUN(both, 0);

@@ -58,6 +58,23 @@ private Q_SLOTS:
         QCOMPARE(
             model.data(experiment.siblingAtColumn(SnapshotTreeModel::DescriptionColumn)).toString(),
             u"about experiment"_s);
+        // Every disk holds them: no mark.
+        QCOMPARE(model.data(base.siblingAtColumn(SnapshotTreeModel::ContentsColumn)).toString(),
+                 u"Memory and disks"_s);
+
+        // A disk added after "installed" does not hold it: the row says so.
+        ImageSnapshot partial{u"2"_s, u"installed"_s, {}, 1};
+        partial.coversEveryDisk = false;
+        store.reconcile({{u"1"_s, u"base"_s, {}, 1},
+                         partial,
+                         {u"3"_s, u"experiment"_s, {}, 1},
+                         {u"4"_s, u"outside"_s, QDateTime::currentDateTimeUtc(), 0}});
+        model.setStore(store);
+        const QModelIndex installed =
+            model.indexOf(u"installed"_s).siblingAtColumn(SnapshotTreeModel::ContentsColumn);
+        QCOMPARE(model.data(installed).toString(), u"Memory and disks (not on every disk)"_s);
+        QVERIFY(!model.data(installed, SnapshotTreeModel::CoversEveryDiskRole).toBool());
+        QVERIFY(model.data(installed, Qt::ToolTipRole).toString().contains(u"added after"_s));
 
         // Deleting base moves its children to the top.
         store.remove(u"base"_s);

@@ -288,6 +288,50 @@ private Q_SLOTS:
         QVERIFY(qemuIoReads(disk, "0xab")); // deleting a snapshot never touches the disk
     }
 
+    void aDiskAddedLaterIsLeftAsItIs()
+    {
+        // Issue 13: a snapshot taken before a disk was added is kept and can still be
+        // reverted to and deleted; the added disk keeps its contents. Before, qemu-img failed
+        // on the added disk after the first one had already been reverted.
+        const QString disk = makeDisk(u"disk.qcow2"_s);
+        QVERIFY(qemuIoWrites(disk, "0xab"));
+        {
+            VmInstance vm(definition({{disk, u"qcow2"_s, u"virtio"_s}}), vmFolder(),
+                          VmInstance::MonitorRole::Gui);
+            SnapshotOperation op(&vm);
+            const OpResult o = runOp(op, [](SnapshotOperation &s) { s.create(u"a"_s); });
+            QVERIFY2(o.ok, qPrintable(o.error));
+        }
+        QVERIFY(qemuIoWrites(disk, "0xcd"));
+        const QString added = makeDisk(u"added.qcow2"_s);
+        QVERIFY(qemuIoWrites(added, "0xef"));
+        VmInstance vm(
+            definition({{disk, u"qcow2"_s, u"virtio"_s}, {added, u"qcow2"_s, u"virtio"_s}}),
+            vmFolder(), VmInstance::MonitorRole::Gui);
+        SnapshotOperation op(&vm);
+        OpResult o = runOp(op, [](SnapshotOperation &s) { s.revert(u"a"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QCOMPARE(op.untouchedDisks(), QStringList{added});
+        QVERIFY(qemuIoReads(disk, "0xab"));
+        QVERIFY(qemuIoReads(added, "0xef"));
+        QVERIFY(!op.store().find(u"a"_s)->coversEveryDisk);
+        QCOMPARE(op.store().current(), u"a"_s);
+
+        o = runOp(op, [](SnapshotOperation &s) { s.remove(u"a"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QCOMPARE(op.untouchedDisks(), QStringList{added});
+        QVERIFY(imageSnapshotNames(disk).isEmpty());
+        QVERIFY(op.store().snapshots().isEmpty());
+
+        // A snapshot taken now is on both, and a revert touches both.
+        o = runOp(op, [](SnapshotOperation &s) { s.create(u"b"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QCOMPARE(imageSnapshotNames(added), QStringList{u"b"_s});
+        o = runOp(op, [](SnapshotOperation &s) { s.revert(u"b"_s); });
+        QVERIFY2(o.ok, qPrintable(o.error));
+        QVERIFY(op.untouchedDisks().isEmpty());
+    }
+
     void treeSurvivesRestartAndFollowsTheImages()
     {
         const QString disk = makeDisk(u"disk.qcow2"_s);
