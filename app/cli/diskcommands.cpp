@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// berth disk create PATH --size SIZE, info PATH, check PATH, resize PATH SIZE,
-// convert SRC DST.
+// berth disk create PATH --size SIZE [--attach VM], info PATH, check PATH, resize PATH SIZE,
+// convert SRC DST, attach VM PATH, detach VM PATH.
 #include "app/cli/diskcommands.h"
 
 #include "app/cli/clijob.h"
 
 #include "models/common/bytesize.h"
+#include "models/disks/diskattachment.h"
 #include "models/disks/diskimagejob.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -84,11 +86,18 @@ int cmdDisk(CliSession &s)
         s.positional(0, CliText::tr("an action (create, info, check, resize or convert)"));
     QCommandLineParser &p = s.parser();
     const QStringList positionals = p.positionalArguments();
-    const qsizetype wanted = action == "resize"_L1 || action == "convert"_L1 ? 3 : 2;
+    const bool twoOperands = action == "resize"_L1 || action == "convert"_L1 ||
+                             action == "attach"_L1 || action == "detach"_L1;
+    const qsizetype wanted = twoOperands ? 3 : 2;
     if (positionals.size() > wanted)
         throw CliError{CliText::tr("unexpected argument \"%1\"").arg(positionals.at(wanted)),
                        CliUsage};
-    const QStringList createOptions{u"size"_s, u"backing"_s, u"preallocation"_s};
+    const QStringList createOptions{u"size"_s, u"backing"_s, u"preallocation"_s, u"attach"_s};
+    // What an action that only names images (info, check, attach, detach) refuses.
+    const QStringList pathOnlyOptions =
+        createOptions + QStringList{u"format"_s, u"shrink"_s, u"compress"_s, u"overwrite"_s};
+    if (action != "create"_L1 && action != "attach"_L1)
+        refuseOptions(s, action, {u"bus"_s});
     DiskImageJob job;
     job.setLibrary(&s.library());
 
@@ -116,17 +125,70 @@ int cmdDisk(CliSession &s)
         }
         r.overwrite = p.isSet(u"overwrite"_s);
         refuseExisting(s, r.path);
+        const QString vm = p.value(u"attach"_s);
+        const QString bus = p.isSet(u"bus"_s) ? p.value(u"bus"_s) : VmDisk().bus;
+        if (p.isSet(u"bus"_s) && vm.isEmpty())
+            throw CliError{CliText::tr("--bus goes with --attach"), CliUsage};
+        // Asked before the image is made, and again when attaching it (as the wizard does).
+        if (!vm.isEmpty()) {
+            if (const QString why = DiskAttachment::problem(s.library(), vm, r.path, bus);
+                !why.isEmpty())
+                throw CliError{why};
+        }
         runJob(job, [&] { job.create(r); });
+        if (!vm.isEmpty()) {
+            if (const Outcome<VmDefinition> attached =
+                    DiskAttachment::attach(s.library(), vm, {job.path(), r.format, bus, true});
+                !attached)
+                throw CliError{CliText::tr("The image %1 was made, but it could not be "
+                                           "attached: %2")
+                                   .arg(job.path(), attached.failure().message())};
+        }
         if (s.json())
             printResultInfo(s, job, job.path());
-        else
+        else if (vm.isEmpty())
             printLine(s.out(), CliText::tr("Created %1").arg(job.path()));
+        else
+            printLine(
+                s.out(),
+                CliText::tr("Created %1 and attached it to %2 (%3)").arg(job.path(), vm, bus));
+        return CliSuccess;
+    }
+    if (action == "attach"_L1 || action == "detach"_L1) {
+        refuseOptions(s, action, pathOnlyOptions);
+        const QString vm = s.positional(1, CliText::tr("the VM's NAME"));
+        const QString path =
+            QFileInfo(s.positional(2, CliText::tr("the image's PATH"))).absoluteFilePath();
+        Outcome<VmDefinition> changed = Failure(QString());
+        if (action == "attach"_L1) {
+            const QString bus = p.isSet(u"bus"_s) ? p.value(u"bus"_s) : VmDisk().bus;
+            if (const QString why = DiskAttachment::problem(s.library(), vm, path, bus);
+                !why.isEmpty())
+                throw CliError{why};
+            // The format as qemu-img reads it; a file it cannot read is refused here.
+            runJob(job, [&] { job.info(path); });
+            changed =
+                DiskAttachment::attach(s.library(), vm, {path, job.imageInfo().format, bus, false});
+        } else {
+            changed = DiskAttachment::detach(s.library(), vm, path);
+        }
+        if (!changed)
+            throw CliError{changed.failure().message()};
+        if (s.json()) {
+            QJsonArray disks;
+            for (const VmDisk &d : changed->disks)
+                disks.append(
+                    QJsonObject{{u"path"_s, d.path}, {u"format"_s, d.format}, {u"bus"_s, d.bus}});
+            printJson(s.out(), QJsonObject{{u"name"_s, vm}, {u"disks"_s, disks}});
+        } else if (action == "attach"_L1) {
+            printLine(s.out(), CliText::tr("Attached %1 to %2").arg(path, vm));
+        } else {
+            printLine(s.out(), CliText::tr("Detached %1 from %2; the image is kept").arg(path, vm));
+        }
         return CliSuccess;
     }
     if (action == "info"_L1 || action == "check"_L1) {
-        refuseOptions(s, action,
-                      createOptions +
-                          QStringList{u"format"_s, u"shrink"_s, u"compress"_s, u"overwrite"_s});
+        refuseOptions(s, action, pathOnlyOptions);
         const QString path = s.positional(1, CliText::tr("the image's PATH"));
         if (action == "info"_L1) {
             runJob(job, [&] { job.info(path); });
@@ -184,7 +246,8 @@ int cmdDisk(CliSession &s)
         return CliSuccess;
     }
     throw CliError{
-        CliText::tr("disk takes create, info, check, resize or convert, not \"%1\"").arg(action),
+        CliText::tr("disk takes create, info, check, resize, convert, attach or detach, not \"%1\"")
+            .arg(action),
         CliUsage};
 }
 
@@ -194,10 +257,12 @@ void addDiskCommands(CliCommandTable &t)
 {
     t[u"disk"_s] = {
         QT_TRANSLATE_NOOP("CommandLine",
-                          "Disk images: create PATH --size SIZE, info PATH, check PATH, resize "
-                          "PATH SIZE, convert SRC DST. Refuses to write to an image a running "
-                          "VM uses, or over an existing file without --overwrite."),
-        "ACTION PATH [SIZE|DST]",
+                          "Disk images: create PATH --size SIZE [--attach VM], info PATH, check "
+                          "PATH, resize PATH SIZE, convert SRC DST; a stopped VM's disks: "
+                          "attach VM PATH, detach VM PATH (the image is kept). Refuses to write "
+                          "to an image a running VM uses, or over an existing file without "
+                          "--overwrite."),
+        "ACTION PATH [SIZE|DST] | attach|detach VM PATH",
         {{u"size"_s, CliText::tr("create: the virtual size, e.g. 20G."), u"SIZE"_s},
          {u"format"_s,
           CliText::tr(
@@ -210,6 +275,9 @@ void addDiskCommands(CliCommandTable &t)
          {u"shrink"_s,
           CliText::tr("resize: allow shrinking a raw image (the end of the disk is lost).")},
          {u"compress"_s, CliText::tr("convert: compress (qcow2 and vmdk only).")},
-         {u"overwrite"_s, CliText::tr("create, convert: replace an existing file.")}},
+         {u"overwrite"_s, CliText::tr("create, convert: replace an existing file.")},
+         {u"attach"_s, CliText::tr("create: attach the new image to this stopped VM."), u"VM"_s},
+         {u"bus"_s, CliText::tr("create --attach, attach: virtio (default), sata, ide or scsi."),
+          u"BUS"_s}},
         cmdDisk};
 }

@@ -35,6 +35,11 @@ QStringList DiskImageUsers::vmsUsing(const QString &imagePath, const VmLibrary &
     return names;
 }
 
+bool DiskImageUsers::sameImage(const QString &a, const QString &b)
+{
+    return canonical(a) == canonical(b);
+}
+
 bool DiskImageUsers::isRunning(const VmEntry &entry)
 {
     if (entry.isBroken() || entry.definition.uuid.isNull())

@@ -29,6 +29,9 @@ public:
     /// The name of a running VM in @p library that uses @p imagePath, or empty.
     static QString runningVmUsing(const QString &imagePath, const VmLibrary &library);
 
+    /// Whether @p a and @p b name the same image (after resolving links and "..").
+    static bool sameImage(const QString &a, const QString &b);
+
     /// Whether the VM @p entry runs now (its QEMU holds the pidfile lock).
     static bool isRunning(const VmEntry &entry);
 

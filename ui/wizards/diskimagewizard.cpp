@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ui/wizards/diskimagewizard.h"
 
+#include "models/disks/diskattachment.h"
 #include "models/disks/diskimagejob.h"
 #include "models/disks/diskimageusers.h"
 #include "models/vm/vmlibrary.h"
@@ -101,14 +102,7 @@ DiskImageWizard::DiskImageWizard(VmLibrary *library, QWidget *parent)
         const VmEntry *e = m_library->find(targetVm());
         if (!e || e->isBroken())
             return tr("Choose a virtual machine.");
-        if (DiskImageUsers::isRunning(*e))
-            return tr("“%1” is running; disks can be added only while it is shut down.")
-                .arg(e->name());
-        for (const VmDisk &d : e->definition.disks) {
-            if (QFileInfo(d.path) == QFileInfo(plan().path))
-                return tr("“%1” uses this image already.").arg(e->name());
-        }
-        return {};
+        return DiskAttachment::problem(*m_library, targetVm(), plan().path, targetBus());
     });
     attachPage->setOnEnter([this] { fillVms(); });
     setPage(AttachPage, attachPage);
@@ -297,22 +291,14 @@ void DiskImageWizard::finishWork(const QString &error, bool imageMade)
     const QString vmName = targetVm();
     if (failure.isEmpty() && !vmName.isEmpty()) {
         // Read again: the VM may have been changed or started since the Attach page.
-        const VmEntry *e = m_library->find(vmName);
+        // Compare-and-swap: other settings changed meanwhile (the CLI, the settings page)
+        // are kept; a VM started or gone meanwhile, or another change of its disks, is not.
         QString why;
-        if (!e || e->isBroken())
-            why = tr("“%1” is no longer in the library.").arg(vmName);
-        else if (DiskImageUsers::isRunning(*e))
-            why = tr("“%1” was started meanwhile; disks can be added only while it is shut down.")
-                      .arg(vmName);
-        if (why.isEmpty()) {
-            // Compare-and-swap: other settings changed meanwhile (the CLI, the settings
-            // page) are kept; only a change of the disks themselves conflicts.
-            VmDefinition d = e->definition;
-            d.disks.append({m_running.path, m_running.format, targetBus(), m_running.writesFile()});
-            if (const Outcome<VmDefinition> saved = m_library->update(d.uuid, e->definition, d);
-                !saved)
-                why = saved.failure().message();
-        }
+        if (const Outcome<VmDefinition> saved = DiskAttachment::attach(
+                *m_library, vmName,
+                {m_running.path, m_running.format, targetBus(), m_running.writesFile()});
+            !saved)
+            why = saved.failure().message();
         if (!why.isEmpty())
             failure = imageMade ? tr("The image %1 was made, but it could not be attached: %2")
                                       .arg(m_running.path, why)

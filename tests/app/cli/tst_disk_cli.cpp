@@ -306,6 +306,65 @@ private Q_SLOTS:
         QCOMPARE(raw.object().value("supported"_L1).toBool(true), false);
     }
 
+    void attachAndDetach()
+    {
+        // The window's Add Disk from the command line, through the same DiskAttachment.
+        VERIFY_RUN(berth({u"create"_s, u"store"_s, u"--memory"_s, u"128"_s}), 0);
+        const auto disks = [this] {
+            const BerthRun st = berth({u"status"_s, u"store"_s, u"--json"_s});
+            return st.object().value("disks"_L1).toArray();
+        };
+        QCOMPARE(disks().size(), 0);
+
+        const QString data = path(u"data.qcow2"_s);
+        const BerthRun made = berth({u"disk"_s, u"create"_s, data, u"--size"_s, u"8M"_s,
+                                     u"--attach"_s, u"store"_s, u"--bus"_s, u"sata"_s});
+        VERIFY_RUN(made, 0);
+        QVERIFY2(made.out.contains("attached it to store (sata)"), made.out.constData());
+        QCOMPARE(disks().size(), 1);
+        QCOMPARE(disks().at(0).toObject().value("bus"_L1).toString(), u"sata"_s);
+
+        const QString raw = path(u"brought.img"_s);
+        VERIFY_RUN(
+            berth({u"disk"_s, u"create"_s, raw, u"--size"_s, u"4M"_s, u"--format"_s, u"raw"_s}), 0);
+        const BerthRun attached = berth({u"disk"_s, u"attach"_s, u"store"_s, raw, u"--json"_s});
+        VERIFY_RUN(attached, 0);
+        QCOMPARE(attached.object().value("disks"_L1).toArray().size(), 2);
+        QCOMPARE(disks().at(1).toObject().value("format"_L1).toString(), u"raw"_s);
+        QCOMPARE(disks().at(1).toObject().value("bus"_L1).toString(), u"virtio"_s);
+
+        // Refusals change nothing.
+        const BerthRun twice = berth({u"disk"_s, u"attach"_s, u"store"_s, raw});
+        VERIFY_RUN(twice, 1);
+        QVERIFY2(saysOnOneLine(twice, "uses this image already"), twice.err.constData());
+        const BerthRun badBus =
+            berth({u"disk"_s, u"attach"_s, u"store"_s, data, u"--bus"_s, u"floppy"_s});
+        VERIFY_RUN(badBus, 1);
+        QVERIFY2(saysOnOneLine(badBus, "floppy"), badBus.err.constData());
+        const BerthRun missing =
+            berth({u"disk"_s, u"attach"_s, u"store"_s, path(u"missing.qcow2"_s)});
+        VERIFY_RUN(missing, 1);
+        const BerthRun nobody = berth({u"disk"_s, u"attach"_s, u"nobody"_s, raw});
+        VERIFY_RUN(nobody, 1);
+        QVERIFY2(saysOnOneLine(nobody, "nobody"), nobody.err.constData());
+        const BerthRun noImage = berth({u"disk"_s, u"create"_s, path(u"never.qcow2"_s), u"--size"_s,
+                                        u"8M"_s, u"--attach"_s, u"nobody"_s});
+        VERIFY_RUN(noImage, 1);
+        QVERIFY(!QFileInfo::exists(path(u"never.qcow2"_s))); // asked before it was made
+        VERIFY_RUN(berth({u"disk"_s, u"info"_s, raw, u"--bus"_s, u"sata"_s}), 2);
+        QCOMPARE(disks().size(), 2);
+
+        // Detaching keeps the image, and deleting the VM then leaves it alone.
+        const BerthRun detached = berth({u"disk"_s, u"detach"_s, u"store"_s, raw});
+        VERIFY_RUN(detached, 0);
+        QVERIFY2(detached.out.contains("the image is kept"), detached.out.constData());
+        QCOMPARE(disks().size(), 1);
+        QVERIFY(QFileInfo::exists(raw));
+        VERIFY_RUN(berth({u"disk"_s, u"detach"_s, u"store"_s, raw}), 1);
+        VERIFY_RUN(berth({u"delete"_s, u"store"_s}), 0);
+        QVERIFY(QFileInfo::exists(raw));
+    }
+
     void refusesADiskARunningVmUses()
     {
         QVERIFY2(TestGuest::isAvailable(), "the test guest is not built (BERTH_TEST_GUEST_DIR; run "
@@ -340,6 +399,11 @@ private Q_SLOTS:
         const BerthRun info = berth({u"disk"_s, u"info"_s, disk, u"--json"_s});
         VERIFY_RUN(info, 0);
         QCOMPARE(info.object().value("in_use"_L1).toBool(), true);
+        // Its disks are not changed while it runs.
+        const BerthRun attach = berth({u"disk"_s, u"attach"_s, u"busy"_s, path(u"src.img"_s)});
+        VERIFY_RUN(attach, 1);
+        QVERIFY2(saysOnOneLine(attach, "is running"), attach.err.constData());
+        VERIFY_RUN(berth({u"disk"_s, u"detach"_s, u"busy"_s, disk}), 1);
 
         // A library that does not know the VM: QEMU's own image lock still refuses.
         QProcessEnvironment other = m_env;
