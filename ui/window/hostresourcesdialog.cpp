@@ -43,6 +43,7 @@ HostResourcesDialog::HostResourcesDialog(VmListModel *model, StatsSampler *sampl
     , m_summary(new QLabel(this))
     , m_mechanisms(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_noneRunning(new QLabel(this))
     , m_balancerState(new QLabel(this))
     , m_actions(new QListWidget(this))
 {
@@ -73,6 +74,15 @@ HostResourcesDialog::HostResourcesDialog(VmListModel *model, StatsSampler *sampl
     layout->addWidget(m_summary);
     layout->addWidget(m_mechanisms);
     layout->addWidget(m_table, 2);
+    // In the table's place while nothing runs: an empty grid of headers says nothing.
+    m_noneRunning->setObjectName(u"hostResourcesNoneRunning"_s);
+    m_noneRunning->setText(tr("No virtual machine is running. Running ones are listed here with "
+                              "the memory, CPU share and disk limits they are given."));
+    m_noneRunning->setWordWrap(true);
+    m_noneRunning->setAlignment(Qt::AlignCenter);
+    m_noneRunning->setForegroundRole(QPalette::PlaceholderText);
+    m_noneRunning->setMinimumHeight(120);
+    layout->addWidget(m_noneRunning, 2);
     m_balancerState->setObjectName(u"balancerState"_s);
     m_balancerState->setWordWrap(true);
     m_actions->setObjectName(u"balancerActions"_s);
@@ -156,6 +166,8 @@ void HostResourcesDialog::refresh()
     if (m_actions->count() == 0)
         m_actions->addItem(tr("No balancer actions yet."));
     m_table->setRowCount(int(rows.size()));
+    m_table->setVisible(!rows.isEmpty());
+    m_noneRunning->setVisible(rows.isEmpty());
     for (int i = 0; i < rows.size(); ++i) {
         for (int c = 0; c < rows[i].size(); ++c) {
             QTableWidgetItem *item = m_table->item(i, c);

@@ -41,6 +41,7 @@ private:
     QLabel *m_summary;
     QLabel *m_mechanisms;
     QTableWidget *m_table;
+    QLabel *m_noneRunning;
     QLabel *m_balancerState;
     QListWidget *m_actions;
 };

@@ -113,7 +113,10 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->isVisible());
         QVERIFY2(dialog->summaryText().contains("overcommit ratio"_L1),
                  qPrintable(dialog->summaryText()));
-        QCOMPARE(dialog->table()->rowCount(), 0); // nothing runs
+        QCOMPARE(dialog->table()->rowCount(), 0); // nothing runs, and it says so
+        QVERIFY(!dialog->table()->isVisible());
+        auto *none = dialog->findChild<QLabel *>(u"hostResourcesNoneRunning"_s);
+        QVERIFY(none && none->isVisible() && none->text().contains("No virtual machine"_L1));
         QVERIFY2(dialog->findChild<QLabel *>(u"balancerState"_s)->text().contains("off"_L1),
                  qPrintable(dialog->findChild<QLabel *>(u"balancerState"_s)->text()));
         QCOMPARE(dialog->balancerActions()->count(), 1); // "No balancer actions yet."
