@@ -18,9 +18,11 @@ namespace {
 
 using Parse = std::function<QString(VmDefinition &, const QString &)>;
 
+/// A live row for @p member whose option is `--KEY`; @p makeParse gets the option's name
+/// for its messages.
 template<typename T>
 VmField field(const char *key, T VmResources::*member, const char *valueName, const char *help,
-              Parse parse)
+              Parse (*makeParse)(T VmResources::*, const QString &option))
 {
     VmField f;
     f.key = QString::fromLatin1(key);
@@ -33,7 +35,7 @@ VmField field(const char *key, T VmResources::*member, const char *valueName, co
     f.take = [member](VmDefinition &to, const VmDefinition &from) {
         to.resources.*member = from.resources.*member;
     };
-    f.parse = std::move(parse);
+    f.parse = makeParse(member, f.key);
     return f;
 }
 
@@ -205,34 +207,34 @@ QList<VmField> VmResources::fields()
         field("io-read-bps", &VmResources::ioReadBps, "BPS",
               QT_TRANSLATE_NOOP("VmFields", "Disk reads, bytes per second for all disks together "
                                             "(e.g. 4M), or none. Applies live."),
-              bytesPerSecond(&VmResources::ioReadBps, u"io-read-bps"_s)),
+              bytesPerSecond),
         field("io-write-bps", &VmResources::ioWriteBps, "BPS",
               QT_TRANSLATE_NOOP("VmFields", "Disk writes, bytes per second for all disks "
                                             "together (e.g. 4M), or none. Applies live."),
-              bytesPerSecond(&VmResources::ioWriteBps, u"io-write-bps"_s)),
+              bytesPerSecond),
         field("io-iops", &VmResources::ioIops, "N",
               QT_TRANSLATE_NOOP("VmFields", "Disk operations per second for all disks "
                                             "together, or none. Applies live."),
-              count(&VmResources::ioIops, u"io-iops"_s)),
+              count),
         field("memory-target", &VmResources::memoryTargetMiB, "MIB",
               QT_TRANSLATE_NOOP("VmFields", "Memory the balloon leaves the guest, in MiB, or "
                                             "none for all of it. Applies live."),
-              positive(&VmResources::memoryTargetMiB, u"memory-target"_s)),
+              positive),
         field("cpu-weight", &VmResources::cpuWeight, "N",
               QT_TRANSLATE_NOOP("VmFields", "CPU share against other VMs when the host is busy, "
                                             "1-10000 (default 100), or none. Applies live."),
-              positive(&VmResources::cpuWeight, u"cpu-weight"_s)),
+              positive),
         field("cpu-limit", &VmResources::cpuLimitPercent, "PERCENT",
               QT_TRANSLATE_NOOP("VmFields", "At most this % of one host CPU for the whole VM "
                                             "(200: two CPUs), or none. Applies live."),
-              positive(&VmResources::cpuLimitPercent, u"cpu-limit"_s)),
+              positive),
         field("cpu-affinity", &VmResources::cpuAffinity, "LIST",
               QT_TRANSLATE_NOOP("VmFields", "Host CPUs for the virtual CPUs, e.g. 0-3,6, or "
                                             "none for any. Applies live."),
-              cpuList(&VmResources::cpuAffinity, u"cpu-affinity"_s)),
+              cpuList),
         field("emulator-affinity", &VmResources::emulatorAffinity, "LIST",
               QT_TRANSLATE_NOOP("VmFields", "Host CPUs for QEMU's other threads (disk, "
                                             "display...), or none for any. Applies live."),
-              cpuList(&VmResources::emulatorAffinity, u"emulator-affinity"_s)),
+              cpuList),
     };
 }
