@@ -23,6 +23,7 @@
 #include "ui/window/portabilityactions.h"
 #include "ui/window/preferencesdialog.h"
 #include "ui/window/privatenetworksdialog.h"
+#include "ui/window/statustips.h"
 #include "ui/window/trayicon.h"
 #include "ui/window/unappliedquestion.h"
 #include "ui/window/vmactions.h"
@@ -215,6 +216,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     m_hostSummary->setSampler(m_sampler);
     m_sampler->start();
     statusBar()->showMessage(tr("Ready"));
+    new StatusTips(this);
     // The list has the focus at start (the placeholder's button when there is no VM).
     if (m_stack->currentWidget() == m_splitter)
         m_list->setFocus();
