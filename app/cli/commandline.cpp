@@ -10,6 +10,7 @@
 #include "app/cli/portabilitycommands.h"
 #include "app/cli/resourcecommands.h"
 #include "app/cli/setcommand.h"
+#include "app/cli/shortcutcommand.h"
 #include "app/cli/snapshotcommands.h"
 #include "app/cli/statscommands.h"
 #include "app/cli/vmcommands.h"
@@ -40,6 +41,7 @@ const CliCommandTable &commands()
         addConsoleCommand(t);
         addNetworkCommands(t);
         addResourceCommands(t);
+        addShortcutCommand(t);
         return t;
     }();
     return table;

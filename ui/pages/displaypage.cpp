@@ -7,7 +7,7 @@
 #include "models/vm/vmlifecycle.h"
 #include "ui/display/keycodes.h"
 #include "ui/display/vncdisplay.h"
-#include "ui/pages/desktopshortcut.h"
+#include "ui/pages/desktopshortcutdialog.h"
 #include "ui/widgets/displayview.h"
 
 #include <QAction>
@@ -436,17 +436,23 @@ void DisplayPage::createDesktopShortcut()
 {
     if (!m_vm)
         return;
-    QString error;
-    const QString path =
-        DesktopShortcut::write(DesktopShortcut::defaultFolder(), m_vm->definition().name,
-                               QFileInfo(m_vm->vmFolder()).absolutePath(),
-                               QCoreApplication::applicationFilePath(), &error);
-    if (path.isEmpty())
-        QMessageBox::warning(this, tr("Create Desktop Shortcut"), error);
-    else
-        QMessageBox::information(this, tr("Create Desktop Shortcut"),
-                                 tr("Created %1.\nIt opens “%2” in a window of its own.")
-                                     .arg(path, m_vm->definition().name));
+    auto *dialog = new DesktopShortcutDialog(m_vm->definition().name,
+                                             QFileInfo(m_vm->vmFolder()).absolutePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const DesktopShortcut::Request r = dialog->request();
+        QString error;
+        const QString path = DesktopShortcut::write(r, &error);
+        if (path.isEmpty())
+            QMessageBox::warning(this, tr("Create Shortcut"), error);
+        else
+            QMessageBox::information(
+                this, tr("Create Shortcut"),
+                (r.fullScreen ? tr("Created %1.\nIt opens “%2” full screen.")
+                              : tr("Created %1.\nIt opens “%2” in a window of its own."))
+                    .arg(path, r.vmName));
+    });
+    dialog->open();
 }
 
 void DisplayPage::saveScreenshotInteractively()

@@ -30,10 +30,11 @@ const QStringList kNameCommands{u"status"_s, u"start"_s, u"pause"_s,  u"resume"_
 
 /// Every command of the table, as `berth --help` lists them.
 const QStringList kCommands{
-    u"clone"_s,   u"console"_s, u"create"_s, u"delete"_s,     u"detect"_s,  u"disk"_s,
-    u"export"_s,  u"forward"_s, u"host"_s,   u"import"_s,     u"list"_s,    u"log"_s,
-    u"network"_s, u"pause"_s,   u"reset"_s,  u"resume"_s,     u"screenshot"_s, u"set"_s,
-    u"snapshot"_s, u"start"_s,  u"stats"_s,  u"status"_s,     u"stop"_s,    u"view"_s};
+    u"clone"_s,  u"console"_s,    u"create"_s,  u"delete"_s,   u"detect"_s,
+    u"disk"_s,   u"export"_s,     u"forward"_s, u"host"_s,     u"import"_s,
+    u"list"_s,   u"log"_s,        u"network"_s, u"pause"_s,    u"reset"_s,
+    u"resume"_s, u"screenshot"_s, u"set"_s,     u"shortcut"_s, u"snapshot"_s,
+    u"start"_s,  u"stats"_s,      u"status"_s,  u"stop"_s,     u"view"_s};
 
 /// A viewer that records what it was asked to show instead of opening a window.
 struct FakeViewer
@@ -176,6 +177,40 @@ private Q_SLOTS:
         QVERIFY2(help.contains("Preferences"_L1), qPrintable(help));
     }
 
+    void shortcutOpensTheVmsScreen()
+    {
+        // The display's Shortcut… dialog from the command line (DesktopShortcut for both).
+        VERIFY_RUN(berth({u"create"_s, u"my vm"_s, u"--memory"_s, u"128"_s}), 0);
+        const QString folder = m_dir->filePath(u"launchers"_s);
+        const BerthRun made = berth(
+            {u"shortcut"_s, u"my vm"_s, u"--folder"_s, folder, u"--fullscreen"_s, u"--json"_s});
+        VERIFY_RUN(made, 0);
+        const QString path = made.object().value("path"_L1).toString();
+        QCOMPARE(path, folder + u"/berth-view-my_vm.desktop"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY2(text.contains(u" view \"my vm\" --library "_s + m_library + u" --fullscreen\n"_s),
+                 qPrintable(text));
+        QVERIFY(f.permissions() & QFile::ExeOwner);
+        // Again: the same file, replaced (no second launcher for one VM).
+        VERIFY_RUN(berth({u"shortcut"_s, u"my vm"_s, u"--folder"_s, folder}), 0);
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 1);
+        f.close();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("--fullscreen"));
+
+        const BerthRun menu = berth({u"shortcut"_s, u"my vm"_s, u"--menu"_s, u"--json"_s});
+        VERIFY_RUN(menu, 0);
+        const QString inMenu = menu.object().value("path"_L1).toString();
+        QVERIFY2(inMenu.startsWith(
+                     QStandardPaths::writableLocation(QStandardPaths::ApplicationsLocation)),
+                 qPrintable(inMenu));
+        QVERIFY(QFile::remove(inMenu));
+        VERIFY_RUN(berth({u"shortcut"_s, u"my vm"_s, u"--menu"_s, u"--folder"_s, folder}), 2);
+        VERIFY_RUN(berth({u"shortcut"_s, u"nobody"_s, u"--folder"_s, folder}), 1);
+    }
+
     void commandHelp_data()
     {
         QTest::addColumn<QString>("command");
@@ -190,8 +225,11 @@ private Q_SLOTS:
         QTest::newRow("snapshot")
             << u"snapshot"_s << u"berth snapshot [options] list|create|revert|delete NAME [TAG]"_s
             << u"--description"_s;
-        QTest::newRow("disk") << u"disk"_s << u"berth disk [options] ACTION PATH [SIZE|DST]"_s
-                              << u"--preallocation"_s;
+        QTest::newRow("disk")
+            << u"disk"_s << u"berth disk [options] ACTION PATH [SIZE|DST] | attach|detach VM PATH"_s
+            << u"--preallocation"_s;
+        QTest::newRow("shortcut") << u"shortcut"_s << u"berth shortcut [options] NAME"_s
+                                  << u"--fullscreen"_s;
         QTest::newRow("stats") << u"stats"_s << u"berth stats [options] NAME"_s << u"--watch"_s;
         QTest::newRow("screenshot")
             << u"screenshot"_s << u"berth screenshot [options] NAME FILE.png"_s << u"--qmp"_s;

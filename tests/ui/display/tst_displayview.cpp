@@ -4,7 +4,6 @@
 // release key, Send key combinations and screenshots. No server, no QEMU.
 #include "tests/support/fakedisplay.h"
 #include "ui/display/keycodes.h"
-#include "ui/pages/desktopshortcut.h"
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
 #include "ui/widgets/displayview.h"
@@ -319,33 +318,6 @@ private Q_SLOTS:
         QVERIFY(stays.isVisible());
         for (const FakeDisplay::Input &i : fake->input())
             QVERIFY(i.qnum != 0x21); // F never went out
-    }
-
-    void desktopShortcut()
-    {
-        QCOMPARE(DesktopShortcut::quoteExecArgument(u"plain"_s), u"plain"_s);
-        QCOMPARE(DesktopShortcut::quoteExecArgument(u"my vm"_s), u"\"my vm\""_s);
-        QCOMPARE(DesktopShortcut::quoteExecArgument(u"100%"_s), u"100%%"_s);
-        // A quoted $ becomes \$, and the string value escapes that backslash again.
-        QCOMPARE(DesktopShortcut::quoteExecArgument(u"a$b"_s), u"\"a\\\\$b\""_s);
-        QTemporaryDir dir;
-        QString error;
-        const QString path = DesktopShortcut::write(dir.path(), u"My VM"_s, u"/lib rary"_s,
-                                                    u"/usr/bin/berth"_s, &error);
-        QVERIFY2(!path.isEmpty(), qPrintable(error));
-        QVERIFY(path.endsWith(u"berth-view-My_VM.desktop"_s));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(f.readAll());
-        QVERIFY2(text.contains(u"Exec=/usr/bin/berth view \"My VM\" --library \"/lib rary\"\n"_s),
-                 qPrintable(text));
-        const QString validator = QStandardPaths::findExecutable(u"desktop-file-validate"_s);
-        if (!validator.isEmpty()) {
-            QProcess p;
-            p.start(validator, {path});
-            QVERIFY(p.waitForFinished());
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardOutput().constData());
-        }
     }
 };
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "ui/pages/desktopshortcut.h"
+#include "models/settings/desktopshortcut.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -29,12 +28,13 @@ QString DesktopShortcut::quoteExecArgument(const QString &argument)
     return quoted;
 }
 
-QString DesktopShortcut::contents(const QString &vmName, const QString &libraryRoot,
-                                  const QString &berthBinary)
+QString DesktopShortcut::contents(const Request &r)
 {
-    QString name = vmName;
+    QString name = r.vmName;
     name.replace(u'\n', u' ');
-    const QStringList exec{berthBinary, u"view"_s, vmName, u"--library"_s, libraryRoot};
+    QStringList exec{r.berthBinary, u"view"_s, r.vmName, u"--library"_s, r.libraryRoot};
+    if (r.fullScreen)
+        exec << u"--fullscreen"_s;
     QStringList quoted;
     for (const QString &a : exec)
         quoted << quoteExecArgument(a);
@@ -46,41 +46,49 @@ QString DesktopShortcut::contents(const QString &vmName, const QString &libraryR
            "Exec=%3\n"
            "Icon=computer\n"
            "Terminal=false\n"
-           "Categories=System;Emulator;\n"_s.arg(
-               name,
-               QCoreApplication::translate("DesktopShortcut", "Virtual machine screen (Berth)"),
-               quoted.join(u' '));
+           "Categories=System;Emulator;\n"_s.arg(name, tr("Virtual machine screen (Berth)"),
+                                                 quoted.join(u' '));
 }
 
-QString DesktopShortcut::write(const QString &folder, const QString &vmName,
-                               const QString &libraryRoot, const QString &berthBinary,
-                               QString *error)
+QString DesktopShortcut::pathFor(const Request &r)
 {
-    QString fileName = vmName;
+    QString fileName = r.vmName;
     for (QChar &c : fileName) {
         if (!c.isLetterOrNumber() && c != u'-' && c != u'_')
             c = u'_';
     }
-    const QString path = QDir(folder).filePath(u"berth-view-"_s + fileName + u".desktop"_s);
-    if (!QDir().mkpath(folder)) {
-        *error = QCoreApplication::translate("DesktopShortcut", "Cannot create %1.").arg(folder);
+    return QDir(r.folder).filePath(u"berth-view-"_s + fileName + u".desktop"_s);
+}
+
+QString DesktopShortcut::write(const Request &r, QString *error)
+{
+    const QString path = pathFor(r);
+    if (!QDir().mkpath(r.folder)) {
+        *error = tr("Cannot create %1.").arg(r.folder);
         return {};
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(contents(vmName, libraryRoot, berthBinary).toUtf8()) < 0 || !file.commit()) {
-        *error = QCoreApplication::translate("DesktopShortcut", "Cannot write %1: %2")
-                     .arg(path, file.errorString());
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents(r).toUtf8()) < 0 ||
+        !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return {};
     }
     QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeUser);
     return path;
 }
 
-QString DesktopShortcut::defaultFolder()
+QString DesktopShortcut::folderOf(Place place)
 {
-    const QString desktop = QStandardPaths::writableLocation(QStandardPaths::DesktopLocation);
-    if (!desktop.isEmpty() && QDir(desktop).exists() && desktop != QDir::homePath())
-        return desktop;
+    if (place == Place::Desktop) {
+        const QString desktop = QStandardPaths::writableLocation(QStandardPaths::DesktopLocation);
+        if (!desktop.isEmpty() && QDir(desktop).exists() && desktop != QDir::homePath())
+            return desktop;
+    }
     return QStandardPaths::writableLocation(QStandardPaths::ApplicationsLocation);
+}
+
+DesktopShortcut::Place DesktopShortcut::defaultPlace()
+{
+    return folderOf(Place::Desktop) == folderOf(Place::Applications) ? Place::Applications
+                                                                     : Place::Desktop;
 }
