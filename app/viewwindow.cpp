@@ -3,6 +3,7 @@
 
 #include "ui/pages/displaypage.h"
 #include "ui/pages/displaywindow.h"
+#include "ui/widgets/messageboxwidth.h"
 #include "ui/window/windowserver.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@ int ViewWindow::exec(const QString &vmName, const QString &vncSocket, bool fullS
 {
     if (WindowServer::forward({libraryRoot, vmName, fullScreen}))
         return 0; // the running window shows it
+    MessageBoxWidth::install();
     DisplayWindow window;
     window.setWindowTitle(DisplayWindow::tr("%1 — Berth").arg(vmName));
     window.page()->setSocket(vncSocket, vmName);

@@ -15,6 +15,7 @@
 #include "ui/pages/vmdetailspane.h"
 #include "ui/widgets/hostsummary.h"
 #include "ui/widgets/messagebar.h"
+#include "ui/widgets/messageboxwidth.h"
 #include "ui/widgets/sparklinedelegate.h"
 #include "ui/widgets/symbolicicon.h"
 #include "ui/widgets/vmlistproxymodel.h"
@@ -217,6 +218,7 @@ MainWindow::MainWindow(VmLibrary *library, QWidget *parent)
     m_sampler->start();
     statusBar()->showMessage(tr("Ready"));
     new StatusTips(this);
+    MessageBoxWidth::install();
     // The list has the focus at start (the placeholder's button when there is no VM).
     if (m_stack->currentWidget() == m_splitter)
         m_list->setFocus();
