@@ -283,6 +283,13 @@ QString CpuControl::apply(qint64 pid, const QUuid &vm, const QList<qint64> &vcpu
     }
 
     const QString group = groupOf(host, vm);
+    if (!host.cgroupV1Cpu.isEmpty()) {
+        // Groups of VMs whose QEMU ended while no Berth watched it: the kernel removes only
+        // the empty ones.
+        const QDir groups(host.cgroupV1Cpu + u"/berth"_s);
+        for (const QString &name : groups.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            groups.rmdir(name);
+    }
     if (r.cpuLimitPercent != 0) {
         // Its own cgroup v1 cpu group: the quota, and the weight as cpu.shares (an autogroup
         // only weighs tasks in the root group).
@@ -322,6 +329,13 @@ QString CpuControl::apply(qint64 pid, const QUuid &vm, const QList<qint64> &vcpu
                 .arg(errnoText());
     }
     return {};
+}
+
+void CpuControl::release(const QUuid &vm)
+{
+    const Host host = detect();
+    if (!host.cgroupV1Cpu.isEmpty() && QFileInfo::exists(groupOf(host, vm)))
+        QDir().rmdir(groupOf(host, vm));
 }
 
 QString CpuControl::scopeUnit(const QUuid &vm)

@@ -72,6 +72,11 @@ public:
     static QString apply(qint64 pid, const QUuid &vm, const QList<qint64> &vcpuThreads,
                          const VmResources &r, const Host &host);
 
+    /// Removes @p vm's cgroup v1 cpu group (made for a CPU limit) once no process is left in
+    /// it: when its QEMU has ended. The kernel refuses to remove a group in use, so this is
+    /// safe to call at any time; it does nothing elsewhere.
+    static void release(const QUuid &vm);
+
     /// The systemd unit of @p vm's scope ("berth-<uuid>.scope").
     static QString scopeUnit(const QUuid &vm);
     /// The command QEMU is started under on a SystemdScope host (systemd-run --user --scope

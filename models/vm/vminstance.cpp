@@ -2,6 +2,7 @@
 #include "models/vm/vminstance.h"
 #include "models/vm/vminstance_p.h"
 
+#include "models/vm/cpucontrol.h"
 #include "models/vm/crashreport.h"
 #include "models/vm/monitorconnection.h"
 #include "models/vm/qemucommandline.h"
@@ -498,8 +499,10 @@ void VmInstance::Private::endRun()
     const qint64 current = QemuLauncher::pidFromPidFile(layout);
     const bool someoneStarting = current == 0 && QFileInfo::exists(layout.pidFilePath());
     if (!someoneStarting && (current == 0 || current == endedPid ||
-                             !QemuProcessWatcher::isQemuFor(current, definition.uuid)))
+                             !QemuProcessWatcher::isQemuFor(current, definition.uuid))) {
         RuntimeFolder::clean(layout.runtimeFolder());
+        CpuControl::release(definition.uuid); // its CPU limit's group, now empty
+    }
     nextAccelerator = QemuCommandLine::resolveAccelerator(definition.accelerator);
 }
 
