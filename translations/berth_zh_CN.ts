@@ -756,14 +756,6 @@ QEMU RSS  %4
         <translation>已将 %1 转换为 %2（%3）</translation>
     </message>
     <message>
-        <source>disk takes create, info, check, resize or convert, not &quot;%1&quot;</source>
-        <translation>disk 的操作为 create、info、check、resize 或 convert，而不是“%1”</translation>
-    </message>
-    <message>
-        <source>Disk images: create PATH --size SIZE, info PATH, check PATH, resize PATH SIZE, convert SRC DST. Refuses to write to an image a running VM uses, or over an existing file without --overwrite.</source>
-        <translation>磁盘映像：create PATH --size SIZE、info PATH、check PATH、resize PATH SIZE、convert SRC DST。拒绝写入正在运行的虚拟机所用的映像；没有 --overwrite 时也不会覆盖已有文件。</translation>
-    </message>
-    <message>
         <source>create: the virtual size, e.g. 20G.</source>
         <translation>create：虚拟大小，例如 20G。</translation>
     </message>
@@ -1163,6 +1155,66 @@ Without a command, opens the window. Commands: %1 (berth COMMAND --help).</sourc
         <source>Change a stopped VM&apos;s settings (a running VM&apos;s resources: I/O limits, memory target, at once); changes made meanwhile elsewhere to other settings are kept.</source>
         <translation>更改已停止虚拟机的设置（运行中虚拟机的资源——I/O 限制、内存目标——立即生效）；其间在别处对其他设置所做的更改会保留。</translation>
     </message>
+    <message>
+        <source>--bus goes with --attach</source>
+        <translation>--bus 需与 --attach 一起使用</translation>
+    </message>
+    <message>
+        <source>The image %1 was made, but it could not be attached: %2</source>
+        <translation>已创建映像 %1，但无法挂载：%2</translation>
+    </message>
+    <message>
+        <source>Created %1 and attached it to %2 (%3)</source>
+        <translation>已创建 %1 并挂载到 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Attached %1 to %2</source>
+        <translation>已将 %1 挂载到 %2</translation>
+    </message>
+    <message>
+        <source>Detached %1 from %2; the image is kept</source>
+        <translation>已从 %2 卸下 %1；映像文件保留</translation>
+    </message>
+    <message>
+        <source>disk takes create, info, check, resize, convert, attach or detach, not &quot;%1&quot;</source>
+        <translation>disk 接受 create、info、check、resize、convert、attach 或 detach，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Disk images: create PATH --size SIZE [--attach VM], info PATH, check PATH, resize PATH SIZE, convert SRC DST; a stopped VM&apos;s disks: attach VM PATH, detach VM PATH (the image is kept). Refuses to write to an image a running VM uses, or over an existing file without --overwrite.</source>
+        <translation>磁盘映像：create PATH --size SIZE [--attach VM]、info PATH、check PATH、resize PATH SIZE、convert SRC DST；已停止虚拟机的磁盘：attach VM PATH、detach VM PATH（映像文件保留）。拒绝写入正在运行的虚拟机所用的映像；没有 --overwrite 时拒绝覆盖已有文件。</translation>
+    </message>
+    <message>
+        <source>create: attach the new image to this stopped VM.</source>
+        <translation>create：将新映像挂载到此已停止的虚拟机。</translation>
+    </message>
+    <message>
+        <source>create --attach, attach: virtio (default), sata, ide or scsi.</source>
+        <translation>create --attach、attach：virtio（默认）、sata、ide 或 scsi。</translation>
+    </message>
+    <message>
+        <source>give --menu or --folder, not both</source>
+        <translation>请给出 --menu 或 --folder，不要同时给出</translation>
+    </message>
+    <message>
+        <source>Create a launcher that opens only this VM&apos;s screen (berth view), starting it when it is shut down: on the desktop, or in the applications menu when there is no desktop folder.</source>
+        <translation>创建一个只打开此虚拟机屏幕的启动器（berth view），虚拟机关闭时会先启动它：放在桌面上；没有桌面文件夹时放在应用程序菜单中。</translation>
+    </message>
+    <message>
+        <source>Put it in the applications menu.</source>
+        <translation>放到应用程序菜单中。</translation>
+    </message>
+    <message>
+        <source>Put it in this folder.</source>
+        <translation>放到此文件夹中。</translation>
+    </message>
+    <message>
+        <source>Open it full screen.</source>
+        <translation>以全屏方式打开。</translation>
+    </message>
+    <message>
+        <source>%1 does not hold %2 (it was added later) and was left as it was</source>
+        <translation>%1 不含 %2（它是之后添加的），保持原样未动</translation>
+    </message>
 </context>
 <context>
     <name>CpuControl</name>
@@ -1530,6 +1582,92 @@ Berth did not create this image: deleting the VM only detaches it.</source>
     </message>
 </context>
 <context>
+    <name>DesktopShortcutDialog</name>
+    <message>
+        <source>In another &amp;folder:</source>
+        <translation>放到其他文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Open it f&amp;ull screen</source>
+        <translation>以全屏方式打开(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Create Shortcut</source>
+        <translation>创建快捷方式</translation>
+    </message>
+    <message>
+        <source>A launcher that opens only the screen of “%1”, in a window of its own, and starts it when it is shut down.</source>
+        <translation>一个启动器：在单独的窗口中只打开“%1”的屏幕，虚拟机关闭时会先启动它。</translation>
+    </message>
+    <message>
+        <source>On the &amp;desktop (%1)</source>
+        <translation>放到桌面(&amp;D)（%1）</translation>
+    </message>
+    <message>
+        <source>In the &amp;applications menu (%1)</source>
+        <translation>放到应用程序菜单(&amp;A)（%1）</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put it:</source>
+        <translation>放置位置：</translation>
+    </message>
+    <message>
+        <source>Folder for the Shortcut</source>
+        <translation>快捷方式所在文件夹</translation>
+    </message>
+    <message>
+        <source>It runs: %1</source>
+        <translation>它将运行：%1</translation>
+    </message>
+    <message>
+        <source>Choose a folder (a full path).</source>
+        <translation>请选择一个文件夹（完整路径）。</translation>
+    </message>
+    <message>
+        <source>It replaces the shortcut of “%1” already there.</source>
+        <translation>它会替换那里已有的“%1”快捷方式。</translation>
+    </message>
+</context>
+<context>
+    <name>DiskAttachment</name>
+    <message>
+        <source>There is no virtual machine called “%1”.</source>
+        <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is running; its disks can be changed only while it is shut down.</source>
+        <translation>“%1”正在运行；只有在它关闭时才能更改其磁盘。</translation>
+    </message>
+    <message>
+        <source>The bus must be one of %1, not “%2”.</source>
+        <translation>总线必须是 %1 之一，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>“%1” uses this image already.</source>
+        <translation>“%1”已在使用此映像。</translation>
+    </message>
+    <message>
+        <source>“%1” uses this image; two virtual machines must not share a disk.</source>
+        <translation>“%1”正在使用此映像；两台虚拟机不能共用一个磁盘。</translation>
+    </message>
+    <message>
+        <source>“%1” has no disk %2.</source>
+        <translation>“%1”没有磁盘 %2。</translation>
+    </message>
+</context>
+<context>
     <name>DiskCheckReport</name>
     <message>
         <source>qemu-img check printed no report.</source>
@@ -1748,14 +1886,6 @@ Berth did not create this image: deleting the VM only detaches it.</source>
         <translation>请选择一台虚拟机。</translation>
     </message>
     <message>
-        <source>“%1” is running; disks can be added only while it is shut down.</source>
-        <translation>“%1”正在运行；只有关机后才能添加磁盘。</translation>
-    </message>
-    <message>
-        <source>“%1” uses this image already.</source>
-        <translation>“%1”已经在使用这个映像。</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
@@ -1794,14 +1924,6 @@ Berth did not create this image: deleting the VM only detaches it.</source>
     <message>
         <source>%1 (running)</source>
         <translation>%1（正在运行）</translation>
-    </message>
-    <message>
-        <source>“%1” is no longer in the library.</source>
-        <translation>“%1”已不在虚拟机库中。</translation>
-    </message>
-    <message>
-        <source>“%1” was started meanwhile; disks can be added only while it is shut down.</source>
-        <translation>“%1”在此期间已启动；只有关机后才能添加磁盘。</translation>
     </message>
     <message>
         <source>The image %1 was made, but it could not be attached: %2</source>
@@ -2275,10 +2397,6 @@ Trying again…</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Create Desktop Shortcut</source>
-        <translation>创建桌面快捷方式</translation>
-    </message>
-    <message>
         <source>Created %1.
 It opens “%2” in a window of its own.</source>
         <translation>已创建 %1。
@@ -2315,6 +2433,16 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>&amp;Start</source>
         <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Create Shortcut</source>
+        <translation>创建快捷方式</translation>
+    </message>
+    <message>
+        <source>Created %1.
+It opens “%2” full screen.</source>
+        <translation>已创建 %1。
+它会以全屏方式打开“%2”。</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2669,10 @@ It opens “%2” in a window of its own.</source>
     <message>
         <source>No balancer actions yet.</source>
         <translation>均衡器尚无操作。</translation>
+    </message>
+    <message>
+        <source>No virtual machine is running. Running ones are listed here with the memory, CPU share and disk limits they are given.</source>
+        <translation>没有正在运行的虚拟机。运行中的虚拟机会列在这里，并显示分配给它们的内存、CPU 份额和磁盘限制。</translation>
     </message>
 </context>
 <context>
@@ -4229,6 +4361,10 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <source>The connection to QEMU ended while the snapshot job ran</source>
         <translation>快照任务进行时与 QEMU 的连接断开了</translation>
     </message>
+    <message>
+        <source>No disk holds the snapshot &quot;%1&quot;</source>
+        <translation>没有磁盘包含快照“%1”</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotPage</name>
@@ -4348,6 +4484,14 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
+    <message>
+        <source>Done. Not on every disk: %1 did not hold the snapshot and kept its contents.</source>
+        <translation>完成。并非所有磁盘都有此快照：%1 不含该快照，其内容保持不变。</translation>
+    </message>
+    <message>
+        <source>Not every disk holds this snapshot: a disk added after it was taken keeps its current contents.</source>
+        <translation>并非所有磁盘都包含此快照：在拍摄快照之后添加的磁盘会保留其当前内容。</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotStore</name>
@@ -4429,6 +4573,14 @@ Linux 客户机以 console=ttyS0 引导时会在这里输出。</translation>
     <message>
         <source>Description</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>%1 (not on every disk)</source>
+        <translation>%1（并非所有磁盘）</translation>
+    </message>
+    <message>
+        <source>A disk added after this snapshot was taken does not hold it: reverting leaves that disk as it is now</source>
+        <translation>在此快照之后添加的磁盘不含此快照：恢复时该磁盘保持现状</translation>
     </message>
 </context>
 <context>
